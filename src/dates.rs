@@ -1,0 +1,946 @@
+//! Calendar dates as users type them and as the bot writes them. This module owns the
+//! date parser (numeric day-month-year forms, ISO `YYYY-MM-DD`, month names in Russian,
+//! Kazakh and English, and the words for today, yesterday and tomorrow), the range checks
+//! for an entry date and a document's end date, and the per-language date formatter. It
+//! never reads the clock: callers pass today's date (Asia/Almaty, see `clock`). It holds
+//! no user-visible text either: errors carry Fluent message ids.
+//!
+//! Decisions a caller should know:
+//! - Numbers are always day, month, year, because that is how the region writes dates.
+//!   The one exception is a four-digit first number (`2026-11-21`, `2026.11.21`), which
+//!   can only be a year and is read as year, month, day.
+//! - A two-digit year means 20YY (`21.11.26` is 21 November 2026).
+//! - A date without a year (`21.11`, `21 ноября`, `Nov 21`) is, for [`parse_date`] and
+//!   [`parse_entry_date`], the most recent such date not after today: people name past
+//!   days that way. [`parse_document_end`] refuses it with [`DateError::YearMissing`],
+//!   because guessing the year of an expiry date could hide an overstay.
+//! - Look-alike letters are not guessed: `нoября` with a Latin `o` is unrecognized.
+//!   Invisible direction and zero-width marks are dropped, since they arrive with
+//!   copy-and-paste and change nothing a reader sees.
+
+use chrono::{Datelike, Months, NaiveDate};
+
+use crate::domain::Lang;
+
+/// How far back an entry date or a document end date may lie.
+pub const MAX_YEARS_BACK: u32 = 10;
+/// How far ahead a document end date may lie.
+pub const MAX_YEARS_AHEAD: u32 = 20;
+
+/// Longer input is not a date. The longest real form, `2026 жылғы 21 желтоқсан`, is
+/// about 40 bytes; the cap keeps hostile input cheap to reject.
+const MAX_INPUT_BYTES: usize = 100;
+/// A day, month or year never has more digits than this; longer runs are refused
+/// before they are accumulated, so no number can overflow.
+const MAX_DIGITS: usize = 4;
+
+/// Why a text is not an acceptable date. The `Display` strings are for logs; users see
+/// the Fluent message named by [`DateError::message_id`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    /// The text is not in any form we read.
+    #[error("not a date")]
+    Unrecognized,
+    /// The form is right but the calendar has no such day: day 0, 31 February, 29
+    /// February in a common year, month 13. `year` is `None` when the user gave none.
+    #[error("no such date: day {day}, month {month}, year {year:?}")]
+    Impossible {
+        day: u32,
+        month: u32,
+        year: Option<i32>,
+    },
+    /// An entry date after today.
+    #[error("date is in the future")]
+    Future,
+    /// More than [`MAX_YEARS_BACK`] years before today.
+    #[error("date is more than 10 years ago")]
+    TooOld,
+    /// A document end more than [`MAX_YEARS_AHEAD`] years after today.
+    #[error("date is more than 20 years ahead")]
+    TooFarAhead,
+    /// A document end date given as day and month only.
+    #[error("date has no year")]
+    YearMissing,
+}
+
+impl DateError {
+    /// The Fluent message that explains this error to the user. For `Impossible` the
+    /// caller may pass `day`, `month` and (when present) `year` as arguments.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            DateError::Unrecognized => "err-date-unrecognized",
+            DateError::Impossible { .. } => "err-date-impossible",
+            DateError::Future => "err-date-future",
+            DateError::TooOld => "err-date-too-old",
+            DateError::TooFarAhead => "err-date-too-far",
+            DateError::YearMissing => "err-date-year-missing",
+        }
+    }
+}
+
+/// Reads a date in any accepted form. A date without a year becomes the most recent such
+/// date not after `today`.
+pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
+    match parse_parts(input, today)? {
+        Parsed::Full(date) => Ok(date),
+        Parsed::Yearless { day, month } => most_recent(day, month, today),
+    }
+}
+
+/// Reads the date of the last entry into Kazakhstan: not after today and not more than
+/// [`MAX_YEARS_BACK`] years before it (see [`earliest_accepted`]).
+pub fn parse_entry_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
+    let date = parse_date(input, today)?;
+    if date > today {
+        return Err(DateError::Future);
+    }
+    if date < earliest_accepted(today) {
+        return Err(DateError::TooOld);
+    }
+    Ok(date)
+}
+
+/// Reads the last day of a document. Past dates are accepted (the caller flags the
+/// document as expired) back to [`earliest_accepted`], future ones up to
+/// [`latest_document_end`]. The year must be written.
+pub fn parse_document_end(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
+    let date = match parse_parts(input, today)? {
+        Parsed::Full(date) => date,
+        Parsed::Yearless { day, month } => {
+            // A day that exists in no year is the more useful thing to say first.
+            check_day_month(day, month)?;
+            return Err(DateError::YearMissing);
+        }
+    };
+    if date < earliest_accepted(today) {
+        return Err(DateError::TooOld);
+    }
+    if date > latest_document_end(today) {
+        return Err(DateError::TooFarAhead);
+    }
+    Ok(date)
+}
+
+/// The oldest date accepted: today minus [`MAX_YEARS_BACK`] years, as calendar months, so
+/// from 29 February the limit is 28 February ten years earlier.
+pub fn earliest_accepted(today: NaiveDate) -> NaiveDate {
+    today
+        .checked_sub_months(Months::new(MAX_YEARS_BACK * 12))
+        .unwrap_or(NaiveDate::MIN)
+}
+
+/// The latest document end accepted: today plus [`MAX_YEARS_AHEAD`] years, as months.
+pub fn latest_document_end(today: NaiveDate) -> NaiveDate {
+    today
+        .checked_add_months(Months::new(MAX_YEARS_AHEAD * 12))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// Writes a date the way the language writes it: `21 ноября 2026`, `2026 жылғы 21
+/// қараша`, `21 November 2026`. Every output is read back by [`parse_date`].
+pub fn format_date(date: NaiveDate, lang: Lang) -> String {
+    let day = date.day();
+    let year = year_text(date.year());
+    // month0 is 0..=11, so indexing a 12-entry table cannot fail; `get` keeps it total.
+    let month = |table: &[&'static str; 12]| {
+        table
+            .get(date.month0() as usize)
+            .copied()
+            .unwrap_or_default()
+    };
+    match lang {
+        Lang::Ru => format!("{day} {} {year}", month(&RU_GENITIVE)),
+        Lang::Kk => format!("{year} жылғы {day} {}", month(&KK_MONTHS)),
+        Lang::En => format!("{day} {} {year}", month(&EN_MONTHS)),
+    }
+}
+
+/// Four digits for the years people write, so that year 26 does not come back as 2026.
+fn year_text(year: i32) -> String {
+    if (0..=9999).contains(&year) {
+        format!("{year:04}")
+    } else {
+        year.to_string()
+    }
+}
+
+const RU_GENITIVE: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+
+const KK_MONTHS: [&str; 12] = [
+    "қаңтар",
+    "ақпан",
+    "наурыз",
+    "сәуір",
+    "мамыр",
+    "маусым",
+    "шілде",
+    "тамыз",
+    "қыркүйек",
+    "қазан",
+    "қараша",
+    "желтоқсан",
+];
+
+const EN_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Every month word we read, lower case, with its number. The formatter's tables are in
+/// here too (the English ones lower-cased), which the round-trip test relies on.
+const MONTH_WORDS: &[(&str, u32)] = &[
+    // Russian: nominative, genitive, common abbreviations.
+    ("январь", 1),
+    ("января", 1),
+    ("янв", 1),
+    ("февраль", 2),
+    ("февраля", 2),
+    ("фев", 2),
+    ("февр", 2),
+    ("март", 3),
+    ("марта", 3),
+    ("мар", 3),
+    ("апрель", 4),
+    ("апреля", 4),
+    ("апр", 4),
+    ("май", 5),
+    ("мая", 5),
+    ("июнь", 6),
+    ("июня", 6),
+    ("июн", 6),
+    ("июль", 7),
+    ("июля", 7),
+    ("июл", 7),
+    ("август", 8),
+    ("августа", 8),
+    ("авг", 8),
+    ("сентябрь", 9),
+    ("сентября", 9),
+    ("сен", 9),
+    ("сент", 9),
+    ("октябрь", 10),
+    ("октября", 10),
+    ("окт", 10),
+    ("ноябрь", 11),
+    ("ноября", 11),
+    ("ноя", 11),
+    ("нояб", 11),
+    ("декабрь", 12),
+    ("декабря", 12),
+    ("дек", 12),
+    // Kazakh: month names do not decline after a day number.
+    ("қаңтар", 1),
+    ("ақпан", 2),
+    ("наурыз", 3),
+    ("сәуір", 4),
+    ("мамыр", 5),
+    ("маусым", 6),
+    ("шілде", 7),
+    ("тамыз", 8),
+    ("қыркүйек", 9),
+    ("қазан", 10),
+    ("қараша", 11),
+    ("желтоқсан", 12),
+    // English: full names and three-letter abbreviations (plus "sept").
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+];
+
+/// Words that say "year" after (or, in Kazakh, before the rest of) a year number.
+const YEAR_MARKERS: &[&str] = &["г", "год", "года", "ж", "жыл", "жылы", "жылғы"];
+
+/// English ordinal endings, as in `21st November`.
+const ORDINAL_SUFFIXES: &[&str] = &["st", "nd", "rd", "th"];
+
+fn month_of(word: &str) -> Option<u32> {
+    MONTH_WORDS
+        .iter()
+        .find(|(name, _)| *name == word)
+        .map(|&(_, m)| m)
+}
+
+fn is_year_marker(word: &str) -> bool {
+    YEAR_MARKERS.contains(&word)
+}
+
+/// Today, yesterday and tomorrow as day offsets.
+fn relative_offset(word: &str) -> Option<i8> {
+    match word {
+        "today" | "сегодня" | "бүгін" => Some(0),
+        "yesterday" | "вчера" | "кеше" => Some(-1),
+        "tomorrow" | "завтра" | "ертең" => Some(1),
+        _ => None,
+    }
+}
+
+/// Marks that are invisible and carry no meaning for a date: direction marks and
+/// embeddings, zero-width spaces and joiners, the byte-order mark, the soft hyphen.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
+/// The punctuation that may separate date parts, with dash look-alikes that phone
+/// keyboards substitute folded to `-`. Punctuation is not letters, so folding it guesses
+/// nothing about words.
+fn separator(c: char) -> Option<char> {
+    match c {
+        '.' | ',' | '/' | '-' => Some(c),
+        '\u{2010}'..='\u{2013}' | '\u{2212}' => Some('-'),
+        _ => None,
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Tok {
+    /// A run of ASCII digits, at most [`MAX_DIGITS`] long. `digits` keeps leading zeros
+    /// visible, because `26` and `0026` are different years.
+    Num {
+        value: u32,
+        digits: usize,
+    },
+    /// A run of letters, lower-cased.
+    Word(String),
+    Sep(char),
+}
+
+/// Splits the text into numbers, words and separators; whitespace only ends a token.
+/// `None` for any other character (emoji, symbols, non-ASCII digits) or an over-long
+/// number.
+fn tokenize(s: &str) -> Option<Vec<Tok>> {
+    let mut toks = Vec::new();
+    let mut chars = s.chars().filter(|c| !is_invisible(*c)).peekable();
+    while let Some(&c) = chars.peek() {
+        if c.is_ascii_digit() {
+            let mut value: u32 = 0;
+            let mut digits = 0;
+            while let Some(d) = chars.peek().filter(|d| d.is_ascii_digit()) {
+                digits += 1;
+                if digits > MAX_DIGITS {
+                    return None;
+                }
+                let v = d.to_digit(10)?;
+                value = value.checked_mul(10)?.checked_add(v)?;
+                chars.next();
+            }
+            toks.push(Tok::Num { value, digits });
+        } else if c.is_alphabetic() {
+            let mut word = String::new();
+            while let Some(&l) = chars.peek().filter(|l| l.is_alphabetic()) {
+                word.extend(l.to_lowercase());
+                chars.next();
+            }
+            toks.push(Tok::Word(word));
+        } else if c.is_whitespace() {
+            chars.next();
+        } else {
+            toks.push(Tok::Sep(separator(c)?));
+            chars.next();
+        }
+    }
+    Some(toks)
+}
+
+/// What the text said, before a missing year is decided by the caller's policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Parsed {
+    Full(NaiveDate),
+    Yearless { day: u32, month: u32 },
+}
+
+fn parse_parts(input: &str, today: NaiveDate) -> Result<Parsed, DateError> {
+    let s = input.trim();
+    if s.is_empty() || s.len() > MAX_INPUT_BYTES {
+        return Err(DateError::Unrecognized);
+    }
+    let toks = tokenize(s).ok_or(DateError::Unrecognized)?;
+
+    // Trailing dots and one trailing year word ("г.", "года", "ж.", "жыл") say nothing.
+    let mut toks = toks.as_slice();
+    let mut marker = false;
+    loop {
+        match toks.split_last() {
+            Some((Tok::Sep('.'), rest)) => toks = rest,
+            Some((Tok::Word(w), rest)) if !marker && is_year_marker(w) => {
+                marker = true;
+                toks = rest;
+            }
+            _ => break,
+        }
+    }
+
+    if let [Tok::Word(w)] = toks {
+        let offset = relative_offset(w).filter(|_| !marker);
+        let date = match offset.ok_or(DateError::Unrecognized)? {
+            0 => Some(today),
+            -1 => today.pred_opt(),
+            _ => today.succ_opt(),
+        };
+        return date.map(Parsed::Full).ok_or(DateError::Unrecognized);
+    }
+
+    let parsed = if toks.iter().all(|t| !matches!(t, Tok::Word(_))) {
+        numeric(toks)?
+    } else {
+        worded(toks)?
+    };
+    // A year word with no year before it ("21.11 г.") is not a form we know.
+    if marker && matches!(parsed, Parsed::Yearless { .. }) {
+        return Err(DateError::Unrecognized);
+    }
+    Ok(parsed)
+}
+
+/// `D.M.Y`, `D.M`, `Y-M-D`: numbers joined by one kind of separator (or only spaces).
+fn numeric(toks: &[Tok]) -> Result<Parsed, DateError> {
+    let mut nums: Vec<(u32, usize)> = Vec::new();
+    let mut seps: Vec<Option<char>> = Vec::new();
+    let mut pending: Option<char> = None;
+    for tok in toks {
+        match tok {
+            Tok::Num { value, digits } => {
+                if !nums.is_empty() {
+                    seps.push(pending.take());
+                }
+                nums.push((*value, *digits));
+            }
+            // A separator must stand between two numbers, alone.
+            Tok::Sep(c) if !nums.is_empty() && pending.is_none() => pending = Some(*c),
+            _ => return Err(DateError::Unrecognized),
+        }
+    }
+    if pending.is_some() || seps.windows(2).any(|w| w[0] != w[1]) {
+        return Err(DateError::Unrecognized);
+    }
+    match *nums.as_slice() {
+        [(day, 1..=2), (month, 1..=2)] => Ok(Parsed::Yearless { day, month }),
+        [(year, 4), (month, 1..=2), (day, 1..=2)] => full(year_of(year, 4)?, month, day),
+        [(day, 1..=2), (month, 1..=2), (year, digits @ (2 | 4))] => {
+            full(year_of(year, digits)?, month, day)
+        }
+        _ => Err(DateError::Unrecognized),
+    }
+}
+
+/// Forms with a month word: `21 ноября 2026`, `Nov 21, 2026`, `2026 жылғы 21 қараша`,
+/// each also without the year except the year-first one.
+fn worded(toks: &[Tok]) -> Result<Parsed, DateError> {
+    #[derive(Clone, Copy)]
+    enum Item {
+        Num(u32, usize),
+        Month(u32),
+        Marker,
+    }
+    let mut items = Vec::new();
+    for tok in toks {
+        match tok {
+            // Spaces, commas, dots after abbreviations: all mere separators here.
+            Tok::Sep(_) => {}
+            Tok::Num { value, digits } => items.push(Item::Num(*value, *digits)),
+            Tok::Word(w) => {
+                if let Some(m) = month_of(w) {
+                    items.push(Item::Month(m));
+                } else if is_year_marker(w) {
+                    items.push(Item::Marker);
+                } else if ORDINAL_SUFFIXES.contains(&w.as_str())
+                    && matches!(items.last(), Some(Item::Num(_, 1..=2)))
+                {
+                    // "21st": the suffix adds nothing to the day number before it.
+                } else {
+                    return Err(DateError::Unrecognized);
+                }
+            }
+        }
+    }
+    use Item::{Marker, Month, Num};
+    match *items.as_slice() {
+        [Num(day, 1..=2), Month(month)] | [Month(month), Num(day, 1..=2)] => {
+            Ok(Parsed::Yearless { day, month })
+        }
+        [Num(day, 1..=2), Month(month), Num(year, digits @ (2 | 4))]
+        | [Month(month), Num(day, 1..=2), Num(year, digits @ (2 | 4))]
+        | [Num(year, digits @ 4), Num(day, 1..=2), Month(month)]
+        | [Num(year, digits @ 4), Marker, Num(day, 1..=2), Month(month)] => {
+            full(year_of(year, digits)?, month, day)
+        }
+        _ => Err(DateError::Unrecognized),
+    }
+}
+
+/// A written year: four digits as they stand, two digits as 20YY.
+fn year_of(value: u32, digits: usize) -> Result<i32, DateError> {
+    let value = i32::try_from(value).map_err(|_| DateError::Unrecognized)?;
+    match digits {
+        4 => Ok(value),
+        2 => Ok(2000 + value),
+        _ => Err(DateError::Unrecognized),
+    }
+}
+
+fn full(year: i32, month: u32, day: u32) -> Result<Parsed, DateError> {
+    NaiveDate::from_ymd_opt(year, month, day)
+        .map(Parsed::Full)
+        .ok_or(DateError::Impossible {
+            day,
+            month,
+            year: Some(year),
+        })
+}
+
+/// Whether a day and month exist in some year (29 February counts).
+fn check_day_month(day: u32, month: u32) -> Result<(), DateError> {
+    // 2000 is a leap year, so it has every day-month pair that any year has.
+    match NaiveDate::from_ymd_opt(2000, month, day) {
+        Some(_) => Ok(()),
+        None => Err(DateError::Impossible {
+            day,
+            month,
+            year: None,
+        }),
+    }
+}
+
+/// The most recent date with this day and month that is not after `today`.
+fn most_recent(day: u32, month: u32, today: NaiveDate) -> Result<NaiveDate, DateError> {
+    check_day_month(day, month)?;
+    // 29 February comes back at most eight years later (across 2100), so eight years
+    // back always finds a day-month that exists at all.
+    (0..=8)
+        .filter_map(|back| today.year().checked_sub(back))
+        .filter_map(|year| NaiveDate::from_ymd_opt(year, month, day))
+        .find(|date| *date <= today)
+        .ok_or(DateError::Unrecognized)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("valid test date")
+    }
+
+    fn impossible(day: u32, month: u32, year: Option<i32>) -> DateError {
+        DateError::Impossible { day, month, year }
+    }
+
+    /// Late in November 2026, so a yearless `30.11` falls in 2025.
+    fn today() -> NaiveDate {
+        d(2026, 11, 25)
+    }
+
+    #[test]
+    fn accepted_forms() {
+        let nov21 = d(2026, 11, 21);
+        let cases: &[(&str, NaiveDate)] = &[
+            // Numeric, day first.
+            ("21.11.2026", nov21),
+            ("21.11.26", nov21),
+            ("21/11/2026", nov21),
+            ("21-11-2026", nov21),
+            ("21,11,2026", nov21),
+            ("21 11 2026", nov21),
+            ("21. 11. 2026", nov21),
+            ("21\u{2013}11\u{2013}2026", nov21),
+            ("1.2.2026", d(2026, 2, 1)),
+            ("01.02.2026", d(2026, 2, 1)),
+            ("29.02.2024", d(2024, 2, 29)),
+            ("21.11.0026", d(26, 11, 21)),
+            // Year first only when the first number has four digits.
+            ("2026-11-21", nov21),
+            ("2026.11.21", nov21),
+            ("2026/11/21", nov21),
+            ("2026-1-5", d(2026, 1, 5)),
+            // Russian month words.
+            ("21 ноября 2026", nov21),
+            ("21 ноябрь 2026", nov21),
+            ("21 нояб 2026", nov21),
+            ("21 нояб. 2026", nov21),
+            ("21 ноя 2026", nov21),
+            ("21 ноября 2026 года", nov21),
+            ("21 ноября 2026 г.", nov21),
+            ("21 ноября 2026г.", nov21),
+            ("21 НОЯБРЯ 2026", nov21),
+            ("1 мая 2026", d(2026, 5, 1)),
+            ("3 сент. 2026", d(2026, 9, 3)),
+            // Kazakh.
+            ("21 қараша 2026", nov21),
+            ("2026 жылғы 21 қараша", nov21),
+            ("2026 ж. 21 қараша", nov21),
+            ("2026 ж 21 қараша", nov21),
+            ("2026 жылы 21 қараша", nov21),
+            ("21 қараша 2026 ж.", nov21),
+            ("21 қараша 2026 жыл", nov21),
+            ("2026 ЖЫЛҒЫ 21 ҚАРАША", nov21),
+            ("5 сәуір 2026", d(2026, 4, 5)),
+            ("1 қаңтар 2027", d(2027, 1, 1)),
+            // English.
+            ("21 November 2026", nov21),
+            ("Nov 21 2026", nov21),
+            ("November 21, 2026", nov21),
+            ("21 nov 2026", nov21),
+            ("21 Nov. 2026", nov21),
+            ("21-Nov-2026", nov21),
+            ("21st November 2026", nov21),
+            ("November 21st, 2026", nov21),
+            ("21 NoVeMbEr 2026", nov21),
+            ("Sept 3 2026", d(2026, 9, 3)),
+            ("21 nov 26", nov21),
+            // Tolerance.
+            ("  21.11.2026  ", nov21),
+            ("\t21.11.2026\n", nov21),
+            ("21.11.2026.", nov21),
+            ("21.11.2026 г.", nov21),
+            ("21.11.2026г", nov21),
+            ("21.11.2026 года", nov21),
+            ("\u{200F}21.11.2026\u{200E}", nov21),
+            ("\u{FEFF}21 ноя\u{200B}бря 2026", nov21),
+            ("21\u{00A0}ноября\u{00A0}2026", nov21),
+            // Relative words.
+            ("today", today()),
+            ("Today", today()),
+            ("TODAY", today()),
+            ("сегодня", today()),
+            ("Сегодня.", today()),
+            ("бүгін", today()),
+            ("Бүгін", today()),
+            ("yesterday", d(2026, 11, 24)),
+            ("вчера", d(2026, 11, 24)),
+            ("Кеше", d(2026, 11, 24)),
+            ("tomorrow", d(2026, 11, 26)),
+            ("завтра", d(2026, 11, 26)),
+            ("ертең", d(2026, 11, 26)),
+            // No year: the most recent such day not after today.
+            ("21.11", nov21),
+            ("21.11.", nov21),
+            ("21/11", nov21),
+            ("21 ноября", nov21),
+            ("21 қараша", nov21),
+            ("Nov 21", nov21),
+            ("21 nov", nov21),
+            ("25.11", today()),
+            ("26.11", d(2025, 11, 26)),
+            ("30.11", d(2025, 11, 30)),
+            ("29.02", d(2024, 2, 29)),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(parse_date(input, today()), Ok(*expected), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn rejected_forms() {
+        let long_digits = "1".repeat(10_000);
+        let long_spaces = format!("{}21.11.2026", " ".repeat(10_000));
+        let long_text = "21.11.2026 ".repeat(1_000);
+        let unrecognized: &[&str] = &[
+            "",
+            "   ",
+            ".",
+            "abc",
+            "21",
+            "2026",
+            "21.11.2026.2026",
+            "99999999999.1.1",
+            "1.1.99999999999",
+            "021.11.2026",
+            "21.011.2026",
+            "21.11.202",
+            "21.11.2",
+            "21.11.20266",
+            "2026-11",
+            "26-11-21-",
+            "-21.11.2026",
+            "21..11.2026",
+            "21.11/2026",
+            "21.11 2026",
+            "21 нoября 2026",        // Latin "o": look-alikes are not guessed
+            "21 ноября ноября 2026", // two months
+            "21 ноября 2026 2027",
+            "2026 ноября 21",
+            "26 жылғы 21 қараша", // year first needs four digits
+            "21 ноября 2026 жылғы года",
+            "21 ноября г.", // a year word without a year
+            "21.11 г.",
+            "г.",
+            "21-го ноября 2026",
+            "21 foo 2026",
+            "st November 2026",
+            "🙂",
+            "21.11.2026 🙂",
+            "21.11.2026!",
+            "٢١.١١.٢٠٢٦", // Arabic-Indic digits
+            "２１.１１.２０２６",
+            "сегодня вчера",
+            "сегодня г.",
+            "0x15.11.2026",
+            "+21.11.2026",
+            &long_digits,
+            &long_text,
+        ];
+        // Surrounding whitespace is trimmed before the length cap applies.
+        assert_eq!(parse_date(&long_spaces, today()), Ok(d(2026, 11, 21)));
+        for input in unrecognized {
+            assert_eq!(
+                parse_date(input, today()),
+                Err(DateError::Unrecognized),
+                "{input:?}"
+            );
+        }
+
+        let impossible_cases: &[(&str, DateError)] = &[
+            ("31.02.2026", impossible(31, 2, Some(2026))),
+            ("29.02.2025", impossible(29, 2, Some(2025))),
+            ("29.02.2100", impossible(29, 2, Some(2100))),
+            ("21.13.2026", impossible(21, 13, Some(2026))),
+            ("0.11.2026", impossible(0, 11, Some(2026))),
+            ("00.11.2026", impossible(0, 11, Some(2026))),
+            ("21.00.2026", impossible(21, 0, Some(2026))),
+            ("00.00.0000", impossible(0, 0, Some(0))),
+            ("99.99.99", impossible(99, 99, Some(2099))),
+            ("2026-02-30", impossible(30, 2, Some(2026))),
+            ("31 апреля 2026", impossible(31, 4, Some(2026))),
+            ("32 қараша 2026", impossible(32, 11, Some(2026))),
+            ("Feb 30, 2026", impossible(30, 2, Some(2026))),
+            ("31.04", impossible(31, 4, None)),
+            ("30.02", impossible(30, 2, None)),
+            ("0 ноября", impossible(0, 11, None)),
+            ("1.13", impossible(1, 13, None)),
+        ];
+        for (input, expected) in impossible_cases {
+            assert_eq!(
+                parse_date(input, today()),
+                Err(expected.clone()),
+                "{input:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn entry_date_range() {
+        let today = d(2026, 11, 21);
+        assert_eq!(parse_entry_date("21.11.2026", today), Ok(today));
+        assert_eq!(parse_entry_date("сегодня", today), Ok(today));
+        assert_eq!(parse_entry_date("вчера", today), Ok(d(2026, 11, 20)));
+        assert_eq!(
+            parse_entry_date("22.11.2026", today),
+            Err(DateError::Future)
+        );
+        assert_eq!(parse_entry_date("завтра", today), Err(DateError::Future));
+        assert_eq!(parse_entry_date("21.11.99", today), Err(DateError::Future));
+        // Exactly ten years back is the oldest accepted; a day older is not.
+        assert_eq!(earliest_accepted(today), d(2016, 11, 21));
+        assert_eq!(parse_entry_date("21.11.2016", today), Ok(d(2016, 11, 21)));
+        assert_eq!(
+            parse_entry_date("20.11.2016", today),
+            Err(DateError::TooOld)
+        );
+        assert_eq!(
+            parse_entry_date("01.01.1990", today),
+            Err(DateError::TooOld)
+        );
+        // A yearless date is the most recent one, which is never in the future.
+        assert_eq!(parse_entry_date("22.11", today), Ok(d(2025, 11, 22)));
+        // Parse errors come through unchanged.
+        assert_eq!(
+            parse_entry_date("31.02.2026", today),
+            Err(impossible(31, 2, Some(2026)))
+        );
+        assert_eq!(parse_entry_date("x", today), Err(DateError::Unrecognized));
+    }
+
+    #[test]
+    fn entry_range_from_a_leap_day() {
+        // Months arithmetic clamps: ten years before 29 Feb 2028 is 28 Feb 2018.
+        let today = d(2028, 2, 29);
+        assert_eq!(earliest_accepted(today), d(2018, 2, 28));
+        assert_eq!(parse_entry_date("28.02.2018", today), Ok(d(2018, 2, 28)));
+        assert_eq!(
+            parse_entry_date("27.02.2018", today),
+            Err(DateError::TooOld)
+        );
+        assert_eq!(parse_entry_date("29.02", today), Ok(today));
+    }
+
+    #[test]
+    fn document_end_range() {
+        let today = d(2026, 11, 21);
+        // Expired documents are accepted; the caller flags them.
+        assert_eq!(parse_document_end("21.11.2025", today), Ok(d(2025, 11, 21)));
+        assert_eq!(parse_document_end("вчера", today), Ok(d(2026, 11, 20)));
+        assert_eq!(parse_document_end("today", today), Ok(today));
+        assert_eq!(parse_document_end("21.11.2016", today), Ok(d(2016, 11, 21)));
+        assert_eq!(
+            parse_document_end("20.11.2016", today),
+            Err(DateError::TooOld)
+        );
+        assert_eq!(latest_document_end(today), d(2046, 11, 21));
+        assert_eq!(parse_document_end("21.11.2046", today), Ok(d(2046, 11, 21)));
+        assert_eq!(
+            parse_document_end("22.11.2046", today),
+            Err(DateError::TooFarAhead)
+        );
+        assert_eq!(
+            parse_document_end("2026 жылғы 1 желтоқсан", today),
+            Ok(d(2026, 12, 1))
+        );
+        // The year of an end date is never guessed.
+        assert_eq!(
+            parse_document_end("21.11", today),
+            Err(DateError::YearMissing)
+        );
+        assert_eq!(
+            parse_document_end("1 декабря", today),
+            Err(DateError::YearMissing)
+        );
+        assert_eq!(
+            parse_document_end("31.04", today),
+            Err(impossible(31, 4, None))
+        );
+        assert_eq!(
+            parse_document_end("29.02.2027", today),
+            Err(impossible(29, 2, Some(2027)))
+        );
+        assert_eq!(parse_document_end("", today), Err(DateError::Unrecognized));
+    }
+
+    #[test]
+    fn formats_per_language() {
+        let date = d(2026, 11, 21);
+        assert_eq!(format_date(date, Lang::Ru), "21 ноября 2026");
+        assert_eq!(format_date(date, Lang::Kk), "2026 жылғы 21 қараша");
+        assert_eq!(format_date(date, Lang::En), "21 November 2026");
+        let date = d(2027, 1, 1);
+        assert_eq!(format_date(date, Lang::Ru), "1 января 2027");
+        assert_eq!(format_date(date, Lang::Kk), "2027 жылғы 1 қаңтар");
+        assert_eq!(format_date(date, Lang::En), "1 January 2027");
+        assert_eq!(format_date(d(26, 5, 9), Lang::En), "9 May 0026");
+    }
+
+    #[test]
+    fn every_month_reads_back_in_every_language() {
+        for month in 1..=12 {
+            let date = d(2026, month, 15);
+            for lang in Lang::ALL {
+                let text = format_date(date, lang);
+                assert_eq!(parse_date(&text, today()), Ok(date), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn message_ids() {
+        let all = [
+            (DateError::Unrecognized, "err-date-unrecognized"),
+            (impossible(31, 2, Some(2026)), "err-date-impossible"),
+            (DateError::Future, "err-date-future"),
+            (DateError::TooOld, "err-date-too-old"),
+            (DateError::TooFarAhead, "err-date-too-far"),
+            (DateError::YearMissing, "err-date-year-missing"),
+        ];
+        for (err, id) in &all {
+            assert_eq!(err.message_id(), *id);
+            assert!(!err.to_string().is_empty());
+        }
+    }
+
+    fn any_date_2000_2099() -> impl Strategy<Value = NaiveDate> {
+        // 2000-01-01 plus 0..36525 days covers 2000-01-01 ..= 2099-12-31.
+        (0u64..36_525).prop_map(|n| {
+            d(2000, 1, 1)
+                .checked_add_days(chrono::Days::new(n))
+                .expect("in range")
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn formatted_dates_read_back(date in any_date_2000_2099()) {
+            for lang in Lang::ALL {
+                prop_assert_eq!(parse_date(&format_date(date, lang), today()), Ok(date));
+            }
+            let numeric = date.format("%d.%m.%Y").to_string();
+            prop_assert_eq!(parse_date(&numeric, today()), Ok(date));
+            let iso = date.format("%Y-%m-%d").to_string();
+            prop_assert_eq!(parse_date(&iso, today()), Ok(date));
+            let short = date.format("%d.%m.%y").to_string();
+            prop_assert_eq!(parse_date(&short, today()), Ok(date));
+        }
+
+        #[test]
+        fn any_text_is_answered_without_panic(s in ".*") {
+            let _ = parse_date(&s, today());
+            let _ = parse_entry_date(&s, today());
+            let _ = parse_document_end(&s, today());
+        }
+
+        #[test]
+        fn any_printable_text_is_answered_without_panic(s in "\\PC{0,300}") {
+            let _ = parse_date(&s, today());
+            let _ = parse_entry_date(&s, today());
+            let _ = parse_document_end(&s, NaiveDate::MAX);
+            let _ = parse_entry_date(&s, NaiveDate::MIN);
+        }
+
+        #[test]
+        fn date_shaped_noise_is_answered_without_panic(
+            s in "[0-9]{0,12}[./ -]{0,2}[0-9]{0,12}[./ -]{0,2}[0-9]{0,12}"
+        ) {
+            let _ = parse_date(&s, today());
+            let _ = parse_document_end(&s, today());
+        }
+    }
+}

@@ -1,0 +1,300 @@
+//! The words of the domain: languages, countries, purposes, documents and the profile a
+//! user builds by answering the dialogue. Pure data with serde, shared by the engine, the
+//! rules, the store and every front end; nothing here does I/O.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A language the bot speaks. The order is the order of the language buttons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Ru,
+    Kk,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Ru, Lang::Kk, Lang::En];
+
+    /// The two-letter code used in file names, config and the command line.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ru => "ru",
+            Lang::Kk => "kk",
+            Lang::En => "en",
+        }
+    }
+
+    /// Exactly one of our codes (`en`, `ru`, `kk`), case-insensitive.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "ru" => Some(Lang::Ru),
+            "kk" => Some(Lang::Kk),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// Picks our language for a BCP 47 tag such as Telegram's `language_code`.
+    ///
+    /// Kazakh stays Kazakh; Russian and the languages of the region whose speakers mostly
+    /// read Russian go to Russian; every other known tag goes to English. An empty or
+    /// unparsable tag gives `None`, so the caller falls back to the configured default.
+    pub fn negotiate(tag: &str) -> Option<Lang> {
+        let primary = tag
+            .trim()
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if primary.is_empty() || !primary.chars().all(|c| c.is_ascii_alphabetic()) {
+            return None;
+        }
+        Some(match primary.as_str() {
+            "kk" => Lang::Kk,
+            "ru" | "uz" | "tg" | "ky" | "az" | "hy" | "be" | "uk" | "tk" | "mn" => Lang::Ru,
+            _ => Lang::En,
+        })
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// An ISO 3166-1 alpha-2 code in upper case, such as `UZ`. Whether the code names a
+/// country we know is the country table's business (`countries`), not this type's.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct CountryCode(String);
+
+impl CountryCode {
+    /// Two ASCII letters, any case. Anything else is `None`.
+    pub fn parse(s: &str) -> Option<CountryCode> {
+        let s = s.trim();
+        if s.len() == 2 && s.chars().all(|c| c.is_ascii_alphabetic()) {
+            Some(CountryCode(s.to_ascii_uppercase()))
+        } else {
+            None
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for CountryCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Why the user is in Kazakhstan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Purpose {
+    Work,
+    Study,
+    Family,
+    Visit,
+    Business,
+    Kandas,
+    Nomad,
+    Other,
+}
+
+impl Purpose {
+    pub const ALL: [Purpose; 8] = [
+        Purpose::Work,
+        Purpose::Study,
+        Purpose::Family,
+        Purpose::Visit,
+        Purpose::Business,
+        Purpose::Kandas,
+        Purpose::Nomad,
+        Purpose::Other,
+    ];
+
+    /// The stable name used on the command line, in callback data and in message ids.
+    pub fn code(self) -> &'static str {
+        match self {
+            Purpose::Work => "work",
+            Purpose::Study => "study",
+            Purpose::Family => "family",
+            Purpose::Visit => "visit",
+            Purpose::Business => "business",
+            Purpose::Kandas => "kandas",
+            Purpose::Nomad => "nomad",
+            Purpose::Other => "other",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<Purpose> {
+        Purpose::ALL.into_iter().find(|p| p.code() == s)
+    }
+}
+
+/// Who employs a worker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Employer {
+    /// A private person's household (domestic work, home repairs): the R11 route.
+    Household,
+    /// A company or entrepreneur registered in Kazakhstan.
+    Company,
+    /// An employer abroad (remote work).
+    Abroad,
+}
+
+impl Employer {
+    pub const ALL: [Employer; 3] = [Employer::Household, Employer::Company, Employer::Abroad];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Employer::Household => "household",
+            Employer::Company => "company",
+            Employer::Abroad => "abroad",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<Employer> {
+        Employer::ALL.into_iter().find(|e| e.code() == s)
+    }
+}
+
+/// A document the user may already hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocKind {
+    /// Temporary residence permit (РВП / уақытша тұруға рұқсат).
+    Trp,
+    /// Labour-immigrant permit for household work (R11).
+    LabourPermit,
+    /// The employer's permit to hire foreign labour (R13).
+    WorkPermit,
+    Visa,
+    /// Individual identification number; it has no end date.
+    Iin,
+}
+
+impl DocKind {
+    pub const ALL: [DocKind; 5] = [
+        DocKind::Trp,
+        DocKind::LabourPermit,
+        DocKind::WorkPermit,
+        DocKind::Visa,
+        DocKind::Iin,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            DocKind::Trp => "trp",
+            DocKind::LabourPermit => "labour_permit",
+            DocKind::WorkPermit => "work_permit",
+            DocKind::Visa => "visa",
+            DocKind::Iin => "iin",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<DocKind> {
+        DocKind::ALL.into_iter().find(|d| d.code() == s)
+    }
+
+    /// Whether the dialogue asks when this document ends.
+    pub fn has_end_date(self) -> bool {
+        !matches!(self, DocKind::Iin)
+    }
+}
+
+/// Days spent in Kazakhstan in the 180 days before the last entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "days")]
+pub enum PriorDays {
+    None,
+    Known(u16),
+    /// The user does not know; the rules then say the 90/180 count is uncertain.
+    Unknown,
+}
+
+/// Everything the user has told the bot about their situation. Every field is optional
+/// because the dialogue fills it step by step; `rules::assess` decides what it can say
+/// from what is there.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Profile {
+    pub citizenship: Option<CountryCode>,
+    /// The calendar date (Asia/Almaty) of the last entry into Kazakhstan.
+    pub entry: Option<NaiveDate>,
+    pub prior_days: Option<PriorDays>,
+    pub purpose: Option<Purpose>,
+    /// Asked only when the purpose is work.
+    pub employer: Option<Employer>,
+    /// The documents the user holds; `Some(empty)` means "none", `None` not yet asked.
+    pub documents: Option<BTreeSet<DocKind>>,
+    /// End dates of the held documents that have one.
+    pub document_ends: BTreeMap<DocKind, NaiveDate>,
+    /// Ids of plan steps the user marked done.
+    pub done_steps: BTreeSet<String>,
+}
+
+impl Profile {
+    pub fn holds(&self, kind: DocKind) -> bool {
+        self.documents.as_ref().is_some_and(|d| d.contains(&kind))
+    }
+
+    /// The end date of a held document, if the user gave one.
+    pub fn end_of(&self, kind: DocKind) -> Option<NaiveDate> {
+        if self.holds(kind) {
+            self.document_ends.get(&kind).copied()
+        } else {
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn negotiation_follows_the_region() {
+        assert_eq!(Lang::negotiate("kk"), Some(Lang::Kk));
+        assert_eq!(Lang::negotiate("kk-KZ"), Some(Lang::Kk));
+        for tag in [
+            "ru", "ru-RU", "uz", "tg", "ky", "az", "hy", "be", "uk", "tk", "mn",
+        ] {
+            assert_eq!(Lang::negotiate(tag), Some(Lang::Ru), "{tag}");
+        }
+        for tag in ["en", "en-GB", "zh-hans", "tr", "de"] {
+            assert_eq!(Lang::negotiate(tag), Some(Lang::En), "{tag}");
+        }
+        assert_eq!(Lang::negotiate(""), None);
+        assert_eq!(Lang::negotiate("  "), None);
+        assert_eq!(Lang::negotiate("12"), None);
+    }
+
+    #[test]
+    fn country_codes_are_two_letters() {
+        assert_eq!(CountryCode::parse("uz").unwrap().as_str(), "UZ");
+        assert!(CountryCode::parse("UZB").is_none());
+        assert!(CountryCode::parse("Ü1").is_none());
+        assert!(CountryCode::parse("").is_none());
+    }
+
+    #[test]
+    fn end_dates_count_only_for_held_documents() {
+        let mut p = Profile::default();
+        let d = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        p.document_ends.insert(DocKind::Trp, d);
+        assert_eq!(p.end_of(DocKind::Trp), None);
+        p.documents = Some([DocKind::Trp].into_iter().collect());
+        assert_eq!(p.end_of(DocKind::Trp), Some(d));
+    }
+}

@@ -1,0 +1,310 @@
+//! What a user can send, once a front end has understood it: free text, a command, a
+//! button press, or something the bot does not read (a sticker, a photo). Button actions
+//! have a compact, versioned wire form that fits Telegram's 64-byte callback data.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{CountryCode, DocKind, Employer, Lang, Purpose};
+
+/// One message from the user, in the engine's terms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Text(String),
+    Command(Command),
+    Button(Action),
+    /// A sticker, photo, voice note, location, document: the bot reads only text.
+    Unsupported,
+}
+
+/// The slash commands. Unknown ones are kept so the answer can say so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    Start,
+    Help,
+    Language,
+    Back,
+    Restart,
+    Me,
+    Delete,
+    Export,
+    Plan,
+    Sources,
+    Unknown(String),
+}
+
+impl Command {
+    /// Reads `/name`, `/name@SomeBot` or `/name args`. Text that does not start with `/`
+    /// is not a command.
+    pub fn parse(text: &str) -> Option<Command> {
+        let rest = text.trim().strip_prefix('/')?;
+        let word = rest.split_whitespace().next().unwrap_or("");
+        let name = word.split('@').next().unwrap_or("").to_lowercase();
+        Some(match name.as_str() {
+            "start" => Command::Start,
+            "help" => Command::Help,
+            "language" | "lang" => Command::Language,
+            "back" => Command::Back,
+            "restart" => Command::Restart,
+            "me" => Command::Me,
+            "delete" => Command::Delete,
+            "export" => Command::Export,
+            "plan" => Command::Plan,
+            "sources" => Command::Sources,
+            // Keep the echo short: the name goes into a log line and an answer.
+            other => Command::Unknown(other.chars().take(32).collect()),
+        })
+    }
+}
+
+impl Input {
+    /// A typed line: a command when it starts with `/`, text otherwise.
+    pub fn from_text(text: &str) -> Input {
+        match Command::parse(text) {
+            Some(c) => Input::Command(c),
+            None => Input::Text(text.to_string()),
+        }
+    }
+}
+
+/// A field of the profile the summary can send the user back to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Citizenship,
+    Entry,
+    PriorDays,
+    Purpose,
+    Employer,
+    Documents,
+}
+
+impl Field {
+    pub const ALL: [Field; 6] = [
+        Field::Citizenship,
+        Field::Entry,
+        Field::PriorDays,
+        Field::Purpose,
+        Field::Employer,
+        Field::Documents,
+    ];
+
+    fn code(self) -> &'static str {
+        match self {
+            Field::Citizenship => "c",
+            Field::Entry => "e",
+            Field::PriorDays => "p",
+            Field::Purpose => "u",
+            Field::Employer => "m",
+            Field::Documents => "d",
+        }
+    }
+
+    fn from_code(s: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.code() == s)
+    }
+}
+
+/// What a button does. Each one is valid only at certain questions; the engine answers a
+/// button from an earlier question with "this button is out of date".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Lang(Lang),
+    Country(CountryCode),
+    CountryOther,
+    Yes,
+    No,
+    Today,
+    Yesterday,
+    PriorNone,
+    PriorUnknown,
+    Purpose(Purpose),
+    Employer(Employer),
+    ToggleDoc(DocKind),
+    DocsNone,
+    DocsDone,
+    Correct,
+    Change,
+    Edit(Field),
+    BackToSummary,
+    ToggleStep(String),
+    ConfirmRestart,
+    ConfirmDelete,
+    Cancel,
+}
+
+/// The version of the wire form below. A button from another version is out of date.
+const WIRE_VERSION: &str = "1";
+
+/// Telegram refuses callback data over 64 bytes.
+pub const MAX_WIRE_LEN: usize = 64;
+
+impl Action {
+    /// The compact wire form, e.g. `1:l:ru`, `1:c:UZ`, `1:s:get_iin`.
+    pub fn encode(&self) -> String {
+        let body = match self {
+            Action::Lang(l) => format!("l:{}", l.code()),
+            Action::Country(c) => format!("c:{c}"),
+            Action::CountryOther => "co".into(),
+            Action::Yes => "y".into(),
+            Action::No => "n".into(),
+            Action::Today => "td".into(),
+            Action::Yesterday => "yd".into(),
+            Action::PriorNone => "p0".into(),
+            Action::PriorUnknown => "p?".into(),
+            Action::Purpose(p) => format!("u:{}", p.code()),
+            Action::Employer(e) => format!("m:{}", e.code()),
+            Action::ToggleDoc(d) => format!("d:{}", d.code()),
+            Action::DocsNone => "d0".into(),
+            Action::DocsDone => "dd".into(),
+            Action::Correct => "ok".into(),
+            Action::Change => "ch".into(),
+            Action::Edit(f) => format!("e:{}", f.code()),
+            Action::BackToSummary => "bs".into(),
+            Action::ToggleStep(id) => format!("s:{id}"),
+            Action::ConfirmRestart => "rr".into(),
+            Action::ConfirmDelete => "rd".into(),
+            Action::Cancel => "x".into(),
+        };
+        format!("{WIRE_VERSION}:{body}")
+    }
+
+    /// Reads the wire form back. Anything else (another version, forged, truncated,
+    /// oversized) is `None`.
+    pub fn decode(data: &str) -> Option<Action> {
+        if data.len() > MAX_WIRE_LEN {
+            return None;
+        }
+        let body = data.strip_prefix(WIRE_VERSION)?.strip_prefix(':')?;
+        let (tag, arg) = match body.split_once(':') {
+            Some((t, a)) => (t, Some(a)),
+            None => (body, None),
+        };
+        Some(match (tag, arg) {
+            ("l", Some(a)) => Action::Lang(Lang::from_code(a).filter(|l| l.code() == a)?),
+            ("c", Some(a)) => {
+                let code = CountryCode::parse(a)?;
+                if code.as_str() != a {
+                    return None;
+                }
+                Action::Country(code)
+            }
+            ("co", None) => Action::CountryOther,
+            ("y", None) => Action::Yes,
+            ("n", None) => Action::No,
+            ("td", None) => Action::Today,
+            ("yd", None) => Action::Yesterday,
+            ("p0", None) => Action::PriorNone,
+            ("p?", None) => Action::PriorUnknown,
+            ("u", Some(a)) => Action::Purpose(Purpose::from_code(a)?),
+            ("m", Some(a)) => Action::Employer(Employer::from_code(a)?),
+            ("d", Some(a)) => Action::ToggleDoc(DocKind::from_code(a)?),
+            ("d0", None) => Action::DocsNone,
+            ("dd", None) => Action::DocsDone,
+            ("ok", None) => Action::Correct,
+            ("ch", None) => Action::Change,
+            ("e", Some(a)) => Action::Edit(Field::from_code(a)?),
+            ("bs", None) => Action::BackToSummary,
+            ("s", Some(a)) if is_step_id(a) => Action::ToggleStep(a.to_string()),
+            ("rr", None) => Action::ConfirmRestart,
+            ("rd", None) => Action::ConfirmDelete,
+            ("x", None) => Action::Cancel,
+            _ => return None,
+        })
+    }
+}
+
+/// Step ids are short snake_case words; anything else in a button is forged.
+fn is_step_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 48
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn every_action() -> Vec<Action> {
+        let mut all = vec![
+            Action::CountryOther,
+            Action::Yes,
+            Action::No,
+            Action::Today,
+            Action::Yesterday,
+            Action::PriorNone,
+            Action::PriorUnknown,
+            Action::DocsNone,
+            Action::DocsDone,
+            Action::Correct,
+            Action::Change,
+            Action::BackToSummary,
+            Action::ConfirmRestart,
+            Action::ConfirmDelete,
+            Action::Cancel,
+            Action::Country(CountryCode::parse("UZ").unwrap()),
+            Action::ToggleStep("labour_permit_apply".into()),
+        ];
+        all.extend(Lang::ALL.map(Action::Lang));
+        all.extend(Purpose::ALL.map(Action::Purpose));
+        all.extend(Employer::ALL.map(Action::Employer));
+        all.extend(DocKind::ALL.map(Action::ToggleDoc));
+        all.extend(Field::ALL.map(Action::Edit));
+        all
+    }
+
+    #[test]
+    fn every_action_round_trips_within_64_bytes() {
+        for a in every_action() {
+            let wire = a.encode();
+            assert!(wire.len() <= MAX_WIRE_LEN, "{wire}");
+            assert_eq!(Action::decode(&wire), Some(a), "{wire}");
+        }
+    }
+
+    #[test]
+    fn forged_and_foreign_data_is_refused() {
+        for bad in [
+            "",
+            "1",
+            "1:",
+            "0:l:ru",
+            "2:ok",
+            "1:l:de",
+            "1:l:RU",
+            "1:c:uz",
+            "1:c:UZB",
+            "1:u:party",
+            "1:ok:extra",
+            "1:s:",
+            "1:s:DROP TABLE",
+            "1:e:z",
+        ] {
+            assert_eq!(Action::decode(bad), None, "{bad:?}");
+        }
+        assert_eq!(Action::decode(&format!("1:s:{}", "a".repeat(70))), None);
+    }
+
+    #[test]
+    fn commands_are_read_with_bot_names_and_arguments() {
+        assert_eq!(Command::parse("/start"), Some(Command::Start));
+        assert_eq!(
+            Command::parse("  /HELP@JolserikBot now"),
+            Some(Command::Help)
+        );
+        assert_eq!(
+            Command::parse("/whatever"),
+            Some(Command::Unknown("whatever".into()))
+        );
+        assert_eq!(Command::parse("start"), None);
+        assert_eq!(Command::parse("/"), Some(Command::Unknown(String::new())));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn decoding_anything_never_panics(s in "\\PC{0,80}") {
+            let _ = Action::decode(&s);
+            let _ = Command::parse(&s);
+        }
+    }
+}

@@ -1,0 +1,525 @@
+//! The dialogue engine: a pure function from (conversation, input, context) to (new
+//! conversation, replies, effects). It does no I/O, holds no globals and renders no text:
+//! replies are message ids with arguments, so it is tested directly, in microseconds, and
+//! every front end (terminal, Telegram) shares it.
+
+pub mod input;
+mod questions;
+pub mod reply;
+pub mod state;
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::countries::{Countries, CountryMatch};
+use crate::dates;
+use crate::domain::{DocKind, Employer, PriorDays, Purpose};
+use crate::rules::{self, Catalogue};
+use crate::text::{Arg, Msg};
+
+pub use input::{Action, Command, Field, Input};
+pub use reply::{Button, Effect, Reply};
+pub use state::{Conversation, Pending, Question};
+
+/// The most days anyone can have spent in a 180-day window.
+const MAX_PRIOR_DAYS: i64 = 180;
+
+/// What the engine may read besides the conversation: the time and the loaded data.
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    pub now: DateTime<Utc>,
+    /// Today's date in Kazakhstan; derived from `now` by the caller's clock.
+    pub today: NaiveDate,
+    pub countries: &'a Countries,
+    pub catalogue: &'a Catalogue,
+}
+
+/// The result of one step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub conversation: Conversation,
+    pub replies: Vec<Reply>,
+    pub effects: Vec<Effect>,
+}
+
+impl Outcome {
+    /// Whether the conversation differs from the one passed in, i.e. must be saved.
+    pub fn changed(&self, before: &Conversation) -> bool {
+        &self.conversation != before
+    }
+}
+
+/// Advances one user's conversation by one input.
+pub fn step(conversation: &Conversation, input: &Input, ctx: &Context<'_>) -> Outcome {
+    let mut turn = Turn {
+        conv: conversation.clone(),
+        replies: Vec::new(),
+        effects: Vec::new(),
+        ctx,
+    };
+    turn.handle(input);
+    if turn.conv.profile != conversation.profile && !turn.effects.contains(&Effect::DeleteUser) {
+        turn.effects.push(Effect::ProfileChanged);
+    }
+    Outcome {
+        conversation: turn.conv,
+        replies: turn.replies,
+        effects: turn.effects,
+    }
+}
+
+/// One step in progress: the conversation being changed and what has been said so far.
+struct Turn<'c, 'a> {
+    conv: Conversation,
+    replies: Vec<Reply>,
+    effects: Vec<Effect>,
+    ctx: &'c Context<'a>,
+}
+
+impl Turn<'_, '_> {
+    fn say(&mut self, msg: Msg) {
+        self.replies.push(Reply::text(msg));
+    }
+
+    fn handle(&mut self, input: &Input) {
+        if let Some(pending) = self.conv.pending.take() {
+            match (pending, input) {
+                (Pending::Restart, Input::Button(Action::ConfirmRestart)) => return self.restart(),
+                (Pending::Delete, Input::Button(Action::ConfirmDelete)) => return self.delete(),
+                (_, Input::Button(Action::Cancel)) => {
+                    self.say(Msg::new("cancelled"));
+                    return self.ask_current();
+                }
+                // Anything else drops the question and is handled as usual.
+                _ => {}
+            }
+        }
+        match input {
+            Input::Command(c) => self.command(c),
+            Input::Unsupported => {
+                self.say(Msg::new("err-unsupported-input"));
+                self.ask_current();
+            }
+            Input::Text(t) if !self.conv.started => {
+                let _ = t;
+                self.greet();
+            }
+            Input::Text(text) => self.text(text),
+            Input::Button(action) => self.button(action),
+        }
+    }
+
+    fn greet(&mut self) {
+        self.conv.started = true;
+        self.conv.question = Question::Language;
+        self.say(Msg::new("welcome"));
+        self.ask_current();
+    }
+
+    fn command(&mut self, command: &Command) {
+        if !self.conv.started && !matches!(command, Command::Delete | Command::Export) {
+            return self.greet();
+        }
+        match command {
+            Command::Start => {
+                self.say(Msg::new("welcome-back"));
+                self.ask_current();
+            }
+            Command::Help => {
+                self.say(Msg::new("help"));
+                self.ask_current();
+            }
+            Command::Language => {
+                if self.conv.question != Question::Language {
+                    let current = std::mem::replace(&mut self.conv.question, Question::Language);
+                    self.conv.resume = Some(Box::new(current));
+                }
+                self.ask_current();
+            }
+            Command::Back => self.back(),
+            Command::Restart => {
+                self.conv.pending = Some(Pending::Restart);
+                self.replies.push(questions::confirm_restart());
+            }
+            Command::Delete => {
+                self.conv.pending = Some(Pending::Delete);
+                self.replies.push(questions::confirm_delete());
+            }
+            Command::Me => {
+                self.say(questions::summary_msg(&self.conv.profile, self.ctx.today));
+                if !matches!(self.conv.question, Question::Summary | Question::Plan) {
+                    self.ask_current();
+                }
+            }
+            Command::Export => {
+                self.effects.push(Effect::ExportData);
+                self.say(Msg::new("export-intro"));
+            }
+            Command::Plan => {
+                if self.conv.has_plan() {
+                    self.show_plan();
+                } else {
+                    self.say(Msg::new("plan-not-ready"));
+                    self.ask_current();
+                }
+            }
+            Command::Sources => {
+                if self.conv.has_plan() {
+                    let plan = self.assess();
+                    for msg in rules::view::sources_messages(&plan, self.ctx.catalogue) {
+                        self.say(msg);
+                    }
+                } else {
+                    self.say(Msg::new("plan-not-ready"));
+                    self.ask_current();
+                }
+            }
+            Command::Unknown(name) => {
+                self.say(
+                    Msg::new("err-unknown-command").arg("command", Arg::UserText(name.clone())),
+                );
+                self.ask_current();
+            }
+        }
+    }
+
+    fn back(&mut self) {
+        if self.conv.editing {
+            // Leaving a re-asked question returns to where it was asked from.
+            self.conv.editing = false;
+            self.conv.question = Question::Summary;
+            return self.ask_current();
+        }
+        match state::previous_question(&self.conv.profile, &self.conv.question) {
+            Some(previous) => {
+                self.conv.question = self.prefilled(previous);
+                self.ask_current();
+            }
+            None => {
+                self.say(Msg::new("err-first-question"));
+                self.ask_current();
+            }
+        }
+    }
+
+    /// A question about to be asked again, with what the user chose before.
+    fn prefilled(&self, question: Question) -> Question {
+        match question {
+            Question::Documents { .. } => Question::Documents {
+                selected: self.conv.profile.documents.clone().unwrap_or_default(),
+            },
+            other => other,
+        }
+    }
+
+    fn restart(&mut self) {
+        let lang = self.conv.lang;
+        self.conv = Conversation::new(lang);
+        self.conv.started = true;
+        self.conv.question = Question::Citizenship;
+        self.say(Msg::new("restarted"));
+        self.ask_current();
+    }
+
+    fn delete(&mut self) {
+        self.conv = Conversation::new(self.conv.lang);
+        self.effects.push(Effect::DeleteUser);
+        self.say(Msg::new("deleted"));
+    }
+
+    fn ask_current(&mut self) {
+        let reply = questions::ask(&self.conv, self.ctx);
+        self.replies.push(reply);
+    }
+
+    /// Moves on after `answered` was answered: to the summary when the user came from
+    /// it and nothing else is missing, to the next question otherwise.
+    fn advance(&mut self, answered: &Question) {
+        let profile = &self.conv.profile;
+        self.conv.question = if self.conv.editing {
+            match state::first_missing(profile) {
+                Some(q) => self.prefilled(q),
+                None => {
+                    self.conv.editing = false;
+                    Question::Summary
+                }
+            }
+        } else {
+            let next = state::next_question(profile, answered);
+            self.prefilled(next)
+        };
+        self.ask_current();
+    }
+
+    fn stale_button(&mut self) {
+        self.say(Msg::new("err-stale-button"));
+        self.ask_current();
+    }
+
+    fn text(&mut self, text: &str) {
+        let text = text.trim();
+        if text.is_empty() {
+            self.say(Msg::new("err-not-understood"));
+            return self.ask_current();
+        }
+        match self.conv.question.clone() {
+            Question::Citizenship
+            | Question::CitizenshipTyped
+            | Question::CitizenshipConfirm { .. }
+            | Question::CitizenshipChoose { .. } => self.typed_country(text),
+            Question::Entry => match dates::parse_entry_date(text, self.ctx.today) {
+                Ok(date) => self.set_entry(date),
+                Err(e) => {
+                    self.say(Msg::new(e.message_id()));
+                    self.ask_current();
+                }
+            },
+            Question::PriorDays => match parse_day_count(text) {
+                Some(0) => self.set_prior(PriorDays::None),
+                Some(n) if n <= MAX_PRIOR_DAYS => {
+                    self.set_prior(PriorDays::Known(u16::try_from(n).unwrap_or(180)))
+                }
+                _ => {
+                    self.say(Msg::new("err-prior-days").int("max", MAX_PRIOR_DAYS));
+                    self.ask_current();
+                }
+            },
+            Question::DocumentEnd { kind } => {
+                match dates::parse_document_end(text, self.ctx.today) {
+                    Ok(date) => self.set_document_end(kind, date),
+                    Err(e) => {
+                        self.say(Msg::new(e.message_id()));
+                        self.ask_current();
+                    }
+                }
+            }
+            Question::Plan => {
+                self.say(Msg::new("plan-free-text"));
+            }
+            Question::Language
+            | Question::Purpose
+            | Question::Employer
+            | Question::Documents { .. }
+            | Question::Summary
+            | Question::ChangeWhich => {
+                self.say(Msg::new("err-use-buttons"));
+                self.ask_current();
+            }
+        }
+    }
+
+    fn typed_country(&mut self, text: &str) {
+        match self.ctx.countries.match_input(text) {
+            CountryMatch::Exact(code) => self.set_citizenship(code),
+            CountryMatch::Probable(code) => {
+                self.conv.question = Question::CitizenshipConfirm { candidate: code };
+                self.ask_current();
+            }
+            CountryMatch::Ambiguous(candidates) if !candidates.is_empty() => {
+                self.conv.question = Question::CitizenshipChoose { candidates };
+                self.ask_current();
+            }
+            CountryMatch::Ambiguous(_) | CountryMatch::NoMatch => {
+                self.say(Msg::new("err-country-unknown"));
+                self.conv.question = Question::CitizenshipTyped;
+                self.ask_current();
+            }
+        }
+    }
+
+    fn set_citizenship(&mut self, code: crate::domain::CountryCode) {
+        if code.as_str() == "KZ" {
+            self.say(Msg::new("info-citizen-kz"));
+            self.conv.question = Question::Citizenship;
+            return self.ask_current();
+        }
+        self.conv.profile.citizenship = Some(code);
+        self.advance(&Question::Citizenship);
+    }
+
+    fn set_entry(&mut self, date: NaiveDate) {
+        self.conv.profile.entry = Some(date);
+        self.advance(&Question::Entry);
+    }
+
+    fn set_prior(&mut self, days: PriorDays) {
+        self.conv.profile.prior_days = Some(days);
+        self.advance(&Question::PriorDays);
+    }
+
+    fn set_document_end(&mut self, kind: DocKind, date: NaiveDate) {
+        if date < self.ctx.today {
+            self.say(
+                Msg::new("note-document-expired")
+                    .msg("document", questions::held_name(kind))
+                    .date("date", date),
+            );
+        }
+        self.conv.profile.document_ends.insert(kind, date);
+        self.advance(&Question::DocumentEnd { kind });
+    }
+
+    fn button(&mut self, action: &Action) {
+        let question = self.conv.question.clone();
+        match (&question, action) {
+            (Question::Language, Action::Lang(lang)) => {
+                self.conv.lang = *lang;
+                self.conv.started = true;
+                self.conv.question = match self.conv.resume.take() {
+                    Some(q) => *q,
+                    None if self.conv.editing => Question::Summary,
+                    None => state::next_question(&self.conv.profile, &Question::Language),
+                };
+                self.say(Msg::new("language-set"));
+                self.ask_current();
+            }
+            (Question::Citizenship, Action::Country(code)) => self.set_citizenship(code.clone()),
+            (Question::CitizenshipChoose { candidates }, Action::Country(code))
+                if candidates.contains(code) =>
+            {
+                self.set_citizenship(code.clone())
+            }
+            (
+                Question::Citizenship
+                | Question::CitizenshipChoose { .. }
+                | Question::CitizenshipConfirm { .. },
+                Action::CountryOther,
+            )
+            | (Question::CitizenshipConfirm { .. }, Action::No) => {
+                self.conv.question = Question::CitizenshipTyped;
+                self.ask_current();
+            }
+            (Question::CitizenshipConfirm { candidate }, Action::Yes) => {
+                self.set_citizenship(candidate.clone())
+            }
+            (Question::Entry, Action::Today) => self.set_entry(self.ctx.today),
+            (Question::Entry, Action::Yesterday) => match self.ctx.today.pred_opt() {
+                Some(d) => self.set_entry(d),
+                None => self.stale_button(),
+            },
+            (Question::PriorDays, Action::PriorNone) => self.set_prior(PriorDays::None),
+            (Question::PriorDays, Action::PriorUnknown) => self.set_prior(PriorDays::Unknown),
+            (Question::Purpose, Action::Purpose(p)) => {
+                self.conv.profile.purpose = Some(*p);
+                if *p != Purpose::Work {
+                    self.conv.profile.employer = None;
+                }
+                self.advance(&Question::Purpose);
+            }
+            (Question::Employer, Action::Employer(e)) => self.set_employer(*e),
+            (Question::Documents { selected }, Action::ToggleDoc(kind)) => {
+                let mut selected = selected.clone();
+                if !selected.remove(kind) {
+                    selected.insert(*kind);
+                }
+                self.conv.question = Question::Documents { selected };
+                let mut reply = questions::ask(&self.conv, self.ctx);
+                reply.refreshes_previous = true;
+                self.replies.push(reply);
+            }
+            (Question::Documents { .. }, Action::DocsNone) => {
+                self.set_documents(Default::default())
+            }
+            (Question::Documents { selected }, Action::DocsDone) => {
+                self.set_documents(selected.clone())
+            }
+            (Question::Summary, Action::Correct) => {
+                self.conv.editing = false;
+                self.conv.question = Question::Plan;
+                self.show_plan();
+            }
+            (Question::Summary | Question::Plan, Action::Change) => {
+                self.conv.question = Question::ChangeWhich;
+                self.ask_current();
+            }
+            (Question::ChangeWhich, Action::Edit(field))
+                if state::changeable_fields(&self.conv.profile).contains(field) =>
+            {
+                self.conv.editing = true;
+                self.conv.question = state::question_for(*field, &self.conv.profile);
+                self.ask_current();
+            }
+            (Question::ChangeWhich, Action::BackToSummary) => {
+                self.conv.question = Question::Summary;
+                self.ask_current();
+            }
+            (Question::Plan, Action::ToggleStep(id)) => self.toggle_step(id),
+            _ => self.stale_button(),
+        }
+    }
+
+    fn set_employer(&mut self, employer: Employer) {
+        self.conv.profile.employer = Some(employer);
+        self.advance(&Question::Employer);
+    }
+
+    fn set_documents(&mut self, selected: std::collections::BTreeSet<DocKind>) {
+        let profile = &mut self.conv.profile;
+        profile.document_ends.retain(|k, _| selected.contains(k));
+        profile.documents = Some(selected);
+        self.advance(&Question::Documents {
+            selected: Default::default(),
+        });
+    }
+
+    fn assess(&self) -> rules::Plan {
+        rules::assess(self.ctx.catalogue, &self.conv.profile, self.ctx.today)
+    }
+
+    fn show_plan(&mut self) {
+        let plan = self.assess();
+        for msg in rules::view::plan_messages(&plan, self.ctx.catalogue) {
+            self.say(msg);
+        }
+        if let Some(reply) = questions::step_buttons(&plan) {
+            self.replies.push(reply);
+        }
+    }
+
+    fn toggle_step(&mut self, id: &str) {
+        let plan = self.assess();
+        if !plan.steps.iter().any(|s| s.id == id) {
+            return self.stale_button();
+        }
+        let done = &mut self.conv.profile.done_steps;
+        let now_done = if done.remove(id) {
+            false
+        } else {
+            done.insert(id.to_string());
+            true
+        };
+        let plan = self.assess();
+        let finished = plan.steps.iter().filter(|s| s.done).count();
+        let msg_id = if now_done {
+            "plan-step-marked-done"
+        } else {
+            "plan-step-marked-undone"
+        };
+        self.say(
+            Msg::new(msg_id)
+                .msg("step", rules::view::step_title(id))
+                .int("done", i64::try_from(finished).unwrap_or(0))
+                .int("total", i64::try_from(plan.steps.len()).unwrap_or(0)),
+        );
+        if let Some(mut reply) = questions::step_buttons(&plan) {
+            reply.refreshes_previous = true;
+            self.replies.push(reply);
+        }
+    }
+}
+
+/// A count of days typed as digits, perhaps with a word after it ("12 days", "12 дней").
+fn parse_day_count(text: &str) -> Option<i64> {
+    let digits: String = text
+        .trim()
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    let rest = text.trim()[digits.len()..].trim();
+    if digits.is_empty() || digits.len() > 4 || rest.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,319 @@
+//! How each question is put to the user: its message id, its arguments and its buttons.
+//! Also the summary of the answers and the plan's step buttons.
+
+use chrono::NaiveDate;
+
+use crate::domain::{DocKind, Employer, Lang, PriorDays, Profile, Purpose};
+use crate::engine::input::{Action, Field};
+use crate::engine::reply::{Button, Reply};
+use crate::engine::state::{self, Conversation, Question};
+use crate::engine::Context;
+use crate::rules::{self, Plan};
+use crate::text::{Arg, Msg};
+
+/// The message and buttons that ask the conversation's current question.
+pub fn ask(conv: &Conversation, ctx: &Context<'_>) -> Reply {
+    let profile = &conv.profile;
+    match &conv.question {
+        Question::Language => Reply::with_buttons(
+            Msg::new("q-language"),
+            vec![Lang::ALL
+                .into_iter()
+                .map(|l| Button::new(lang_name(l), Action::Lang(l)))
+                .collect()],
+        ),
+        Question::Citizenship => {
+            let mut buttons: Vec<Button> = ctx
+                .countries
+                .common()
+                .into_iter()
+                .map(|c| {
+                    Button::new(
+                        Msg::new("country").arg("country", Arg::Country(c.alpha2.clone())),
+                        Action::Country(c.alpha2.clone()),
+                    )
+                })
+                .collect();
+            buttons.push(Button::new(
+                Msg::new("btn-other-country"),
+                Action::CountryOther,
+            ));
+            Reply::with_buttons(Msg::new("q-citizenship"), rows(buttons, 2))
+        }
+        Question::CitizenshipTyped => Reply::text(Msg::new("q-citizenship-typed")),
+        Question::CitizenshipConfirm { candidate } => Reply::with_buttons(
+            Msg::new("q-citizenship-confirm").arg("country", Arg::Country(candidate.clone())),
+            vec![vec![
+                Button::new(Msg::new("btn-yes"), Action::Yes),
+                Button::new(Msg::new("btn-no"), Action::No),
+            ]],
+        ),
+        Question::CitizenshipChoose { candidates } => {
+            let mut buttons: Vec<Button> = candidates
+                .iter()
+                .map(|c| {
+                    Button::new(
+                        Msg::new("country").arg("country", Arg::Country(c.clone())),
+                        Action::Country(c.clone()),
+                    )
+                })
+                .collect();
+            buttons.push(Button::new(
+                Msg::new("btn-other-country"),
+                Action::CountryOther,
+            ));
+            Reply::with_buttons(Msg::new("q-citizenship-choose"), rows(buttons, 1))
+        }
+        Question::Entry => Reply::with_buttons(
+            Msg::new("q-entry").verbatim("example", ctx.today.format("%d.%m.%Y").to_string()),
+            vec![vec![
+                Button::new(Msg::new("btn-today"), Action::Today),
+                Button::new(Msg::new("btn-yesterday"), Action::Yesterday),
+            ]],
+        ),
+        Question::PriorDays => Reply {
+            numbers_are_answers: true,
+            ..Reply::with_buttons(
+                Msg::new("q-prior-days"),
+                vec![vec![
+                    Button::new(Msg::new("btn-prior-none"), Action::PriorNone),
+                    Button::new(Msg::new("btn-prior-unknown"), Action::PriorUnknown),
+                ]],
+            )
+        },
+        Question::Purpose => Reply::with_buttons(
+            Msg::new("q-purpose"),
+            rows(
+                Purpose::ALL
+                    .into_iter()
+                    .map(|p| Button::new(purpose_name(p), Action::Purpose(p)))
+                    .collect(),
+                2,
+            ),
+        ),
+        Question::Employer => Reply::with_buttons(
+            Msg::new("q-employer"),
+            rows(
+                Employer::ALL
+                    .into_iter()
+                    .map(|e| Button::new(employer_name(e), Action::Employer(e)))
+                    .collect(),
+                1,
+            ),
+        ),
+        Question::Documents { selected } => {
+            let mut buttons: Vec<Button> = DocKind::ALL
+                .into_iter()
+                .map(|k| {
+                    let id = if selected.contains(&k) {
+                        "btn-doc-selected"
+                    } else {
+                        "btn-doc"
+                    };
+                    Button::new(
+                        Msg::new(id).msg("document", held_name(k)),
+                        Action::ToggleDoc(k),
+                    )
+                })
+                .collect();
+            buttons.push(Button::new(Msg::new("btn-docs-none"), Action::DocsNone));
+            buttons.push(Button::new(Msg::new("btn-docs-done"), Action::DocsDone));
+            Reply::with_buttons(Msg::new("q-documents"), rows(buttons, 1))
+        }
+        Question::DocumentEnd { kind } => Reply::text(
+            Msg::new("q-document-end")
+                .msg("document", held_name(*kind))
+                .verbatim("example", ctx.today.format("%d.%m.%Y").to_string()),
+        ),
+        Question::Summary => Reply::with_buttons(
+            summary_msg(profile, ctx.today),
+            vec![vec![
+                Button::new(Msg::new("btn-correct"), Action::Correct),
+                Button::new(Msg::new("btn-change"), Action::Change),
+            ]],
+        ),
+        Question::ChangeWhich => {
+            let mut buttons: Vec<Button> = state::changeable_fields(profile)
+                .into_iter()
+                .map(|f| Button::new(field_name(f), Action::Edit(f)))
+                .collect();
+            buttons.push(Button::new(
+                Msg::new("btn-back-to-summary"),
+                Action::BackToSummary,
+            ));
+            Reply::with_buttons(Msg::new("q-change-which"), rows(buttons, 1))
+        }
+        Question::Plan => Reply::text(Msg::new("plan-free-text")),
+    }
+}
+
+/// Lays buttons out `per_row` to a row: narrow phones show long labels badly.
+fn rows(buttons: Vec<Button>, per_row: usize) -> Vec<Vec<Button>> {
+    buttons
+        .chunks(per_row.max(1))
+        .map(|chunk| chunk.to_vec())
+        .collect()
+}
+
+pub fn lang_name(lang: Lang) -> Msg {
+    Msg::new(match lang {
+        Lang::Ru => "lang-ru",
+        Lang::Kk => "lang-kk",
+        Lang::En => "lang-en",
+    })
+}
+
+pub fn purpose_name(p: Purpose) -> Msg {
+    Msg::new(match p {
+        Purpose::Work => "purpose-work",
+        Purpose::Study => "purpose-study",
+        Purpose::Family => "purpose-family",
+        Purpose::Visit => "purpose-visit",
+        Purpose::Business => "purpose-business",
+        Purpose::Kandas => "purpose-kandas",
+        Purpose::Nomad => "purpose-nomad",
+        Purpose::Other => "purpose-other",
+    })
+}
+
+pub fn employer_name(e: Employer) -> Msg {
+    Msg::new(match e {
+        Employer::Household => "employer-household",
+        Employer::Company => "employer-company",
+        Employer::Abroad => "employer-abroad",
+    })
+}
+
+/// The name of a document the user holds (not the documents a step asks for).
+pub fn held_name(kind: DocKind) -> Msg {
+    Msg::new(match kind {
+        DocKind::Trp => "held-trp",
+        DocKind::LabourPermit => "held-labour-permit",
+        DocKind::WorkPermit => "held-work-permit",
+        DocKind::Visa => "held-visa",
+        DocKind::Iin => "held-iin",
+    })
+}
+
+fn field_name(f: Field) -> Msg {
+    Msg::new(match f {
+        Field::Citizenship => "field-citizenship",
+        Field::Entry => "field-entry",
+        Field::PriorDays => "field-prior-days",
+        Field::Purpose => "field-purpose",
+        Field::Employer => "field-employer",
+        Field::Documents => "field-documents",
+    })
+}
+
+/// All the answers so far, one per line; missing ones say so.
+pub fn summary_msg(profile: &Profile, today: NaiveDate) -> Msg {
+    let not_given = || Msg::new("summary-not-given");
+    let mut lines = vec![Msg::new("summary-citizenship").msg(
+        "value",
+        match &profile.citizenship {
+            Some(c) => Msg::new("country").arg("country", Arg::Country(c.clone())),
+            None => not_given(),
+        },
+    )];
+    lines.push(Msg::new("summary-entry").msg(
+        "value",
+        match profile.entry {
+            Some(d) => Msg::new("date").date("date", d),
+            None => not_given(),
+        },
+    ));
+    lines.push(Msg::new("summary-prior-days").msg(
+        "value",
+        match profile.prior_days {
+            Some(PriorDays::None) => Msg::new("btn-prior-none"),
+            Some(PriorDays::Known(n)) => Msg::new("days-count").int("days", i64::from(n)),
+            Some(PriorDays::Unknown) => Msg::new("btn-prior-unknown"),
+            None => not_given(),
+        },
+    ));
+    lines.push(Msg::new("summary-purpose").msg(
+        "value",
+        profile.purpose.map(purpose_name).unwrap_or_else(not_given),
+    ));
+    if profile.purpose == Some(Purpose::Work) {
+        lines.push(
+            Msg::new("summary-employer").msg(
+                "value",
+                profile
+                    .employer
+                    .map(employer_name)
+                    .unwrap_or_else(not_given),
+            ),
+        );
+    }
+    match &profile.documents {
+        None => lines.push(Msg::new("summary-documents").msg("value", not_given())),
+        Some(held) if held.is_empty() => {
+            lines.push(Msg::new("summary-documents").msg("value", Msg::new("btn-docs-none")))
+        }
+        Some(held) => {
+            for kind in held {
+                let line = match profile.document_ends.get(kind) {
+                    Some(end) if *end < today => Msg::new("summary-document-expired")
+                        .msg("document", held_name(*kind))
+                        .date("date", *end),
+                    Some(end) => Msg::new("summary-document-until")
+                        .msg("document", held_name(*kind))
+                        .date("date", *end),
+                    None => Msg::new("summary-document").msg("document", held_name(*kind)),
+                };
+                lines.push(line);
+            }
+        }
+    }
+    Msg::new("summary").arg("answers", Arg::Lines(lines))
+}
+
+/// One button per step of the plan, to mark it done or not done.
+pub fn step_buttons(plan: &Plan) -> Option<Reply> {
+    if plan.steps.is_empty() {
+        return None;
+    }
+    let buttons = plan
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let id = if s.done {
+                "btn-step-undo"
+            } else {
+                "btn-step-done"
+            };
+            Button::new(
+                Msg::new(id)
+                    .int("number", i64::try_from(i + 1).unwrap_or(0))
+                    .msg("step", rules::view::step_title(&s.id)),
+                Action::ToggleStep(s.id.clone()),
+            )
+        })
+        .collect();
+    let mut buttons = rows(buttons, 1);
+    buttons.push(vec![Button::new(Msg::new("btn-change"), Action::Change)]);
+    Some(Reply::with_buttons(Msg::new("plan-actions"), buttons))
+}
+
+pub fn confirm_restart() -> Reply {
+    Reply::with_buttons(
+        Msg::new("confirm-restart"),
+        vec![vec![
+            Button::new(Msg::new("btn-confirm-restart"), Action::ConfirmRestart),
+            Button::new(Msg::new("btn-cancel"), Action::Cancel),
+        ]],
+    )
+}
+
+pub fn confirm_delete() -> Reply {
+    Reply::with_buttons(
+        Msg::new("confirm-delete"),
+        vec![vec![
+            Button::new(Msg::new("btn-confirm-delete"), Action::ConfirmDelete),
+            Button::new(Msg::new("btn-cancel"), Action::Cancel),
+        ]],
+    )
+}

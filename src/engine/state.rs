@@ -1,0 +1,207 @@
+//! Where a user is in the dialogue. The conversation (language, current question, answers)
+//! is what the store keeps per user, so every variant here is part of the stored schema:
+//! change it only together with a migration in `store`.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{CountryCode, DocKind, Lang, Profile, Purpose};
+use crate::engine::input::Field;
+
+/// The question the bot is waiting for an answer to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "q", rename_all = "snake_case")]
+pub enum Question {
+    Language,
+    Citizenship,
+    /// After "Other": waiting for a typed country name or code.
+    CitizenshipTyped,
+    /// A typed name matched approximately; waiting for yes or no.
+    CitizenshipConfirm {
+        candidate: CountryCode,
+    },
+    /// A typed name matched several countries; waiting for one of them.
+    CitizenshipChoose {
+        candidates: Vec<CountryCode>,
+    },
+    Entry,
+    PriorDays,
+    Purpose,
+    Employer,
+    /// Ticking documents; the selection is kept here until the user presses Done.
+    Documents {
+        selected: BTreeSet<DocKind>,
+    },
+    DocumentEnd {
+        kind: DocKind,
+    },
+    Summary,
+    /// "Change an answer": waiting for which one.
+    ChangeWhich,
+    /// The dialogue is complete and the plan has been shown.
+    Plan,
+}
+
+/// Something the user asked for that needs a yes first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Pending {
+    Restart,
+    Delete,
+}
+
+/// Everything the engine knows about one user's conversation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conversation {
+    /// The language in use. Before the user confirms it, the front end's guess.
+    pub lang: Lang,
+    /// Whether the user has seen the greeting; a fresh conversation has not.
+    pub started: bool,
+    pub question: Question,
+    /// Answering re-asked question returns to the summary ("Change an answer").
+    #[serde(default)]
+    pub editing: bool,
+    /// `/language` in the middle of the dialogue: where to return after the choice.
+    #[serde(default)]
+    pub resume: Option<Box<Question>>,
+    #[serde(default)]
+    pub pending: Option<Pending>,
+    #[serde(default)]
+    pub profile: Profile,
+}
+
+impl Conversation {
+    /// A conversation that has not begun, speaking `lang` until the user chooses.
+    pub fn new(lang: Lang) -> Conversation {
+        Conversation {
+            lang,
+            started: false,
+            question: Question::Language,
+            editing: false,
+            resume: None,
+            pending: None,
+            profile: Profile::default(),
+        }
+    }
+
+    /// Whether every answer the plan needs is there and confirmed.
+    pub fn has_plan(&self) -> bool {
+        self.question == Question::Plan
+    }
+}
+
+/// The questions in the order the dialogue asks them, for this profile: the employer only
+/// for work, an end date only for each held document that has one.
+pub fn question_order(profile: &Profile) -> Vec<Question> {
+    let mut order = vec![
+        Question::Language,
+        Question::Citizenship,
+        Question::Entry,
+        Question::PriorDays,
+        Question::Purpose,
+    ];
+    if profile.purpose == Some(Purpose::Work) {
+        order.push(Question::Employer);
+    }
+    order.push(Question::Documents {
+        selected: BTreeSet::new(),
+    });
+    for kind in held_with_end_dates(profile) {
+        order.push(Question::DocumentEnd { kind });
+    }
+    order.push(Question::Summary);
+    order
+}
+
+/// Held documents that have an end date, in a stable order.
+pub fn held_with_end_dates(profile: &Profile) -> Vec<DocKind> {
+    DocKind::ALL
+        .into_iter()
+        .filter(|k| k.has_end_date() && profile.holds(*k))
+        .collect()
+}
+
+/// The question's place in the order, treating its sub-states (a typed country, a ticked
+/// list) as the question itself.
+fn position(order: &[Question], question: &Question) -> Option<usize> {
+    let key = canonical(question);
+    order.iter().position(|q| canonical(q) == key)
+}
+
+fn canonical(question: &Question) -> Question {
+    match question {
+        Question::CitizenshipTyped
+        | Question::CitizenshipConfirm { .. }
+        | Question::CitizenshipChoose { .. } => Question::Citizenship,
+        Question::Documents { .. } => Question::Documents {
+            selected: BTreeSet::new(),
+        },
+        Question::ChangeWhich | Question::Plan => Question::Summary,
+        other => other.clone(),
+    }
+}
+
+/// The question after `current` in the order.
+pub fn next_question(profile: &Profile, current: &Question) -> Question {
+    let order = question_order(profile);
+    match position(&order, current) {
+        Some(i) if i + 1 < order.len() => order[i + 1].clone(),
+        _ => Question::Summary,
+    }
+}
+
+/// The question before `current`, or `None` at the first one.
+pub fn previous_question(profile: &Profile, current: &Question) -> Option<Question> {
+    if matches!(current, Question::ChangeWhich | Question::Plan) {
+        return Some(Question::Summary);
+    }
+    let order = question_order(profile);
+    match position(&order, current) {
+        Some(i) if i > 0 => Some(order[i - 1].clone()),
+        _ => None,
+    }
+}
+
+/// The first question in the order whose answer is missing, if any.
+pub fn first_missing(profile: &Profile) -> Option<Question> {
+    question_order(profile)
+        .into_iter()
+        .find(|q| !is_answered(profile, q))
+}
+
+fn is_answered(profile: &Profile, question: &Question) -> bool {
+    match question {
+        Question::Language | Question::Summary => true,
+        Question::Citizenship => profile.citizenship.is_some(),
+        Question::Entry => profile.entry.is_some(),
+        Question::PriorDays => profile.prior_days.is_some(),
+        Question::Purpose => profile.purpose.is_some(),
+        Question::Employer => profile.employer.is_some(),
+        Question::Documents { .. } => profile.documents.is_some(),
+        Question::DocumentEnd { kind } => profile.document_ends.contains_key(kind),
+        _ => true,
+    }
+}
+
+/// The question that asks for a field.
+pub fn question_for(field: Field, profile: &Profile) -> Question {
+    match field {
+        Field::Citizenship => Question::Citizenship,
+        Field::Entry => Question::Entry,
+        Field::PriorDays => Question::PriorDays,
+        Field::Purpose => Question::Purpose,
+        Field::Employer => Question::Employer,
+        Field::Documents => Question::Documents {
+            selected: profile.documents.clone().unwrap_or_default(),
+        },
+    }
+}
+
+/// The fields the summary can change, for this profile.
+pub fn changeable_fields(profile: &Profile) -> Vec<Field> {
+    Field::ALL
+        .into_iter()
+        .filter(|f| *f != Field::Employer || profile.purpose == Some(Purpose::Work))
+        .collect()
+}

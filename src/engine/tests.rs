@@ -1,0 +1,507 @@
+//! Engine tests: whole dialogues through every branch, commands anywhere, and every kind
+//! of bad input, asserting the state and the reply ids.
+
+use std::sync::OnceLock;
+
+use chrono::{NaiveDate, TimeZone, Utc};
+
+use super::*;
+use crate::domain::{CountryCode, Lang, Profile};
+
+fn data() -> &'static (Countries, Catalogue) {
+    static DATA: OnceLock<(Countries, Catalogue)> = OnceLock::new();
+    DATA.get_or_init(|| {
+        let countries = Countries::embedded().expect("embedded countries");
+        let catalogue =
+            Catalogue::embedded(&|c: &str| countries.contains(c)).expect("embedded rules");
+        (countries, catalogue)
+    })
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
+}
+
+fn ctx() -> Context<'static> {
+    let (countries, catalogue) = data();
+    Context {
+        now: Utc.with_ymd_and_hms(2026, 11, 21, 5, 0, 0).unwrap(),
+        today: today(),
+        countries,
+        catalogue,
+    }
+}
+
+/// Drives a conversation and remembers the last outcome.
+struct Driver {
+    conv: Conversation,
+    last: Option<Outcome>,
+}
+
+impl Driver {
+    fn new(lang: Lang) -> Driver {
+        let mut d = Driver {
+            conv: Conversation::new(lang),
+            last: None,
+        };
+        d.send(Input::Command(Command::Start));
+        d
+    }
+
+    fn send(&mut self, input: Input) -> &Outcome {
+        let outcome = step(&self.conv, &input, &ctx());
+        self.conv = outcome.conversation.clone();
+        self.last = Some(outcome);
+        self.last.as_ref().unwrap()
+    }
+
+    fn text(&mut self, t: &str) -> &Outcome {
+        self.send(Input::from_text(t))
+    }
+
+    fn press(&mut self, a: Action) -> &Outcome {
+        self.send(Input::Button(a))
+    }
+
+    fn ids(&self) -> Vec<String> {
+        self.last
+            .as_ref()
+            .unwrap()
+            .replies
+            .iter()
+            .map(|r| r.msg.id.to_string())
+            .collect()
+    }
+
+    fn last_id(&self) -> String {
+        self.ids().last().cloned().unwrap_or_default()
+    }
+
+    /// Asserts that an input changed nothing and repeated the current question.
+    fn refused(&mut self, input: Input, error_id: &str) {
+        let before = self.conv.clone();
+        let outcome = step(&before, &input, &ctx());
+        assert_eq!(outcome.conversation, before, "{input:?} changed the state");
+        assert_eq!(outcome.replies[0].msg.id, error_id, "{input:?}");
+        assert!(outcome.replies.len() >= 2, "{input:?} did not re-ask");
+        assert!(outcome.effects.is_empty());
+    }
+}
+
+fn code(s: &str) -> CountryCode {
+    CountryCode::parse(s).unwrap()
+}
+
+/// Runs a work/household dialogue to the summary.
+fn to_summary(lang: Lang) -> Driver {
+    let mut d = Driver::new(lang);
+    assert_eq!(d.ids(), ["welcome", "q-language"]);
+    d.press(Action::Lang(lang));
+    assert_eq!(d.ids(), ["language-set", "q-citizenship"]);
+    d.press(Action::Country(code("UZ")));
+    assert_eq!(d.conv.question, Question::Entry);
+    d.text("01.11.2026");
+    assert_eq!(d.conv.question, Question::PriorDays);
+    d.text("12");
+    assert_eq!(d.conv.profile.prior_days, Some(PriorDays::Known(12)));
+    d.press(Action::Purpose(Purpose::Work));
+    assert_eq!(d.conv.question, Question::Employer);
+    d.press(Action::Employer(Employer::Household));
+    assert!(matches!(d.conv.question, Question::Documents { .. }));
+    d.press(Action::ToggleDoc(DocKind::LabourPermit));
+    assert!(d.last.as_ref().unwrap().replies[0].refreshes_previous);
+    d.press(Action::ToggleDoc(DocKind::Iin));
+    d.press(Action::DocsDone);
+    assert_eq!(
+        d.conv.question,
+        Question::DocumentEnd {
+            kind: DocKind::LabourPermit
+        }
+    );
+    d.text("31.12.2026");
+    assert_eq!(d.conv.question, Question::Summary);
+    assert_eq!(d.last_id(), "summary");
+    d
+}
+
+#[test]
+fn the_whole_dialogue_in_each_language_ends_in_the_plan() {
+    for lang in Lang::ALL {
+        let mut d = to_summary(lang);
+        assert_eq!(d.conv.lang, lang);
+        d.press(Action::Correct);
+        assert_eq!(d.conv.question, Question::Plan);
+        let ids = d.ids();
+        assert!(ids.len() >= 2, "{ids:?}");
+        assert_eq!(ids.last().unwrap(), "plan-actions");
+        let p = &d.conv.profile;
+        assert_eq!(p.citizenship, Some(code("UZ")));
+        assert_eq!(p.entry, NaiveDate::from_ymd_opt(2026, 11, 1));
+        assert_eq!(p.employer, Some(Employer::Household));
+        assert_eq!(
+            p.document_ends.get(&DocKind::LabourPermit),
+            NaiveDate::from_ymd_opt(2026, 12, 31).as_ref()
+        );
+    }
+}
+
+#[test]
+fn non_workers_are_not_asked_about_an_employer() {
+    let mut d = Driver::new(Lang::En);
+    d.press(Action::Lang(Lang::En));
+    d.press(Action::Country(code("RU")));
+    d.press(Action::Today);
+    assert_eq!(d.conv.profile.entry, Some(today()));
+    d.press(Action::PriorUnknown);
+    d.press(Action::Purpose(Purpose::Study));
+    assert!(matches!(d.conv.question, Question::Documents { .. }));
+    d.press(Action::DocsNone);
+    assert_eq!(d.conv.question, Question::Summary);
+    assert_eq!(d.conv.profile.documents, Some(Default::default()));
+    assert_eq!(d.conv.profile.prior_days, Some(PriorDays::Unknown));
+}
+
+#[test]
+fn typed_countries_are_confirmed_or_refused() {
+    let mut d = Driver::new(Lang::Ru);
+    d.press(Action::Lang(Lang::Ru));
+    d.press(Action::CountryOther);
+    assert_eq!(d.conv.question, Question::CitizenshipTyped);
+    d.text("Таджикистн");
+    assert_eq!(
+        d.conv.question,
+        Question::CitizenshipConfirm {
+            candidate: code("TJ")
+        }
+    );
+    d.press(Action::No);
+    assert_eq!(d.conv.question, Question::CitizenshipTyped);
+    d.text("zzzzzzzzzzzz");
+    assert_eq!(d.ids(), ["err-country-unknown", "q-citizenship-typed"]);
+    d.text("Таджикистн");
+    d.press(Action::Yes);
+    assert_eq!(d.conv.profile.citizenship, Some(code("TJ")));
+    assert_eq!(d.conv.question, Question::Entry);
+}
+
+#[test]
+fn exact_names_and_codes_need_no_confirmation() {
+    for typed in ["Türkiye", "TUR", "tr", "Турция"] {
+        let mut d = Driver::new(Lang::En);
+        d.press(Action::Lang(Lang::En));
+        d.text(typed);
+        assert_eq!(d.conv.profile.citizenship, Some(code("TR")), "{typed}");
+    }
+}
+
+#[test]
+fn a_citizen_of_kazakhstan_is_told_kindly() {
+    let mut d = Driver::new(Lang::Kk);
+    d.press(Action::Lang(Lang::Kk));
+    d.text("Kazakhstan");
+    assert_eq!(d.ids(), ["info-citizen-kz", "q-citizenship"]);
+    assert_eq!(d.conv.profile.citizenship, None);
+}
+
+#[test]
+fn bad_dates_each_get_their_own_message() {
+    let mut d = Driver::new(Lang::En);
+    d.press(Action::Lang(Lang::En));
+    d.press(Action::Country(code("KG")));
+    d.refused(Input::Text("31.02.2026".into()), "err-date-impossible");
+    d.refused(Input::Text("22.11.2026".into()), "err-date-future");
+    d.refused(Input::Text("01.01.2010".into()), "err-date-too-old");
+    d.refused(Input::Text("next tuesday".into()), "err-date-unrecognized");
+    d.text("вчера");
+    assert_eq!(d.conv.profile.entry, today().pred_opt());
+}
+
+#[test]
+fn prior_days_outside_the_window_are_refused() {
+    let mut d = Driver::new(Lang::En);
+    d.press(Action::Lang(Lang::En));
+    d.press(Action::Country(code("KG")));
+    d.press(Action::Today);
+    d.refused(Input::Text("181".into()), "err-prior-days");
+    d.refused(Input::Text("-3".into()), "err-prior-days");
+    d.refused(Input::Text("lots".into()), "err-prior-days");
+    d.text("0");
+    assert_eq!(d.conv.profile.prior_days, Some(PriorDays::None));
+}
+
+#[test]
+fn expired_documents_are_accepted_and_flagged() {
+    let mut d = Driver::new(Lang::En);
+    d.press(Action::Lang(Lang::En));
+    d.press(Action::Country(code("CN")));
+    d.press(Action::Today);
+    d.press(Action::PriorNone);
+    d.press(Action::Purpose(Purpose::Visit));
+    d.press(Action::ToggleDoc(DocKind::Visa));
+    d.press(Action::DocsDone);
+    d.text("01.10.2026");
+    assert_eq!(d.ids()[0], "note-document-expired");
+    assert_eq!(d.conv.question, Question::Summary);
+}
+
+#[test]
+fn back_keeps_answers_and_stops_at_the_first_question() {
+    let mut d = to_summary(Lang::En);
+    let profile = d.conv.profile.clone();
+    d.text("/back");
+    assert_eq!(
+        d.conv.question,
+        Question::DocumentEnd {
+            kind: DocKind::LabourPermit
+        }
+    );
+    d.text("/back");
+    match &d.conv.question {
+        Question::Documents { selected } => {
+            assert!(selected.contains(&DocKind::LabourPermit) && selected.contains(&DocKind::Iin))
+        }
+        other => panic!("{other:?}"),
+    }
+    for _ in 0..6 {
+        d.text("/back");
+    }
+    assert_eq!(d.conv.question, Question::Language);
+    assert_eq!(d.conv.profile, profile);
+    d.text("/back");
+    assert_eq!(d.ids()[0], "err-first-question");
+}
+
+#[test]
+fn change_an_answer_reasks_only_that_one() {
+    let mut d = to_summary(Lang::Ru);
+    d.press(Action::Change);
+    assert_eq!(d.conv.question, Question::ChangeWhich);
+    d.press(Action::Edit(Field::Entry));
+    assert_eq!(d.conv.question, Question::Entry);
+    d.text("2026-11-10");
+    assert_eq!(d.conv.question, Question::Summary);
+    assert_eq!(d.conv.profile.entry, NaiveDate::from_ymd_opt(2026, 11, 10));
+
+    // A new purpose that needs an employer asks for it before returning.
+    d.press(Action::Change);
+    d.press(Action::Edit(Field::Purpose));
+    d.press(Action::Purpose(Purpose::Family));
+    assert_eq!(d.conv.profile.employer, None);
+    assert_eq!(d.conv.question, Question::Summary);
+    d.press(Action::Change);
+    d.press(Action::Edit(Field::Purpose));
+    d.press(Action::Purpose(Purpose::Work));
+    assert_eq!(d.conv.question, Question::Employer);
+    d.press(Action::Employer(Employer::Company));
+    assert_eq!(d.conv.question, Question::Summary);
+
+    // New documents ask only the missing end dates.
+    d.press(Action::Change);
+    d.press(Action::Edit(Field::Documents));
+    d.press(Action::ToggleDoc(DocKind::Trp));
+    d.press(Action::DocsDone);
+    assert_eq!(
+        d.conv.question,
+        Question::DocumentEnd { kind: DocKind::Trp }
+    );
+    d.text("01.06.2027");
+    assert_eq!(d.conv.question, Question::Summary);
+}
+
+#[test]
+fn restart_and_delete_ask_first() {
+    let mut d = to_summary(Lang::En);
+    d.text("/restart");
+    assert_eq!(d.last_id(), "confirm-restart");
+    d.press(Action::Cancel);
+    assert_eq!(d.ids()[0], "cancelled");
+    assert!(d.conv.profile.citizenship.is_some());
+    d.text("/restart");
+    d.press(Action::ConfirmRestart);
+    assert_eq!(d.conv.profile, Profile::default());
+    assert_eq!(d.conv.question, Question::Citizenship);
+    assert_eq!(d.conv.lang, Lang::En);
+
+    let mut d = to_summary(Lang::Kk);
+    d.text("/delete");
+    let outcome = d.press(Action::ConfirmDelete).clone();
+    assert!(outcome.effects.contains(&Effect::DeleteUser));
+    assert_eq!(outcome.replies[0].msg.id, "deleted");
+    assert_eq!(d.conv, Conversation::new(Lang::Kk));
+}
+
+#[test]
+fn a_pending_confirmation_is_dropped_by_other_input() {
+    let mut d = to_summary(Lang::En);
+    d.text("/delete");
+    d.text("/me");
+    assert_eq!(d.conv.pending, None);
+    d.press(Action::ConfirmDelete);
+    assert_eq!(d.ids()[0], "err-stale-button");
+    assert!(d.conv.profile.citizenship.is_some());
+}
+
+#[test]
+fn language_switches_anywhere_without_losing_progress() {
+    let mut d = to_summary(Lang::En);
+    d.text("/back");
+    let question = d.conv.question.clone();
+    d.text("/language");
+    assert_eq!(d.conv.question, Question::Language);
+    d.press(Action::Lang(Lang::Kk));
+    assert_eq!(d.conv.lang, Lang::Kk);
+    assert_eq!(d.conv.question, question);
+}
+
+#[test]
+fn bad_input_changes_nothing() {
+    let mut d = to_summary(Lang::En);
+    d.refused(Input::Text("hello".into()), "err-use-buttons");
+    d.refused(Input::Text("   ".into()), "err-not-understood");
+    d.refused(
+        Input::Command(Command::Unknown("foo".into())),
+        "err-unknown-command",
+    );
+    d.refused(Input::Button(Action::Lang(Lang::Ru)), "err-stale-button");
+    d.refused(
+        Input::Button(Action::Country(code("UZ"))),
+        "err-stale-button",
+    );
+    d.refused(
+        Input::Button(Action::ToggleStep("get_iin".into())),
+        "err-stale-button",
+    );
+    d.refused(Input::Unsupported, "err-unsupported-input");
+}
+
+#[test]
+fn steps_are_marked_done_and_undone() {
+    let mut d = to_summary(Lang::En);
+    d.press(Action::Correct);
+    let plan = rules::assess(ctx().catalogue, &d.conv.profile, today());
+    let first = plan
+        .steps
+        .first()
+        .expect("the household route has steps")
+        .id
+        .clone();
+    d.press(Action::ToggleStep(first.clone()));
+    assert_eq!(d.ids()[0], "plan-step-marked-done");
+    assert!(d.conv.profile.done_steps.contains(&first));
+    d.press(Action::ToggleStep(first.clone()));
+    assert_eq!(d.ids()[0], "plan-step-marked-undone");
+    assert!(d.conv.profile.done_steps.is_empty());
+    d.refused(
+        Input::Button(Action::ToggleStep("no_such_step".into())),
+        "err-stale-button",
+    );
+}
+
+#[test]
+fn plan_and_sources_wait_for_the_dialogue() {
+    let mut d = Driver::new(Lang::En);
+    d.press(Action::Lang(Lang::En));
+    d.text("/plan");
+    assert_eq!(d.ids()[0], "plan-not-ready");
+    let mut d = to_summary(Lang::En);
+    d.press(Action::Correct);
+    d.text("/sources");
+    assert!(!d.ids().is_empty());
+    assert!(d.ids().iter().all(|id| id != "plan-not-ready"));
+    d.text("/plan");
+    assert_eq!(d.last_id(), "plan-actions");
+}
+
+#[test]
+fn profile_changes_are_reported_as_effects() {
+    let mut d = Driver::new(Lang::En);
+    d.press(Action::Lang(Lang::En));
+    let outcome = d.press(Action::Country(code("UZ"))).clone();
+    assert_eq!(outcome.effects, vec![Effect::ProfileChanged]);
+    let outcome = d.text("/me").clone();
+    assert!(outcome.effects.is_empty());
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn any_input() -> impl Strategy<Value = Input> {
+        prop_oneof![
+            "\\PC{0,40}".prop_map(Input::Text),
+            "[0-9]{1,4}".prop_map(Input::Text),
+            "[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{2,4}".prop_map(Input::Text),
+            "/[a-z]{0,10}".prop_map(|t| Input::from_text(&t)),
+            // Wire-shaped data: what decodes is a button, the rest arrives as text.
+            "1:[a-z0-9?]{1,2}(:[A-Za-z_]{1,14})?".prop_map(|s| match Action::decode(&s) {
+                Some(a) => Input::Button(a),
+                None => Input::Text(s),
+            }),
+            Just(Input::Unsupported),
+            prop::sample::select(vec![
+                Action::Lang(Lang::Ru),
+                Action::Country(CountryCode::parse("UZ").unwrap()),
+                Action::Country(CountryCode::parse("KZ").unwrap()),
+                Action::CountryOther,
+                Action::Yes,
+                Action::No,
+                Action::Today,
+                Action::PriorUnknown,
+                Action::Purpose(Purpose::Work),
+                Action::Purpose(Purpose::Kandas),
+                Action::Employer(Employer::Household),
+                Action::ToggleDoc(DocKind::Trp),
+                Action::ToggleDoc(DocKind::Visa),
+                Action::DocsDone,
+                Action::DocsNone,
+                Action::Correct,
+                Action::Change,
+                Action::Edit(Field::Purpose),
+                Action::BackToSummary,
+                Action::ConfirmRestart,
+                Action::ConfirmDelete,
+                Action::Cancel,
+            ])
+            .prop_map(Input::Button),
+            Just(Input::Command(Command::Back)),
+            Just(Input::Command(Command::Restart)),
+            Just(Input::Command(Command::Delete)),
+            Just(Input::Command(Command::Plan)),
+            Just(Input::Command(Command::Language)),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        /// Random inputs never panic, always leave a state that can be asked, and always
+        /// answer something.
+        #[test]
+        fn random_inputs_leave_a_valid_state(inputs in prop::collection::vec(any_input(), 1..40)) {
+            let mut conv = Conversation::new(Lang::En);
+            for input in inputs {
+                let outcome = step(&conv, &input, &ctx());
+                prop_assert!(!outcome.replies.is_empty());
+                conv = outcome.conversation;
+                // Every state can be asked again, and the profile's documents and end
+                // dates agree.
+                let _ = questions::ask(&conv, &ctx());
+                for kind in conv.profile.document_ends.keys() {
+                    prop_assert!(conv.profile.holds(*kind));
+                }
+                if conv.profile.purpose != Some(Purpose::Work) {
+                    prop_assert!(conv.profile.employer.is_none());
+                }
+            }
+        }
+
+        /// Long lines are handled too.
+        #[test]
+        fn ten_kilobyte_lines_are_answered(c in "\\PC", n in 1000usize..10_000) {
+            let mut d = to_summary(Lang::En);
+            let line: String = std::iter::repeat_n(c, n).collect();
+            let outcome = d.text(&line).clone();
+            prop_assert!(!outcome.replies.is_empty());
+        }
+    }
+}

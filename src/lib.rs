@@ -1,0 +1,36 @@
+//! Jolserik (Kazakh *жолсерік*, "fellow traveller") keeps foreigners in Kazakhstan on the
+//! right side of their stay and permit deadlines: it asks a few questions, answers with a
+//! plan made for them (how long they may stay, what to do, where, by when, at what cost,
+//! from which source), in Russian, Kazakh or English.
+//!
+//! # Layout
+//!
+//! - [`domain`]: the words of the domain: languages, countries, purposes, documents, the
+//!   profile built by the dialogue.
+//! - [`engine`]: the pure dialogue state machine, `step(conversation, input, context)`.
+//! - [`rules`]: the Kazakhstan rule catalogue (data) and the pure assessment that turns a
+//!   profile into a plan.
+//! - [`text`]: message ids with typed arguments, what the engine and rules say.
+//! - [`i18n`]: Fluent bundles, rendering, per-language dates and money, locale checks.
+//! - [`dates`]: reading the dates people type, writing dates per language.
+//! - [`countries`]: the country table (names in three languages, ISO codes) and the
+//!   forgiving matcher for typed country names.
+//! - [`store`]: the only module that touches sled: records, schema versions, migrations,
+//!   group commit.
+//! - [`app`]: the pipeline every front end shares: load, step, save, then reply.
+//! - [`console`]: the terminal front end (`jolserik chat`).
+//! - [`config`]: `config.toml` plus environment overrides, typed and validated.
+//! - [`clock`]: the one source of "now", movable with `--now`.
+
+pub mod app;
+pub mod clock;
+pub mod config;
+pub mod console;
+pub mod countries;
+pub mod dates;
+pub mod domain;
+pub mod engine;
+pub mod i18n;
+pub mod rules;
+pub mod store;
+pub mod text;

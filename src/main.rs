@@ -1,0 +1,317 @@
+//! The command line: `chat`, `check`, `export`, `delete`, `plan`, `rules`. Wiring only:
+//! every command opens what it needs, calls the library and turns an error into a clear
+//! message and a non-zero exit.
+
+use std::collections::BTreeSet;
+use std::io::{BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+
+use jolserik::app::{App, Data};
+use jolserik::clock::{self, Clock};
+use jolserik::config::Config;
+use jolserik::countries::CountryMatch;
+use jolserik::domain::{DocKind, Employer, Lang, PriorDays, Profile, Purpose};
+use jolserik::rules;
+use jolserik::store::Store;
+
+#[derive(Parser)]
+#[command(
+    name = "jolserik",
+    version,
+    about = "A fellow traveller for foreigners in Kazakhstan"
+)]
+struct Cli {
+    /// The configuration file.
+    #[arg(long, global = true, default_value = "config.toml")]
+    config: PathBuf,
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Talk with the bot in the terminal; one line is one message.
+    Chat {
+        /// Which user to be; a second run with the same id continues the conversation.
+        #[arg(long, default_value_t = 1)]
+        user: u64,
+        /// The language to start in (en, ru, kk).
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+        /// Start the clock here: an RFC 3339 instant or a date (00:00 Asia/Almaty).
+        #[arg(long)]
+        now: Option<String>,
+    },
+    /// Check the configuration, locales and rule catalogue, and print a summary.
+    Check,
+    /// Print everything stored about a user, as JSON.
+    Export {
+        #[arg(long)]
+        user: u64,
+    },
+    /// Erase everything stored about a user.
+    Delete {
+        #[arg(long)]
+        user: u64,
+    },
+    /// Compute a plan without the dialogue.
+    Plan(PlanArgs),
+    /// Print the rule catalogue for a human reviewer.
+    Rules {
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+    },
+}
+
+#[derive(clap::Args)]
+struct PlanArgs {
+    /// Citizenship: ISO 3166 alpha-2 or alpha-3 code.
+    #[arg(long)]
+    citizenship: String,
+    /// Date of the last entry, YYYY-MM-DD.
+    #[arg(long, value_parser = parse_iso_date)]
+    entry: NaiveDate,
+    /// Days spent in Kazakhstan in the 180 days before that entry.
+    #[arg(long)]
+    days_before: Option<u16>,
+    /// work, study, family, visit, business, kandas, nomad or other.
+    #[arg(long, value_parser = parse_purpose)]
+    purpose: Option<Purpose>,
+    /// household, company or abroad.
+    #[arg(long, value_parser = parse_employer)]
+    employer: Option<Employer>,
+    /// A document held: KIND:YYYY-MM-DD (trp, labour_permit, work_permit, visa) or iin.
+    #[arg(long, value_parser = parse_holding)]
+    holds: Vec<(DocKind, Option<NaiveDate>)>,
+    /// The day to compute for (default: today in Asia/Almaty).
+    #[arg(long, value_parser = parse_iso_date)]
+    today: Option<NaiveDate>,
+    #[arg(long, value_parser = parse_lang)]
+    lang: Option<Lang>,
+    /// Print the plan as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::from_code(s).ok_or_else(|| format!("`{s}` is not one of en, ru, kk"))
+}
+
+fn parse_iso_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date YYYY-MM-DD"))
+}
+
+fn parse_purpose(s: &str) -> Result<Purpose, String> {
+    Purpose::from_code(s).ok_or_else(|| {
+        format!("`{s}` is not one of work, study, family, visit, business, kandas, nomad, other")
+    })
+}
+
+fn parse_employer(s: &str) -> Result<Employer, String> {
+    Employer::from_code(s).ok_or_else(|| format!("`{s}` is not one of household, company, abroad"))
+}
+
+fn parse_holding(s: &str) -> Result<(DocKind, Option<NaiveDate>), String> {
+    let (kind, date) = match s.split_once(':') {
+        Some((k, d)) => (k, Some(parse_iso_date(d)?)),
+        None => (s, None),
+    };
+    let kind = DocKind::from_code(kind).ok_or_else(|| {
+        format!("`{kind}` is not one of trp, labour_permit, work_permit, visa, iin")
+    })?;
+    match (kind.has_end_date(), date) {
+        (true, None) => Err(format!(
+            "{s}: give its end date as {kind_code}:YYYY-MM-DD",
+            kind_code = kind.code()
+        )),
+        (false, Some(_)) => Err(format!("{s}: an IIN has no end date; write just `iin`")),
+        (_, date) => Ok((kind, date)),
+    }
+}
+
+/// A failure with a message for the operator; `main` prints it with its causes.
+type Failure = Box<dyn std::error::Error>;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let mut message = format!("jolserik: error: {e}");
+            let mut source = e.source();
+            while let Some(cause) = source {
+                message.push_str(&format!("\n  caused by: {cause}"));
+                source = cause.source();
+            }
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Reads the config file. The default path may be absent (defaults apply); a path given
+/// explicitly must exist.
+fn load_config(path: &Path) -> Result<Config, Failure> {
+    let explicit = path != Path::new("config.toml");
+    if !explicit && !path.exists() {
+        return Ok(Config::from_toml_str("", std::env::vars())?);
+    }
+    Ok(Config::load(path, std::env::vars())?)
+}
+
+fn init_logs(config: &Config, quiet: bool) {
+    // The terminal chat prints replies on stdout; its logs stay on stderr and quiet.
+    let default = if quiet {
+        "warn"
+    } else {
+        config.log.level.as_str()
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .or_else(|_| tracing_subscriber::EnvFilter::try_new(default))
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}
+
+fn clock_from(now: Option<&str>) -> Result<Clock, Failure> {
+    Ok(match now {
+        Some(s) => Clock::starting_at(clock::parse_instant(s)?),
+        None => Clock::system(),
+    })
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    let config = load_config(&cli.config)?;
+    match cli.command {
+        Cmd::Chat { user, lang, now } => {
+            init_logs(&config, true);
+            let clock = clock_from(now.as_deref())?;
+            let app = App::open(config, clock)?;
+            let stdin = std::io::stdin();
+            let stdout = std::io::stdout();
+            jolserik::console::run(
+                &app,
+                user,
+                lang,
+                BufReader::new(stdin.lock()),
+                stdout.lock(),
+            )?;
+            app.store.sync()?;
+            Ok(())
+        }
+        Cmd::Check => {
+            init_logs(&config, false);
+            let data = Data::load(&config)?;
+            let mut out = std::io::stdout().lock();
+            writeln!(out, "config: {} ok", cli.config.display())?;
+            for (key, value) in config.summary() {
+                writeln!(out, "  {key} = {value}")?;
+            }
+            writeln!(out, "countries: {} ok", data.countries.len())?;
+            writeln!(out, "rules: {} ok", data.catalogue.summary())?;
+            writeln!(out, "locales: en, ru, kk ok (same messages and variables)")?;
+            Ok(())
+        }
+        Cmd::Export { user } => {
+            init_logs(&config, true);
+            let store = Store::open(&config.storage.path)?;
+            let export = store.export(user)?;
+            println!("{}", serde_json::to_string_pretty(&export)?);
+            Ok(())
+        }
+        Cmd::Delete { user } => {
+            init_logs(&config, true);
+            let store = Store::open(&config.storage.path)?;
+            let existed = store.delete(user)?;
+            println!(
+                "{}",
+                if existed {
+                    format!("user {user}: erased")
+                } else {
+                    format!("user {user}: nothing was stored")
+                }
+            );
+            Ok(())
+        }
+        Cmd::Plan(args) => {
+            init_logs(&config, true);
+            plan(&config, args)
+        }
+        Cmd::Rules { lang } => {
+            init_logs(&config, true);
+            let data = Data::load(&config)?;
+            let lang = lang.unwrap_or(config.i18n.default_language);
+            let mut out = std::io::stdout().lock();
+            for msg in rules::view::catalogue_report(&data.catalogue) {
+                writeln!(out, "{}\n", data.localizer.render(lang, &msg))?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Why `jolserik plan` refused its arguments.
+#[derive(Debug, thiserror::Error)]
+enum PlanArgError {
+    #[error("--citizenship {0}: not an ISO 3166 alpha-2 or alpha-3 code we know")]
+    UnknownCountry(String),
+    #[error("--days-before {0}: must be from 0 to 180")]
+    DaysBefore(u16),
+    #[error("--holds {0} is given twice")]
+    DuplicateHolding(String),
+    #[error("--employer applies only with --purpose work")]
+    EmployerWithoutWork,
+}
+
+fn plan(config: &Config, args: PlanArgs) -> Result<(), Failure> {
+    let data = Data::load(config)?;
+    let code = args.citizenship.trim();
+    let citizenship = match data.countries.match_input(code) {
+        CountryMatch::Exact(c) if code.len() <= 3 => c,
+        _ => return Err(PlanArgError::UnknownCountry(args.citizenship.clone()).into()),
+    };
+    let prior_days = match args.days_before {
+        None | Some(0) => PriorDays::None,
+        Some(n) if n <= 180 => PriorDays::Known(n),
+        Some(n) => return Err(PlanArgError::DaysBefore(n).into()),
+    };
+    if args.employer.is_some() && args.purpose != Some(Purpose::Work) {
+        return Err(PlanArgError::EmployerWithoutWork.into());
+    }
+    let mut documents = BTreeSet::new();
+    let mut profile = Profile {
+        citizenship: Some(citizenship),
+        entry: Some(args.entry),
+        prior_days: Some(prior_days),
+        purpose: Some(args.purpose.unwrap_or(Purpose::Visit)),
+        employer: args.employer,
+        ..Profile::default()
+    };
+    for (kind, end) in args.holds {
+        if !documents.insert(kind) {
+            return Err(PlanArgError::DuplicateHolding(kind.code().to_string()).into());
+        }
+        if let Some(end) = end {
+            profile.document_ends.insert(kind, end);
+        }
+    }
+    profile.documents = Some(documents);
+    let today = args.today.unwrap_or_else(|| Clock::system().today());
+    let plan = rules::assess(&data.catalogue, &profile, today);
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&plan.to_json())?)?;
+    } else {
+        let lang = args.lang.unwrap_or(config.i18n.default_language);
+        for msg in rules::view::plan_messages(&plan, &data.catalogue) {
+            writeln!(out, "{}\n", data.localizer.render(lang, &msg))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,502 @@
+//! The plan and the catalogue as messages: Fluent ids with typed arguments, never text.
+//! A plan becomes a short run of chat messages — the status first, then the checklist
+//! in chunks of at most five steps, then the notes, then the sources with their dates
+//! and the disclaimer — so a reader on a small phone never gets a wall of text. The
+//! catalogue report is the same data laid out for a reviewing lawyer. Every id used
+//! here exists in `locales/{en,ru,kk}/rules.ftl` with the same variables.
+
+use std::collections::BTreeMap;
+
+use crate::rules::catalogue::{Catalogue, Confidence, DateKind, Rule, Source};
+use crate::rules::plan::{Note, NoteKind, Plan, Status, Step, STEP_IDS};
+use crate::text::{Arg, Msg};
+
+/// Steps per checklist message.
+const STEPS_PER_MESSAGE: usize = 5;
+/// Notes per notes message.
+const NOTES_PER_MESSAGE: usize = 6;
+/// Rules per sources message.
+const RULES_PER_MESSAGE: usize = 4;
+
+/// The whole plan, in the order the bot sends it.
+pub fn plan_messages(plan: &Plan, catalogue: &Catalogue) -> Vec<Msg> {
+    let mut out = vec![status_message(plan)];
+    out.extend(checklist_messages(plan));
+    out.extend(notes_messages(plan));
+    let mut sources = sources_messages(plan, catalogue);
+    match sources.last_mut() {
+        Some(last) => append_line(last, Msg::new("plan-disclaimer")),
+        None => sources.push(Msg::new("plan-disclaimer")),
+    }
+    out.extend(sources);
+    out
+}
+
+/// The rules this plan relies on: each with its check date, confidence and sources.
+pub fn sources_messages(plan: &Plan, catalogue: &Catalogue) -> Vec<Msg> {
+    let rules: Vec<&Rule> = plan
+        .rules_used
+        .iter()
+        .filter_map(|id| catalogue.rule(id))
+        .collect();
+    if rules.is_empty() {
+        return vec![lines(vec![
+            Msg::new("plan-sources-header"),
+            Msg::new("plan-sources-none"),
+        ])];
+    }
+    rules
+        .chunks(RULES_PER_MESSAGE)
+        .enumerate()
+        .map(|(i, chunk)| {
+            let mut l = Vec::new();
+            if i == 0 {
+                l.push(Msg::new("plan-sources-header"));
+            }
+            for rule in chunk {
+                l.push(
+                    Msg::new("plan-source-rule")
+                        .verbatim("rule", rule.id.clone())
+                        .msg("title", rule_title(&rule.id))
+                        .msg("confidence", confidence(rule.confidence))
+                        .date("date", rule.verified),
+                );
+                l.extend(rule.sources.iter().map(source_line));
+            }
+            lines(l)
+        })
+        .collect()
+}
+
+/// The short title of a step, for its done/undo button. An id the assessment does not
+/// know (stale button data) gets a neutral title rather than a missing message.
+pub fn step_title(step_id: &str) -> Msg {
+    if STEP_IDS.contains(&step_id) {
+        Msg::new(format!("step-{}", kebab(step_id)))
+    } else {
+        Msg::new("step-unknown")
+    }
+}
+
+/// Everything the catalogue holds, for `jolserik rules --lang L`: one message per rule,
+/// then the country groups, the holidays and the MCI.
+pub fn catalogue_report(catalogue: &Catalogue) -> Vec<Msg> {
+    let summary = catalogue.summary();
+    let mut out = vec![lines(vec![
+        Msg::new("rule-report-title")
+            .int("rules", count(summary.rules))
+            .int("countries", count(summary.countries))
+            .int("groups", count(summary.groups)),
+        Msg::new("rule-report-intro"),
+    ])];
+
+    for rule in catalogue.rules() {
+        let mut l = vec![
+            Msg::new("rule-report-rule")
+                .verbatim("rule", rule.id.clone())
+                .msg("title", rule_title(&rule.id))
+                .verbatim("slug", rule.slug.clone()),
+            Msg::new("rule-report-confidence")
+                .msg("confidence", confidence(rule.confidence))
+                .date("date", rule.verified),
+        ];
+        for (key, value) in &rule.params {
+            l.push(
+                Msg::new("rule-report-param")
+                    .msg("name", Msg::new(format!("rule-param-{}", kebab(key))))
+                    .verbatim("value", value.to_string()),
+            );
+        }
+        if !rule.documents.is_empty() {
+            l.push(Msg::new("rule-report-documents"));
+            l.extend(rule.documents.iter().map(|d| document_line(d)));
+        }
+        if let Some(link) = &rule.link {
+            l.push(Msg::new("rule-report-link").verbatim("link", link.clone()));
+        }
+        l.push(Msg::new("rule-report-sources"));
+        l.extend(rule.sources.iter().map(source_line));
+        out.push(lines(l));
+    }
+
+    out.push(lines(vec![
+        Msg::new("rule-report-groups-header"),
+        Msg::new("rule-report-home").verbatim("code", catalogue.home_country().to_string()),
+    ]));
+    for group in catalogue.groups() {
+        let mut l = vec![Msg::new("rule-report-group")
+            .msg("group", group_name(&group.id))
+            .verbatim("rule", group.rule.clone())
+            .msg("confidence", confidence(group.confidence))];
+        if !group.visa_free {
+            l.push(Msg::new("rule-report-visa-required"));
+        }
+        if let Some(days) = group.per_entry_days {
+            l.push(Msg::new("rule-report-per-entry").int("days", days));
+        }
+        if let Some(w) = group.window {
+            l.push(
+                Msg::new("rule-report-window")
+                    .int("limit", w.limit)
+                    .int("window", w.days),
+            );
+        }
+        if group.work_without_permit {
+            l.push(Msg::new("rule-report-work-without-permit"));
+        }
+        if !group.study_allowed {
+            l.push(Msg::new("rule-report-no-work-or-study"));
+        }
+        if group.visa_free && group.self_registration {
+            l.push(Msg::new("rule-report-self-registration"));
+        }
+        if let Some(from) = group.valid_from {
+            l.push(Msg::new("rule-report-valid-from").date("date", from));
+        }
+        // Rows sharing a source, date and confidence are listed together.
+        let mut rows: BTreeMap<(String, Option<String>, Confidence), Vec<String>> =
+            BTreeMap::new();
+        for row in catalogue.countries().iter().filter(|r| r.group == group.id) {
+            rows.entry((row.source.clone(), row.date.clone(), row.confidence))
+                .or_default()
+                .push(row.code.clone());
+        }
+        for ((source, date, conf), codes) in rows {
+            l.push(
+                Msg::new("rule-report-countries")
+                    .verbatim("codes", codes.join(", "))
+                    .verbatim("source", source)
+                    .verbatim("date", date.unwrap_or_else(|| "—".to_string()))
+                    .msg("confidence", confidence(conf)),
+            );
+        }
+        if catalogue.default_group().id == group.id {
+            l.push(Msg::new("rule-report-default-group"));
+        }
+        out.push(lines(l));
+    }
+
+    for year in catalogue.holiday_years() {
+        let mut l = vec![Msg::new("rule-report-holidays")
+            .verbatim("year", year.year.to_string())
+            .msg("confidence", confidence(year.confidence))
+            .verbatim("source", year.source.clone())];
+        for h in &year.days {
+            l.push(
+                Msg::new("rule-report-holiday")
+                    .date("date", h.date)
+                    .msg("name", Msg::new(format!("rule-holiday-{}", kebab(&h.name)))),
+            );
+        }
+        if !year.substitutes_modelled {
+            l.push(Msg::new("rule-report-substitutes"));
+        }
+        out.push(lines(l));
+    }
+
+    let mut l = vec![Msg::new("rule-report-mci-header")];
+    for m in catalogue.mci_table() {
+        let line = match &m.date {
+            Some(date) => Msg::new("rule-report-mci")
+                .verbatim("year", m.year.to_string())
+                .arg("amount", Arg::Kzt(m.kzt))
+                .verbatim("source", m.source.clone())
+                .verbatim("date", date.clone()),
+            None => Msg::new("rule-report-mci-undated")
+                .verbatim("year", m.year.to_string())
+                .arg("amount", Arg::Kzt(m.kzt))
+                .verbatim("source", m.source.clone()),
+        };
+        l.push(line);
+    }
+    l.push(Msg::new("rule-report-mci-fallback"));
+    out.push(lines(l));
+    out
+}
+
+// ---- the parts of a plan -------------------------------------------------------------
+
+/// The first message: the status in one line, and with it what cannot wait — what an
+/// overstay means and what to do now, why the status is unknown, the kandas warning —
+/// then the key dates.
+fn status_message(plan: &Plan) -> Msg {
+    let mut l = Vec::new();
+    match plan.status {
+        Status::Legal {
+            last_legal_day,
+            days_left,
+        } => l.push(
+            Msg::new("plan-status-legal")
+                .date("date", last_legal_day)
+                .int("days", days_left),
+        ),
+        Status::Overstay {
+            last_legal_day,
+            overstay_days,
+        } => {
+            l.push(
+                Msg::new("plan-status-overstay")
+                    .date("date", last_legal_day)
+                    .int("days", overstay_days),
+            );
+            l.extend(plan.notes.iter().filter(|n| n.kind.is_overstay()).map(note_line));
+            l.push(Msg::new("plan-overstay-now"));
+        }
+        Status::Unknown => l.push(Msg::new("plan-status-unknown")),
+    }
+    l.extend(
+        plan.notes
+            .iter()
+            .filter(|n| headline(n, plan.status) && !n.kind.is_overstay())
+            .map(note_line),
+    );
+    if matches!(plan.status, Status::Unknown) {
+        l.push(Msg::new("plan-official-help"));
+    }
+    if !plan.deadlines.is_empty() {
+        l.push(Msg::new("plan-deadlines-header"));
+        for d in &plan.deadlines {
+            l.push(
+                Msg::new("plan-deadline")
+                    .msg("kind", Msg::new(format!("deadline-{}", kebab(d.kind.code()))))
+                    .date("date", d.date)
+                    .verbatim("rule", d.rule.clone()),
+            );
+        }
+    }
+    lines(l)
+}
+
+/// Whether a note belongs with the status rather than in the notes section.
+fn headline(note: &Note, status: Status) -> bool {
+    match &note.kind {
+        NoteKind::KandasClockRuns | NoteKind::WindowUsedUp => true,
+        k if k.is_overstay() => matches!(status, Status::Overstay { .. }),
+        NoteKind::NeedCitizenship
+        | NoteKind::HomeCitizen
+        | NoteKind::NeedEntry
+        | NoteKind::NotInTable
+        | NoteKind::VisaRequired
+        | NoteKind::NeedTrpEnd
+        | NoteKind::NeedVisaEnd
+        | NoteKind::RulesBefore { .. } => matches!(status, Status::Unknown),
+        _ => false,
+    }
+}
+
+/// The numbered checklist with progress, in messages of at most five steps.
+fn checklist_messages(plan: &Plan) -> Vec<Msg> {
+    if plan.steps.is_empty() {
+        return vec![lines(vec![Msg::new("plan-no-steps")])];
+    }
+    let total = count(plan.steps.len());
+    let done = count(plan.done_count());
+    plan.steps
+        .chunks(STEPS_PER_MESSAGE)
+        .enumerate()
+        .map(|(chunk_no, chunk)| {
+            let mut l = Vec::new();
+            if chunk_no == 0 {
+                l.push(
+                    Msg::new("plan-checklist-header")
+                        .int("done", done)
+                        .int("total", total),
+                );
+            }
+            for (i, step) in chunk.iter().enumerate() {
+                if i > 0 || chunk_no == 0 {
+                    l.push(Msg::new("plan-separator"));
+                }
+                let n = count(chunk_no * STEPS_PER_MESSAGE + i + 1);
+                l.extend(step_lines(step, n));
+            }
+            lines(l)
+        })
+        .collect()
+}
+
+/// One step: what (with the rule), how and where, by when, with what, at what cost.
+fn step_lines(step: &Step, n: i64) -> Vec<Msg> {
+    let id = if step.done {
+        "plan-step-done"
+    } else {
+        "plan-step"
+    };
+    let mut l = vec![Msg::new(id)
+        .int("n", n)
+        .msg("title", step_title(&step.id))
+        .verbatim("rule", step.rule.clone())];
+    if STEP_IDS.contains(&step.id.as_str()) {
+        l.push(Msg::new(format!("step-{}-how", kebab(&step.id))));
+    }
+    if let Some(due) = step.due {
+        l.push(Msg::new("plan-step-due").date("date", due));
+    }
+    if let Some(link) = &step.link {
+        l.push(Msg::new("plan-step-where").verbatim("link", link.clone()));
+    }
+    if !step.documents.is_empty() {
+        l.push(Msg::new("plan-step-documents"));
+        l.extend(step.documents.iter().map(|d| document_line(d)));
+    }
+    match step.cost_kzt {
+        Some(0) => l.push(Msg::new("plan-step-free")),
+        Some(kzt) => {
+            let id = match (step.cost_per_month, step.cost_estimated) {
+                (true, false) => "plan-step-cost-monthly",
+                (true, true) => "plan-step-cost-monthly-estimate",
+                (false, false) => "plan-step-cost",
+                (false, true) => "plan-step-cost-estimate",
+            };
+            l.push(Msg::new(id).arg("cost", Arg::Kzt(kzt)));
+        }
+        None => {}
+    }
+    l
+}
+
+/// The notes not already shown with the status, in messages of at most six.
+fn notes_messages(plan: &Plan) -> Vec<Msg> {
+    let rest: Vec<&Note> = plan
+        .notes
+        .iter()
+        .filter(|n| !headline(n, plan.status))
+        // Overstay notes only ever appear with an overstay status.
+        .filter(|n| !n.kind.is_overstay())
+        .collect();
+    rest.chunks(NOTES_PER_MESSAGE)
+        .enumerate()
+        .map(|(i, chunk)| {
+            let mut l = Vec::new();
+            if i == 0 {
+                l.push(Msg::new("plan-notes-header"));
+            }
+            l.extend(chunk.iter().map(|n| note_line(n)));
+            lines(l)
+        })
+        .collect()
+}
+
+/// A note as a list line, with its rule when it has one.
+fn note_line(note: &Note) -> Msg {
+    let text = note_msg(&note.kind);
+    match &note.rule {
+        Some(rule) => Msg::new("plan-note")
+            .msg("note", text)
+            .verbatim("rule", rule.clone()),
+        None => Msg::new("plan-note-plain").msg("note", text),
+    }
+}
+
+/// The message of a note, with its arguments.
+pub fn note_msg(kind: &NoteKind) -> Msg {
+    let m = Msg::new(format!("note-{}", kebab(kind.id())));
+    match kind {
+        NoteKind::RulesBefore { date } => m.date("date", *date),
+        NoteKind::OverstayWarning { max_days } => m.int("days", *max_days),
+        NoteKind::OverstayFine {
+            max_days,
+            mci,
+            cost_kzt,
+        } => m
+            .int("days", *max_days)
+            .int("mci", *mci)
+            .arg("cost", Arg::Kzt(*cost_kzt)),
+        NoteKind::OverstayLonger { over_days } => m.int("days", *over_days),
+        NoteKind::OverstayBan { years } => m.int("years", *years),
+        NoteKind::EmployerChange { days } | NoteKind::SelfRegistrationMove { days } => {
+            m.int("days", *days)
+        }
+        NoteKind::HolidaysUnknown { year } => m.verbatim("year", year.to_string()),
+        NoteKind::CostEstimate { year, used_year } => m
+            .verbatim("year", year.to_string())
+            .verbatim("used", used_year.to_string()),
+        NoteKind::ConfirmUncertain { rules } => m.verbatim("rules", rules.join(", ")),
+        NoteKind::CountryUncertain { confidence: c } => m.msg("confidence", confidence(*c)),
+        NoteKind::NeedCitizenship
+        | NoteKind::HomeCitizen
+        | NoteKind::NeedEntry
+        | NoteKind::NotInTable
+        | NoteKind::VisaRequired
+        | NoteKind::NeedTrpEnd
+        | NoteKind::NeedVisaEnd
+        | NoteKind::NeedPermitEnd
+        | NoteKind::TrpEndedBeforeEntry
+        | NoteKind::VisaEndedBeforeEntry
+        | NoteKind::ExitDayCounted
+        | NoteKind::PriorDaysUnknown
+        | NoteKind::WindowUsedUp
+        | NoteKind::KandasClockRuns
+        | NoteKind::NoPaidWorkVisaFree
+        | NoteKind::NoWorkOrStudyVisaFree
+        | NoteKind::RemoteWork
+        | NoteKind::NeedEmployer
+        | NoteKind::HouseholdNotEligible
+        | NoteKind::HouseholdEligibilityUnconfirmed
+        | NoteKind::LabourPermitTermUnconfirmed
+        | NoteKind::StudentRules
+        | NoteKind::FamilyTerm
+        | NoteKind::NomadNoLocalWork
+        | NoteKind::TrpFeeUnknown
+        | NoteKind::HostNoticeAfterSelfRegistration
+        | NoteKind::AzerbaijanRegistration
+        | NoteKind::GroupUnconfirmed
+        | NoteKind::TurkmenistanRegionalException => m,
+    }
+}
+
+// ---- small pieces --------------------------------------------------------------------
+
+fn lines(l: Vec<Msg>) -> Msg {
+    Msg::new("plan-lines").arg("lines", Arg::Lines(l))
+}
+
+/// Adds a line to a message made by `lines`.
+fn append_line(msg: &mut Msg, line: Msg) {
+    for (_, arg) in msg.args.iter_mut() {
+        if let Arg::Lines(l) = arg {
+            l.push(line);
+            return;
+        }
+    }
+}
+
+fn source_line(s: &Source) -> Msg {
+    match &s.date {
+        Some(date) => Msg::new("plan-source")
+            .verbatim("url", s.url.clone())
+            .verbatim("date", date.clone())
+            .verbatim("kind", date_kind(s.date_kind)),
+        None => Msg::new("plan-source-undated").verbatim("url", s.url.clone()),
+    }
+}
+
+fn date_kind(k: DateKind) -> &'static str {
+    k.code()
+}
+
+fn document_line(doc: &str) -> Msg {
+    Msg::new("plan-step-document").msg("doc", Msg::new(format!("doc-{}", kebab(doc))))
+}
+
+fn rule_title(id: &str) -> Msg {
+    Msg::new(format!("rule-{}", id.to_ascii_lowercase()))
+}
+
+fn group_name(id: &str) -> Msg {
+    Msg::new(format!("rule-group-{}", kebab(id)))
+}
+
+fn confidence(c: Confidence) -> Msg {
+    Msg::new(format!("confidence-{}", c.code()))
+}
+
+/// snake_case → kebab-case, for message ids.
+fn kebab(s: &str) -> String {
+    s.replace('_', "-")
+}
+
+/// A count as a Fluent number (counts here are small; saturate rather than wrap).
+fn count(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
