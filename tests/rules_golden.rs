@@ -1400,7 +1400,7 @@ fn arb_code() -> impl Strategy<Value = Option<CountryCode>> {
             "RU", "KG", "AM", "BY", "UZ", "TJ", "AZ", "GE", "MD", "UA", "MN", "CN", "TR", "IN",
             "IR", "US", "DE", "GB", "TM", "KZ", "CA", "XX",
         ])
-        .prop_map(|s| CountryCode::parse(s)),
+        .prop_map(CountryCode::parse),
         "[A-Z]{2}".prop_map(|s| CountryCode::parse(&s)),
     ]
 }

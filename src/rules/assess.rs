@@ -17,9 +17,7 @@ use crate::rules::catalogue::{Catalogue, Confidence, Group, GroupNote, Placement
 use crate::rules::days::{
     last_day_in_window, last_day_of_months, nth_day, nth_working_day, prior_stay,
 };
-use crate::rules::plan::{
-    step_rank, Deadline, DeadlineKind, Note, NoteKind, Plan, Status, Step,
-};
+use crate::rules::plan::{step_rank, Deadline, DeadlineKind, Note, NoteKind, Plan, Status, Step};
 
 /// Steps that keep a person here past their visa-free days: when none of them is in
 /// the plan, the plan tells the person to leave by the last legal day.
@@ -162,9 +160,15 @@ impl<'a> Assessment<'a> {
 
         match status {
             Status::Legal { last_legal_day, .. } => {
-                let staying = self.steps.iter().any(|s| STAYING_STEPS.contains(&s.id.as_str()));
+                let staying = self
+                    .steps
+                    .iter()
+                    .any(|s| STAYING_STEPS.contains(&s.id.as_str()));
                 if !staying && matches!(basis, Basis::VisaFree(_) | Basis::Visa(_)) {
-                    let rule = self.status_rule.clone().unwrap_or_else(|| group.rule.clone());
+                    let rule = self
+                        .status_rule
+                        .clone()
+                        .unwrap_or_else(|| group.rule.clone());
                     self.step(StepSpec {
                         id: "leave_by_last_day",
                         rule: &rule,
@@ -189,13 +193,7 @@ impl<'a> Assessment<'a> {
             notes.extend(row.notes.iter().copied());
         }
         for n in notes {
-            let kind = match n {
-                GroupNote::AzerbaijanRegistration => NoteKind::AzerbaijanRegistration,
-                GroupNote::GroupUnconfirmed => NoteKind::GroupUnconfirmed,
-                GroupNote::TurkmenistanRegionalException => {
-                    NoteKind::TurkmenistanRegionalException
-                }
-            };
+            let kind = NoteKind::from(n);
             let rule = placement.group.rule.clone();
             self.note(kind, Some(&rule));
         }
@@ -330,7 +328,10 @@ impl<'a> Assessment<'a> {
             return;
         }
         let days = params.self_registration_days;
-        let staying = self.steps.iter().any(|s| STAYING_STEPS.contains(&s.id.as_str()));
+        let staying = self
+            .steps
+            .iter()
+            .any(|s| STAYING_STEPS.contains(&s.id.as_str()));
         if group.max_stay_days().is_none_or(|max| max <= days) && !staying {
             return;
         }
@@ -346,7 +347,10 @@ impl<'a> Assessment<'a> {
             link: self.link("R7"),
         });
         let move_days = params.self_registration_move_working_days;
-        self.note(NoteKind::SelfRegistrationMove { days: move_days }, Some("R7"));
+        self.note(
+            NoteKind::SelfRegistrationMove { days: move_days },
+            Some("R7"),
+        );
     }
 
     /// The steps of the person's route, by purpose.

@@ -150,7 +150,10 @@ const PARAMS: [(&str, ParamKind); 41] = [
 /// Parameters the assessment reads, per rule; the loader refuses a file without them.
 const REQUIRED_PARAMS: [(&str, &[&str]); 9] = [
     ("R6", &["working_days"]),
-    ("R7", &["in_force_from", "calendar_days", "move_working_days"]),
+    (
+        "R7",
+        &["in_force_from", "calendar_days", "move_working_days"],
+    ),
     (
         "R8",
         &[
@@ -160,7 +163,10 @@ const REQUIRED_PARAMS: [(&str, &[&str]); 9] = [
             "entry_ban_years",
         ],
     ),
-    ("R9", &["stay_over_days", "stay_over_days_eaeu", "eaeu_group"]),
+    (
+        "R9",
+        &["stay_over_days", "stay_over_days_eaeu", "eaeu_group"],
+    ),
     ("R10", &["employer_change_days"]),
     (
         "R11",
@@ -527,7 +533,10 @@ pub enum CatalogueError {
     DuplicateGroup { group: String },
     /// A group whose limits make no sense.
     #[error("group {group}: {problem}")]
-    BadGroup { group: String, problem: &'static str },
+    BadGroup {
+        group: String,
+        problem: &'static str,
+    },
     /// A parameter the assessment needs is absent.
     #[error("rule {rule}: missing parameter {param}")]
     MissingParameter { rule: String, param: &'static str },
@@ -560,6 +569,9 @@ pub enum CatalogueError {
     /// asked about explicitly (`Catalogue::mci_for`).
     #[error("no MCI for the year {year}")]
     MissingMci { year: i32 },
+    /// The MCI table is empty: no cost could be computed.
+    #[error("the MCI table is empty")]
+    NoMci,
     /// Two MCI values for one year.
     #[error("MCI for {year} is listed twice")]
     DuplicateMci { year: i32 },
@@ -707,9 +719,7 @@ fn valid_partial_date(s: &str) -> bool {
     let numeric = |p: &str, len: usize| p.len() == len && p.chars().all(|c| c.is_ascii_digit());
     match parts.as_slice() {
         [y] => numeric(y, 4),
-        [y, m] => {
-            numeric(y, 4) && numeric(m, 2) && matches!(m.parse::<u32>(), Ok(1..=12))
-        }
+        [y, m] => numeric(y, 4) && numeric(m, 2) && matches!(m.parse::<u32>(), Ok(1..=12)),
         [_, _, _] => parse_date(s).is_some(),
         _ => false,
     }
@@ -729,7 +739,11 @@ fn partial_date_field(
 }
 
 /// A link must be an https address; a source may also be a citation ("decree No. 148").
-fn check_link(entry: impl Fn() -> String, value: &str, citation_ok: bool) -> Result<(), CatalogueError> {
+fn check_link(
+    entry: impl Fn() -> String,
+    value: &str,
+    citation_ok: bool,
+) -> Result<(), CatalogueError> {
     let trimmed = value.trim();
     let ok = if citation_ok {
         !trimmed.is_empty()
@@ -826,7 +840,9 @@ impl Catalogue {
 
     /// The group of every country without a row (a visa group).
     pub fn default_group(&self) -> &Group {
-        self.groups.get(self.default_group).unwrap_or(&FALLBACK_GROUP)
+        self.groups
+            .get(self.default_group)
+            .unwrap_or(&FALLBACK_GROUP)
     }
 
     /// The group of a citizenship; an unlisted code gets the default (visa) group.
@@ -923,12 +939,50 @@ fn build(
     }
 
     let rules = build_rules(raw.rule)?;
-    let rule_ids: BTreeSet<&str> = rules.iter().map(|r| r.id.as_str()).collect();
+    let (groups, group_index) = build_groups(raw.group, &rules)?;
+    let default_group = match group_index.get(&raw.meta.default_group) {
+        Some(&i) => i,
+        None => {
+            return Err(CatalogueError::UnknownGroup {
+                entry: "meta.default_group".to_string(),
+                group: raw.meta.default_group,
+            })
+        }
+    };
+    let (countries, country_index) = build_countries(
+        raw.country,
+        &group_index,
+        &raw.meta.home_country,
+        is_known_country,
+    )?;
+    let (holidays, holiday_dates) = build_holidays(raw.holidays)?;
+    let mci = build_mci(raw.mci)?;
+    let params = resolve_params(&rules, &group_index, is_known_country)?;
 
-    // Groups.
+    Ok(Catalogue {
+        rules,
+        groups,
+        countries,
+        holidays,
+        mci,
+        home_country: raw.meta.home_country,
+        default_group,
+        group_index,
+        country_index,
+        holiday_dates,
+        params,
+    })
+}
+
+/// Groups with their limits checked, and an index by id.
+fn build_groups(
+    raw: Vec<RawGroup>,
+    rules: &[Rule],
+) -> Result<(Vec<Group>, BTreeMap<String, usize>), CatalogueError> {
+    let rule_ids: BTreeSet<&str> = rules.iter().map(|r| r.id.as_str()).collect();
     let mut groups = Vec::new();
     let mut group_index = BTreeMap::new();
-    for g in raw.group {
+    for g in raw {
         let entry = || format!("group {}", g.id);
         if !KNOWN_GROUPS.contains(&g.id.as_str()) {
             return Err(CatalogueError::UnknownGroup {
@@ -952,7 +1006,9 @@ fn build(
         let window = match (g.window_days, g.window_limit_days) {
             (Some(days), Some(limit)) => {
                 if limit <= 0 || days <= 0 || limit >= days {
-                    return Err(bad("the window limit must be positive and shorter than the window"));
+                    return Err(bad(
+                        "the window limit must be positive and shorter than the window",
+                    ));
                 }
                 Some(Window { days, limit })
             }
@@ -990,20 +1046,19 @@ fn build(
             notes,
         });
     }
-    let default_group = match group_index.get(&raw.meta.default_group) {
-        Some(&i) => i,
-        None => {
-            return Err(CatalogueError::UnknownGroup {
-                entry: "meta.default_group".to_string(),
-                group: raw.meta.default_group,
-            })
-        }
-    };
+    Ok((groups, group_index))
+}
 
-    // Countries.
+/// One row per country code, each in exactly one known group.
+fn build_countries(
+    raw: Vec<RawCountry>,
+    group_index: &BTreeMap<String, usize>,
+    home_country: &str,
+    is_known_country: &dyn Fn(&str) -> bool,
+) -> Result<(Vec<CountryRow>, BTreeMap<String, usize>), CatalogueError> {
     let mut countries: Vec<CountryRow> = Vec::new();
     let mut country_index: BTreeMap<String, usize> = BTreeMap::new();
-    for (n, c) in raw.country.into_iter().enumerate() {
+    for (n, c) in raw.into_iter().enumerate() {
         let entry = || format!("country row {} ({})", n + 1, c.code);
         if !is_known_country(&c.code) {
             return Err(CatalogueError::UnknownCountry {
@@ -1024,7 +1079,7 @@ fn build(
                 country: c.code,
             });
         }
-        if c.code == raw.meta.home_country {
+        if c.code == home_country {
             return Err(CatalogueError::BadMeta {
                 field: "home_country",
                 value: format!("{} also has a country row", c.code),
@@ -1044,10 +1099,16 @@ fn build(
         });
     }
 
-    // Holidays.
+    Ok((countries, country_index))
+}
+
+/// Holiday lists by year, each date inside its year.
+fn build_holidays(
+    raw: Vec<RawHolidayYear>,
+) -> Result<(Vec<HolidayYear>, BTreeSet<NaiveDate>), CatalogueError> {
     let mut holidays: Vec<HolidayYear> = Vec::new();
     let mut holiday_dates = BTreeSet::new();
-    for h in raw.holidays {
+    for h in raw {
         if holidays.iter().any(|x| x.year == h.year) {
             return Err(CatalogueError::DuplicateHolidayYear { year: h.year });
         }
@@ -1078,10 +1139,14 @@ fn build(
     }
     holidays.sort_by_key(|h| h.year);
 
-    // MCI: at least one year, no duplicates, no gaps (a gap would silently borrow the
-    // previous year's value for a year the law set differently).
+    Ok((holidays, holiday_dates))
+}
+
+/// MCI: at least one year, no duplicates, no gaps (a gap would silently borrow the
+/// previous year's value for a year the law set differently).
+fn build_mci(raw: Vec<RawMci>) -> Result<Vec<MciRow>, CatalogueError> {
     let mut mci: Vec<MciRow> = Vec::new();
-    for m in raw.mci {
+    for m in raw {
         if mci.iter().any(|x| x.year == m.year) {
             return Err(CatalogueError::DuplicateMci { year: m.year });
         }
@@ -1105,8 +1170,7 @@ fn build(
     mci.sort_by_key(|m| m.year);
     let (first, last) = match (mci.first(), mci.last()) {
         (Some(a), Some(b)) => (a.year, b.year),
-        // The year the research was done: the first year any cost would need.
-        _ => return Err(CatalogueError::MissingMci { year: 2026 }),
+        _ => return Err(CatalogueError::NoMci),
     };
     for year in first..=last {
         if !mci.iter().any(|m| m.year == year) {
@@ -1114,21 +1178,7 @@ fn build(
         }
     }
 
-    let params = resolve_params(&rules, &group_index, is_known_country)?;
-
-    Ok(Catalogue {
-        rules,
-        groups,
-        countries,
-        holidays,
-        mci,
-        home_country: raw.meta.home_country,
-        default_group,
-        group_index,
-        country_index,
-        holiday_dates,
-        params,
-    })
+    Ok(mci)
 }
 
 fn parse_notes(entry: &str, notes: &[String]) -> Result<Vec<GroupNote>, CatalogueError> {
@@ -1265,14 +1315,17 @@ fn resolve_params(
     is_known_country: &dyn Fn(&str) -> bool,
 ) -> Result<Params, CatalogueError> {
     let rule = |id: &str| {
-        rules.iter().find(|r| r.id == id).ok_or(CatalogueError::MissingRule {
-            rule: id.to_string(),
-            slug: REQUIRED_RULES
-                .iter()
-                .find(|(r, _)| *r == id)
-                .map(|(_, s)| *s)
-                .unwrap_or(""),
-        })
+        rules
+            .iter()
+            .find(|r| r.id == id)
+            .ok_or(CatalogueError::MissingRule {
+                rule: id.to_string(),
+                slug: REQUIRED_RULES
+                    .iter()
+                    .find(|(r, _)| *r == id)
+                    .map(|(_, s)| *s)
+                    .unwrap_or(""),
+            })
     };
     let int = |id: &str, key: &'static str| -> Result<i64, CatalogueError> {
         rule(id)?.int(key).ok_or(CatalogueError::MissingParameter {
@@ -1300,18 +1353,29 @@ fn resolve_params(
         }
         Ok(set)
     };
-    // Every country list in any rule must hold known codes, not just the ones read.
+    // Every country list and group id in any rule must be known, not just the ones
+    // the assessment reads.
     for r in rules {
         for (key, value) in &r.params {
-            if let ParamValue::List(items) = value {
-                for code in items {
-                    if !is_known_country(code) {
+            match value {
+                ParamValue::List(items) => {
+                    if let Some(code) = items.iter().find(|c| !is_known_country(c)) {
                         return Err(CatalogueError::UnknownCountry {
                             entry: format!("rule {} parameter {key}", r.id),
                             code: code.clone(),
                         });
                     }
                 }
+                ParamValue::Text(group)
+                    if PARAMS.contains(&(key.as_str(), ParamKind::Group))
+                        && !group_index.contains_key(group) =>
+                {
+                    return Err(CatalogueError::UnknownGroup {
+                        entry: format!("rule {} parameter {key}", r.id),
+                        group: group.clone(),
+                    });
+                }
+                _ => {}
             }
         }
     }
@@ -1332,7 +1396,10 @@ fn resolve_params(
     };
     let household_eligible = codes("R11", "eligible")?;
     let household_eligible_unconfirmed = codes("R11", "eligible_unconfirmed")?;
-    if let Some(code) = household_eligible.intersection(&household_eligible_unconfirmed).next() {
+    if let Some(code) = household_eligible
+        .intersection(&household_eligible_unconfirmed)
+        .next()
+    {
         return Err(CatalogueError::OverlappingGroups {
             country: code.clone(),
             groups: "R11 eligible, R11 eligible_unconfirmed".to_string(),
@@ -1385,7 +1452,10 @@ mod tests {
     /// The embedded file with one substring replaced; panics if the substring is not
     /// there, so a test cannot pass by editing nothing.
     fn edited(from: &str, to: &str) -> String {
-        assert!(EMBEDDED_TOML.contains(from), "test edit target missing: {from}");
+        assert!(
+            EMBEDDED_TOML.contains(from),
+            "test edit target missing: {from}"
+        );
         EMBEDDED_TOML.replacen(from, to, 1)
     }
 
@@ -1464,13 +1534,28 @@ mod tests {
     #[test]
     fn bad_dates_are_refused_naming_the_entry() {
         let msg = refused(&edited("\"2024-06-16\"", "\"2024-06-31\""));
-        assert!(msg.contains("holidays 2024") && msg.contains("2024-06-31"), "{msg}");
-        let msg = refused(&edited("verified = \"2026-11-15\"", "verified = \"15.11.2026\""));
-        assert!(msg.contains("rule R1") && msg.contains("15.11.2026"), "{msg}");
+        assert!(
+            msg.contains("holidays 2024") && msg.contains("2024-06-31"),
+            "{msg}"
+        );
+        let msg = refused(&edited(
+            "verified = \"2026-11-15\"",
+            "verified = \"15.11.2026\"",
+        ));
+        assert!(
+            msg.contains("rule R1") && msg.contains("15.11.2026"),
+            "{msg}"
+        );
         let msg = refused(&edited("date = \"2023-01-19\"", "date = \"Jan 2023\""));
         assert!(msg.contains("rule R1 source 1"), "{msg}");
-        let msg = refused(&edited("{ date = \"2025-01-01\"", "{ date = \"2024-12-31\""));
-        assert!(msg.contains("holidays 2025") && msg.contains("2024-12-31"), "{msg}");
+        let msg = refused(&edited(
+            "{ date = \"2025-01-01\"",
+            "{ date = \"2024-12-31\"",
+        ));
+        assert!(
+            msg.contains("holidays 2025") && msg.contains("2024-12-31"),
+            "{msg}"
+        );
     }
 
     #[test]
@@ -1483,9 +1568,18 @@ mod tests {
         assert!(msg.contains("R15") && msg.contains("diploma"), "{msg}");
         let msg = refused(&edited("working_days = 3", "workin_days = 3"));
         assert!(msg.contains("R6") && msg.contains("workin_days"), "{msg}");
-        let msg = refused(&edited("fee_mci_per_month = 4", "fee_mci_per_month = \"four\""));
-        assert!(msg.contains("R12") && msg.contains("fee_mci_per_month"), "{msg}");
-        let msg = refused(&edited("notes = [\"azerbaijan_registration\"]", "notes = [\"nope\"]"));
+        let msg = refused(&edited(
+            "fee_mci_per_month = 4",
+            "fee_mci_per_month = \"four\"",
+        ));
+        assert!(
+            msg.contains("R12") && msg.contains("fee_mci_per_month"),
+            "{msg}"
+        );
+        let msg = refused(&edited(
+            "notes = [\"azerbaijan_registration\"]",
+            "notes = [\"nope\"]",
+        ));
         assert!(msg.contains("azerbaijan") && msg.contains("nope"), "{msg}");
         let msg = refused(&edited("name = \"kurban_ait\"", "name = \"eid\""));
         assert!(msg.contains("2024") && msg.contains("eid"), "{msg}");
@@ -1512,6 +1606,58 @@ mod tests {
             "link = \"migration.enbek.kz\"",
         ));
         assert!(msg.contains("R13 link"), "{msg}");
+    }
+
+    #[test]
+    fn the_remaining_kinds_of_bad_data_are_refused() {
+        let msg = refused(&edited(
+            "time_zone = \"Asia/Almaty\"",
+            "time_zone = \"Asia/Tashkent\"",
+        ));
+        assert!(
+            msg.contains("time_zone") && msg.contains("Asia/Tashkent"),
+            "{msg}"
+        );
+
+        // Drop the whole R19 block.
+        let start = EMBEDDED_TOML
+            .find("[[rule]]\nid = \"R19\"")
+            .expect("R19 block");
+        let end = start
+            + EMBEDDED_TOML[start..]
+                .find("\n# ---")
+                .expect("end of R19 block");
+        let text = format!("{}{}", &EMBEDDED_TOML[..start], &EMBEDDED_TOML[end..]);
+        let msg = refused(&text);
+        assert!(msg.contains("R19") && msg.contains("missing"), "{msg}");
+
+        let msg = refused(&edited("id = \"tajikistan\"", "id = \"uzbekistan\""));
+        assert!(msg.contains("uzbekistan") && msg.contains("twice"), "{msg}");
+
+        let msg = refused(&edited(
+            "year = 2025\nconfidence",
+            "year = 2024\nconfidence",
+        ));
+        assert!(
+            msg.contains("holidays 2024") && msg.contains("twice"),
+            "{msg}"
+        );
+
+        let msg = refused(&edited(
+            "year = 2025\nkzt = 3932",
+            "year = 2024\nkzt = 3932",
+        ));
+        assert!(
+            msg.contains("MCI for 2024") && msg.contains("twice"),
+            "{msg}"
+        );
+
+        let msg = refused(&edited("kzt = 4325", "kzt = 0"));
+        assert!(msg.contains("MCI for 2026"), "{msg}");
+
+        let start = EMBEDDED_TOML.find("[[mci]]").expect("mci table");
+        let msg = refused(&EMBEDDED_TOML[..start]);
+        assert!(msg.contains("MCI table is empty"), "{msg}");
     }
 
     #[test]

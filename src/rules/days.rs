@@ -190,19 +190,34 @@ mod tests {
     #[test]
     fn working_days_count_the_arrival_day_only_if_it_is_a_working_day() {
         // 2026-11-15 is a Sunday, 2026-11-16 a Monday.
-        assert_eq!(nth_working_day(d(2026, 11, 15), 3, &no_holidays), d(2026, 11, 18));
-        assert_eq!(nth_working_day(d(2026, 11, 16), 3, &no_holidays), d(2026, 11, 18));
+        assert_eq!(
+            nth_working_day(d(2026, 11, 15), 3, &no_holidays),
+            d(2026, 11, 18)
+        );
+        assert_eq!(
+            nth_working_day(d(2026, 11, 16), 3, &no_holidays),
+            d(2026, 11, 18)
+        );
         // Friday: Fri, Mon, Tue.
-        assert_eq!(nth_working_day(d(2026, 11, 20), 3, &no_holidays), d(2026, 11, 24));
+        assert_eq!(
+            nth_working_day(d(2026, 11, 20), 3, &no_holidays),
+            d(2026, 11, 24)
+        );
         let holiday = |x: NaiveDate| x == d(2026, 11, 17);
-        assert_eq!(nth_working_day(d(2026, 11, 16), 3, &holiday), d(2026, 11, 19));
+        assert_eq!(
+            nth_working_day(d(2026, 11, 16), 3, &holiday),
+            d(2026, 11, 19)
+        );
     }
 
     #[test]
     fn saturating_arithmetic_never_panics() {
         assert_eq!(add_days(NaiveDate::MAX, 10), NaiveDate::MAX);
         assert_eq!(add_days(NaiveDate::MIN, -10), NaiveDate::MIN);
-        assert_eq!(nth_working_day(NaiveDate::MAX, 3, &no_holidays), NaiveDate::MAX);
+        assert_eq!(
+            nth_working_day(NaiveDate::MAX, 3, &no_holidays),
+            NaiveDate::MAX
+        );
         assert_eq!(last_day_of_months(NaiveDate::MAX, 12), NaiveDate::MAX);
         assert!(last_day_in_window(NaiveDate::MAX, &[], 180, 90).is_some());
     }
@@ -229,6 +244,25 @@ mod tests {
         }
         let stays: Vec<Stay> = prior_stay(entry, 90, 180).into_iter().collect();
         assert_eq!(last_day_in_window(entry, &stays, 180, 90), None);
+    }
+
+    #[test]
+    fn the_window_is_the_day_itself_and_the_179_before() {
+        let entry = d(2026, 6, 1);
+        let ending = |days_before: i64| Stay {
+            first: add_days(entry, -days_before - 29),
+            last: add_days(entry, -days_before),
+        };
+        // A stay that ended 179 days before still has its last day in the window...
+        assert_eq!(days_in_window(&[ending(179)], entry, 180), 1);
+        // ...one that ended 180 days before is just out of it.
+        assert_eq!(days_in_window(&[ending(180)], entry, 180), 0);
+        // The day itself counts (the exit day is a day present).
+        let today = Stay {
+            first: entry,
+            last: entry,
+        };
+        assert_eq!(days_in_window(&[today], entry, 180), 1);
     }
 
     #[test]

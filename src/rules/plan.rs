@@ -7,6 +7,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
+use crate::rules::catalogue::{Confidence, GroupNote};
+
 /// Whether the person may still stay, and until when.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
@@ -193,7 +195,9 @@ pub enum NoteKind {
     TrpEndedBeforeEntry,
     VisaEndedBeforeEntry,
     /// The entry is before the date the group's rules start.
-    RulesBefore { date: NaiveDate },
+    RulesBefore {
+        date: NaiveDate,
+    },
     /// The 90/180 count includes the exit day (fact sheet: not confirmed, safer).
     ExitDayCounted,
     /// Earlier days unknown: counted as none; the limit may be earlier.
@@ -201,7 +205,9 @@ pub enum NoteKind {
     /// The earlier days already fill the window: the limit cannot be computed safely.
     WindowUsedUp,
     /// Overstay up to `max_days` days: a warning (R8).
-    OverstayWarning { max_days: i64 },
+    OverstayWarning {
+        max_days: i64,
+    },
     /// Overstay up to `max_days` days: a fine of `mci` MCI, `cost_kzt` tenge.
     OverstayFine {
         max_days: i64,
@@ -209,9 +215,13 @@ pub enum NoteKind {
         cost_kzt: i64,
     },
     /// Longer overstays: larger fines, maybe expulsion; tiers not confirmed.
-    OverstayLonger { over_days: i64 },
+    OverstayLonger {
+        over_days: i64,
+    },
     /// Expulsion by a court bans entry for `years` years.
-    OverstayBan { years: i64 },
+    OverstayBan {
+        years: i64,
+    },
     /// The visa-free clock keeps running while a kandas application is pending.
     KandasClockRuns,
     /// No paid work on a visa-free stay until the permits are in place.
@@ -228,7 +238,9 @@ pub enum NoteKind {
     /// The permit's maximum total term and the 18-60 age limit are not confirmed.
     LabourPermitTermUnconfirmed,
     /// A change of employer needs the TRP re-issued within `days` days.
-    EmployerChange { days: i64 },
+    EmployerChange {
+        days: i64,
+    },
     /// Students may not work on a student visa and must leave when studies end.
     StudentRules,
     /// A family TRP never lasts longer than the sponsor's permit.
@@ -240,19 +252,40 @@ pub enum NoteKind {
     /// Whether the host's notice continues alongside R7 is not confirmed.
     HostNoticeAfterSelfRegistration,
     /// A move means registering again within `days` working days.
-    SelfRegistrationMove { days: i64 },
+    SelfRegistrationMove {
+        days: i64,
+    },
     /// No holiday list for `year`: only weekends were skipped (the deadline can only
     /// be earlier than the real one).
-    HolidaysUnknown { year: i32 },
+    HolidaysUnknown {
+        year: i32,
+    },
     /// The MCI of `year` is not known; `used_year`'s was used.
-    CostEstimate { year: i32, used_year: i32 },
+    CostEstimate {
+        year: i32,
+        used_year: i32,
+    },
     /// Rules in this plan below high confidence: confirm at a ХҚКО, egov.kz or police.
-    ConfirmUncertain { rules: Vec<String> },
+    ConfirmUncertain {
+        rules: Vec<String>,
+    },
     /// The stay rules of the person's country are below high confidence.
-    CountryUncertain { confidence: crate::rules::catalogue::Confidence },
+    CountryUncertain {
+        confidence: Confidence,
+    },
     AzerbaijanRegistration,
     GroupUnconfirmed,
     TurkmenistanRegionalException,
+}
+
+impl From<GroupNote> for NoteKind {
+    fn from(n: GroupNote) -> NoteKind {
+        match n {
+            GroupNote::AzerbaijanRegistration => NoteKind::AzerbaijanRegistration,
+            GroupNote::GroupUnconfirmed => NoteKind::GroupUnconfirmed,
+            GroupNote::TurkmenistanRegionalException => NoteKind::TurkmenistanRegionalException,
+        }
+    }
 }
 
 impl NoteKind {

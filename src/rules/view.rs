@@ -7,14 +7,14 @@
 
 use std::collections::BTreeMap;
 
-use crate::rules::catalogue::{Catalogue, Confidence, DateKind, Rule, Source};
+use crate::rules::catalogue::{Catalogue, Confidence, Rule, Source};
 use crate::rules::plan::{Note, NoteKind, Plan, Status, Step, STEP_IDS};
 use crate::text::{Arg, Msg};
 
 /// Steps per checklist message.
 const STEPS_PER_MESSAGE: usize = 5;
-/// Notes per notes message.
-const NOTES_PER_MESSAGE: usize = 6;
+/// Notes per notes message (each is one short line).
+const NOTES_PER_MESSAGE: usize = 8;
 /// Rules per sources message.
 const RULES_PER_MESSAGE: usize = 4;
 
@@ -153,14 +153,22 @@ pub fn catalogue_report(catalogue: &Catalogue) -> Vec<Msg> {
         if let Some(from) = group.valid_from {
             l.push(Msg::new("rule-report-valid-from").date("date", from));
         }
+        for n in &group.notes {
+            l.push(Msg::new("plan-note-plain").msg("note", note_msg(&NoteKind::from(*n))));
+        }
         // Rows sharing a source, date and confidence are listed together.
-        let mut rows: BTreeMap<(String, Option<String>, Confidence), Vec<String>> =
-            BTreeMap::new();
+        let mut rows: BTreeMap<(String, Option<String>, Confidence), Vec<String>> = BTreeMap::new();
         for row in catalogue.countries().iter().filter(|r| r.group == group.id) {
             rows.entry((row.source.clone(), row.date.clone(), row.confidence))
                 .or_default()
                 .push(row.code.clone());
         }
+        let row_notes: Vec<NoteKind> = catalogue
+            .countries()
+            .iter()
+            .filter(|r| r.group == group.id)
+            .flat_map(|r| r.notes.iter().map(|n| NoteKind::from(*n)))
+            .collect();
         for ((source, date, conf), codes) in rows {
             l.push(
                 Msg::new("rule-report-countries")
@@ -169,6 +177,9 @@ pub fn catalogue_report(catalogue: &Catalogue) -> Vec<Msg> {
                     .verbatim("date", date.unwrap_or_else(|| "—".to_string()))
                     .msg("confidence", confidence(conf)),
             );
+        }
+        for kind in &row_notes {
+            l.push(Msg::new("plan-note-plain").msg("note", note_msg(kind)));
         }
         if catalogue.default_group().id == group.id {
             l.push(Msg::new("rule-report-default-group"));
@@ -239,7 +250,12 @@ fn status_message(plan: &Plan) -> Msg {
                     .date("date", last_legal_day)
                     .int("days", overstay_days),
             );
-            l.extend(plan.notes.iter().filter(|n| n.kind.is_overstay()).map(note_line));
+            l.extend(
+                plan.notes
+                    .iter()
+                    .filter(|n| n.kind.is_overstay())
+                    .map(note_line),
+            );
             l.push(Msg::new("plan-overstay-now"));
         }
         Status::Unknown => l.push(Msg::new("plan-status-unknown")),
@@ -258,7 +274,10 @@ fn status_message(plan: &Plan) -> Msg {
         for d in &plan.deadlines {
             l.push(
                 Msg::new("plan-deadline")
-                    .msg("kind", Msg::new(format!("deadline-{}", kebab(d.kind.code()))))
+                    .msg(
+                        "kind",
+                        Msg::new(format!("deadline-{}", kebab(d.kind.code()))),
+                    )
                     .date("date", d.date)
                     .verbatim("rule", d.rule.clone()),
             );
@@ -355,7 +374,7 @@ fn step_lines(step: &Step, n: i64) -> Vec<Msg> {
     l
 }
 
-/// The notes not already shown with the status, in messages of at most six.
+/// The notes not already shown with the status, in messages of at most eight.
 fn notes_messages(plan: &Plan) -> Vec<Msg> {
     let rest: Vec<&Note> = plan
         .notes
@@ -466,13 +485,9 @@ fn source_line(s: &Source) -> Msg {
         Some(date) => Msg::new("plan-source")
             .verbatim("url", s.url.clone())
             .verbatim("date", date.clone())
-            .verbatim("kind", date_kind(s.date_kind)),
+            .verbatim("kind", s.date_kind.code()),
         None => Msg::new("plan-source-undated").verbatim("url", s.url.clone()),
     }
-}
-
-fn date_kind(k: DateKind) -> &'static str {
-    k.code()
 }
 
 fn document_line(doc: &str) -> Msg {
