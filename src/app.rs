@@ -1,8 +1,15 @@
 //! The pipeline every front end shares: load the user, run the engine, save before
 //! anything is acknowledged, carry out the effects. Also owns the loaded data (country
 //! table, rule catalogue, locales) so that the terminal and Telegram answer identically.
+//!
+//! Reminders: saving a changed profile (or changed reminder choices) re-plans the
+//! user's reminders in the same store transaction, and wakes the delivery worker when a
+//! nearer one was planned. The worker and the terminal take due reminders through the
+//! methods at the end, under the same per-user lock as `handle`.
 
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::clock::Clock;
 use crate::config::Config;
@@ -10,13 +17,21 @@ use crate::countries::{Countries, CountriesError};
 use crate::domain::Lang;
 use crate::engine::{self, Context, Conversation, Effect, Input, Reply};
 use crate::i18n::{I18nError, Localizer};
-use crate::rules::{Catalogue, CatalogueError};
-use crate::store::{Loaded, Store, StoreError, UserRecord};
+use crate::reminders::plan::{self as reminder_plan, by_urgency, local_date, Reminder};
+use crate::reminders::{ics, view as reminder_view, Delivery, Wakeup};
+use crate::retention;
+use crate::rules::{self, Catalogue, CatalogueError};
+use crate::store::{Loaded, Store, StoreError, UserRecord, UserReminders};
 use crate::text::Msg;
 
 /// Updates of one user are applied one at a time; users are spread over this many locks
 /// so that different users proceed in parallel.
 const USER_LOCK_STRIPES: usize = 256;
+
+/// How stale `last_seen` may get before a message that changes nothing still writes
+/// it: the retention sweep counts silence in days, and a reader who only asks for
+/// `/plan` must not look silent, but a write per message is not needed for that.
+const LAST_SEEN_GRAIN: chrono::Duration = chrono::Duration::hours(12);
 
 /// Why the program could not start or a message could not be handled.
 #[derive(Debug, thiserror::Error)]
@@ -63,6 +78,8 @@ pub struct App {
     pub clock: Clock,
     pub data: Data,
     pub store: Store,
+    /// Shared with the reminder worker: a re-plan wakes it when a nearer reminder is due.
+    pub reminder_wakeup: Arc<Wakeup>,
     user_locks: Vec<Mutex<()>>,
 }
 
@@ -73,6 +90,16 @@ pub struct Handled {
     pub replies: Vec<Reply>,
     /// The user's stored data, when they asked for it.
     pub export: Option<serde_json::Value>,
+    /// The user's deadlines as an `.ics` file, when they asked for it (`/calendar`).
+    pub calendar: Option<CalendarFile>,
+}
+
+/// A calendar file to send as a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarFile {
+    pub file_name: String,
+    /// RFC 5545 text with CRLF line endings.
+    pub content: String,
 }
 
 impl App {
@@ -82,6 +109,7 @@ impl App {
             clock,
             data,
             store,
+            reminder_wakeup: Arc::new(Wakeup::default()),
             user_locks: (0..USER_LOCK_STRIPES).map(|_| Mutex::new(())).collect(),
         }
     }
@@ -102,10 +130,7 @@ impl App {
         input: &Input,
         lang_hint: Option<Lang>,
     ) -> Result<Handled, AppError> {
-        let stripe = usize::try_from(user % USER_LOCK_STRIPES as u64).unwrap_or(0);
-        let _one_at_a_time = self.user_locks[stripe]
-            .lock()
-            .unwrap_or_else(|p| p.into_inner());
+        let _one_at_a_time = self.lock(user);
         let now = self.clock.now();
         let default_lang = lang_hint.unwrap_or(self.config.i18n.default_language);
         let mut notices = Vec::new();
@@ -126,29 +151,336 @@ impl App {
         };
         let outcome = engine::step(&record.conversation, input, &ctx);
         let mut export = None;
+        // A user who had blocked the bot and writes again gets their reminders back.
+        let replan = record.meta.blocked
+            || outcome
+                .effects
+                .iter()
+                .any(|e| matches!(e, Effect::ProfileChanged | Effect::RemindersChanged));
         if outcome.effects.contains(&Effect::DeleteUser) {
             self.store.delete(user)?;
             tracing::info!(user, "user erased on request");
-        } else if !existed || outcome.changed(&record.conversation) {
+        } else if !existed
+            || outcome.changed(&record.conversation)
+            || replan
+            || now - record.meta.last_seen >= LAST_SEEN_GRAIN
+        {
             let mut saved = record.clone();
             saved.conversation = outcome.conversation.clone();
             saved.meta.last_seen = now;
             saved.meta.blocked = false;
-            self.store.save(user, &saved)?;
+            if replan {
+                let conv = &saved.conversation;
+                let earliest = self
+                    .store
+                    .save_and_replan(user, &saved, ctx.today, &|state| {
+                        self.plan_reminders(user, conv, state, now)
+                    })?;
+                self.reminder_wakeup.planned(earliest);
+            } else {
+                self.store.save(user, &saved)?;
+            }
         }
         if outcome.effects.contains(&Effect::ExportData) {
             export = Some(self.store.export(user)?);
         }
         notices.extend(outcome.replies);
+        if outcome.effects.contains(&Effect::ListReminders) {
+            let pending = self.store.pending_reminders(user)?;
+            notices.push(reminder_view::list_reply(
+                &pending,
+                self.config.reminders.timezone,
+            ));
+        }
+        let calendar = outcome
+            .effects
+            .contains(&Effect::Calendar)
+            .then(|| self.calendar(user, &outcome.conversation, now));
         Ok(Handled {
             lang: outcome.conversation.lang,
             replies: notices,
             export,
+            calendar,
         })
+    }
+
+    /// One user's updates are applied one at a time, by `handle` and the reminder
+    /// worker alike.
+    fn lock(&self, user: u64) -> MutexGuard<'_, ()> {
+        let stripe = usize::try_from(user % USER_LOCK_STRIPES as u64).unwrap_or(0);
+        // A poisoned lock only means another handler panicked; the data is in the store.
+        self.user_locks[stripe]
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The reminders a conversation implies now, minus those the sent log has.
+    fn plan_reminders(
+        &self,
+        user: u64,
+        conv: &Conversation,
+        state: &UserReminders,
+        now: DateTime<Utc>,
+    ) -> Vec<Reminder> {
+        if !reminder_plan::enabled(conv) {
+            return Vec::new();
+        }
+        let plan = rules::assess(&self.data.catalogue, &conv.profile, self.clock.today());
+        reminder_plan::plan_reminders(
+            user,
+            &plan,
+            &conv.reminders,
+            &self.data.catalogue,
+            &self.config.reminders,
+            now,
+            &|id| state.logged(id),
+        )
+    }
+
+    /// The user's deadlines still ahead (today included) as an `.ics` file in their
+    /// language.
+    fn calendar(&self, user: u64, conv: &Conversation, now: DateTime<Utc>) -> CalendarFile {
+        let lang = conv.lang;
+        let cfg = &self.config.reminders;
+        let today = self.clock.today();
+        let plan = rules::assess(&self.data.catalogue, &conv.profile, today);
+        let mut uids = std::collections::BTreeSet::new();
+        let mut events = Vec::new();
+        // Passed deadlines are history, not something to be alerted about.
+        for deadline in plan.deadlines.iter().filter(|d| d.date >= today) {
+            let key = reminder_plan::DeadlineKey::of(deadline);
+            let step = reminder_plan::step_for(&plan, deadline);
+            let link = reminder_plan::link_for(step, deadline, &self.data.catalogue);
+            let texts = reminder_view::event_texts(
+                key,
+                &deadline.rule,
+                step.map(|s| s.id.as_str()),
+                link.as_deref(),
+            );
+            let alarm_text = self.render(lang, &texts.alarm);
+            let mut alarms: Vec<ics::Alarm> = cfg
+                .days_before
+                .iter()
+                .map(|k| i64::from(*k))
+                .chain([reminder_plan::LAST_DAY])
+                .map(|k| ics::Alarm {
+                    trigger: ics::trigger(k, cfg.send_at),
+                    description: alarm_text.clone(),
+                })
+                .collect();
+            alarms.dedup();
+            let mut uid = ics::uid(deadline.kind.code(), &deadline.rule, user);
+            if !uids.insert(uid.clone()) {
+                // Two deadlines of one kind and rule: tell them apart by date.
+                uid = format!("{}-{uid}", deadline.date.format("%Y%m%d"));
+                uids.insert(uid.clone());
+            }
+            events.push(ics::Event {
+                uid,
+                date: deadline.date,
+                summary: self.render(lang, &texts.summary),
+                description: self.render(lang, &texts.description),
+                url: link,
+                alarms,
+            });
+        }
+        let calendar = ics::Calendar {
+            name: self.render(lang, &reminder_view::calendar_name()),
+            events,
+        };
+        CalendarFile {
+            file_name: "jolserik-deadlines.ics".to_string(),
+            content: ics::render(&calendar, now),
+        }
+    }
+
+    // ---- reminder delivery (the worker and the terminal) ------------------------------
+
+    /// Takes a due reminder out of the queue and marks it in flight; `None` when there
+    /// is nothing to send (see `Store::take_due`).
+    pub fn take_reminder(
+        &self,
+        user: u64,
+        id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Reminder>, AppError> {
+        let _one_at_a_time = self.lock(user);
+        let today = local_date(self.config.reminders.timezone, now);
+        Ok(self.store.take_due(user, id, now, today)?)
+    }
+
+    /// The reminders of one user to show now, for the terminal, which has no worker:
+    /// what a crash left in flight, then the due ones, collapsed per deadline, most
+    /// urgent first, each marked in flight. Nothing during the quiet hours.
+    pub fn take_due_reminders(&self, user: u64) -> Result<Vec<Reminder>, AppError> {
+        let now = self.clock.now();
+        let mut out = {
+            let _one_at_a_time = self.lock(user);
+            self.store.in_flight(Some(user))?
+        };
+        if reminder_plan::outside_quiet_hours(&self.config.reminders, now) > now {
+            return Ok(out);
+        }
+        let mut due: Vec<Reminder> = self
+            .store
+            .pending_reminders(user)?
+            .into_iter()
+            .filter(|r| r.due <= now)
+            .collect();
+        due.sort_by(by_urgency);
+        for r in due {
+            if let Some(taken) = self.take_reminder(user, &r.id(), now)? {
+                out.push(taken);
+            }
+        }
+        Ok(out)
+    }
+
+    /// What a reminder says, in the user's current language, as sent now. `None` when
+    /// the user is gone or has blocked the bot.
+    pub fn reminder_message(&self, reminder: &Reminder) -> Result<Option<(Lang, Reply)>, AppError> {
+        let now = self.clock.now();
+        let loaded = {
+            let _one_at_a_time = self.lock(reminder.user);
+            self.store.load(reminder.user, now)?
+        };
+        Ok(match loaded {
+            Loaded::Found(record) if !record.meta.blocked => {
+                let today = local_date(self.config.reminders.timezone, now);
+                Some((
+                    record.conversation.lang,
+                    reminder_view::reminder_reply(reminder, today),
+                ))
+            }
+            _ => None,
+        })
+    }
+
+    /// Records what became of an in-flight reminder.
+    pub fn reminder_outcome(&self, reminder: &Reminder, outcome: Delivery) -> Result<(), AppError> {
+        let _one_at_a_time = self.lock(reminder.user);
+        let now = self.clock.now();
+        match outcome {
+            Delivery::Delivered => self.store.mark_delivered(reminder, now)?,
+            Delivery::Blocked => self.store.block_user(reminder.user, now)?,
+            Delivery::RetryAfter(_) => self.store.requeue(reminder)?,
+            Delivery::Rejected(_) => self.store.mark_dropped(reminder, now)?,
+        }
+        Ok(())
+    }
+
+    /// Plans a user's reminders again from their stored record, as a change would:
+    /// for a user whose queued reminders could not be read (damaged, or written by a
+    /// newer version), so they do not wait for the user's next message. Nothing for a
+    /// user without a readable record or who blocked the bot.
+    pub fn replan(&self, user: u64) -> Result<(), AppError> {
+        let _one_at_a_time = self.lock(user);
+        let now = self.clock.now();
+        let Loaded::Found(record) = self.store.load(user, now)? else {
+            return Ok(());
+        };
+        if record.meta.blocked {
+            return Ok(());
+        }
+        let conv = &record.conversation;
+        let earliest = self
+            .store
+            .save_and_replan(user, &record, self.clock.today(), &|state| {
+                self.plan_reminders(user, conv, state, now)
+            })?;
+        self.reminder_wakeup.planned(earliest);
+        tracing::info!(user, "reminders planned again after unreadable ones");
+        Ok(())
+    }
+
+    // ---- privacy ------------------------------------------------------------------
+
+    /// The retention sweep: erases every user whom `privacy.retention_days` of silence
+    /// after their last message and last deadline have made stale (see `retention`).
+    /// Each user is decided and erased under their lock, so a message arriving at the
+    /// same moment is either applied first (and keeps them) or finds them gone.
+    pub fn sweep_retention(&self) -> Result<SweepReport, AppError> {
+        let started = std::time::Instant::now();
+        let days = self.config.privacy.retention_days;
+        let mut report = SweepReport::default();
+        for user in self.store.known_users()? {
+            let _one_at_a_time = self.lock(user);
+            let now = self.clock.now();
+            let loaded = self.store.load(user, now)?;
+            let traces = self.store.traces(user)?;
+            let (facts, record) = match loaded {
+                Loaded::Found(record) => {
+                    let seen = record.meta.last_seen;
+                    let facts = retention::Facts {
+                        last_seen: (seen != DateTime::<Utc>::UNIX_EPOCH).then_some(seen),
+                        blocked: record.meta.blocked,
+                        has_record: true,
+                        last_deadline: self
+                            .last_deadline(&record.conversation)
+                            .max(traces.last_reminder_date),
+                    };
+                    (facts, Some(record))
+                }
+                Loaded::New | Loaded::Unreadable(_) => {
+                    let facts = retention::Facts {
+                        last_seen: traces.quarantined,
+                        blocked: false,
+                        has_record: false,
+                        last_deadline: traces.last_reminder_date,
+                    };
+                    (facts, None)
+                }
+            };
+            match (retention::decide(&facts, now, days), record) {
+                (retention::Verdict::Keep, _) => report.kept += 1,
+                (retention::Verdict::Erase(why), _) => {
+                    self.store.delete(user)?;
+                    report.erased += 1;
+                    tracing::info!(user, reason = why.label(), "erased by the retention sweep");
+                }
+                (retention::Verdict::StampLastSeen, Some(mut record)) => {
+                    record.meta.last_seen = now;
+                    self.store.save(user, &record)?;
+                    report.kept += 1;
+                }
+                (retention::Verdict::StampLastSeen, None) => report.kept += 1,
+            }
+        }
+        // Erased bytes stay in sled's files until they are rewritten; this sweep is
+        // the daily point where they are (and the first after a start, in case a
+        // crash came between an erasure and its compaction).
+        report.compacted = self.store.compact_if_erased()?;
+        tracing::info!(
+            kept = report.kept,
+            erased = report.erased,
+            compacted = report.compacted,
+            ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+            "retention sweep done"
+        );
+        Ok(report)
+    }
+
+    /// The latest date among a conversation's deadlines and document end dates.
+    fn last_deadline(&self, conv: &Conversation) -> Option<NaiveDate> {
+        let plan = rules::assess(&self.data.catalogue, &conv.profile, self.clock.today());
+        plan.deadlines
+            .iter()
+            .map(|d| d.date)
+            .chain(conv.profile.document_ends.values().copied())
+            .max()
     }
 
     /// Renders a message in a language, as plain text.
     pub fn render(&self, lang: Lang, msg: &Msg) -> String {
         self.data.localizer.render(lang, msg)
     }
+}
+
+/// What one retention sweep did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SweepReport {
+    pub kept: u64,
+    pub erased: u64,
+    /// Whether the store's files were rewritten to drop erased bytes.
+    pub compacted: bool,
 }

@@ -1,12 +1,20 @@
 //! The terminal front end of `jolserik chat`: one line of stdin is one message, each
 //! reply is printed to stdout, buttons are printed as numbered options and can be
 //! answered by number or by label. Everything else is the shared pipeline in `app`.
+//!
+//! The terminal has no delivery worker: before each reply it prints the user's
+//! reminders that fell due since their last message (collapsed per deadline, each
+//! marked in flight before it is printed and delivered after), so restarting with a
+//! later `--now` shows what the bot would have sent meanwhile. `/calendar` prints the
+//! `.ics` text itself rather than writing a file, so nothing about the user is left
+//! outside the store for `/delete` to miss.
 
 use std::io::{BufRead, Write};
 
 use crate::app::{App, AppError};
 use crate::domain::Lang;
 use crate::engine::{Action, Command, Input, Reply};
+use crate::reminders::Delivery;
 
 /// Why the chat stopped early.
 #[derive(Debug, thiserror::Error)]
@@ -78,12 +86,55 @@ fn normalize_label(label: &str) -> String {
         .to_lowercase()
 }
 
+/// Prints the reminders that are due, then handles one message.
 fn say(
     app: &App,
     user: u64,
     input: &Input,
     lang: Option<Lang>,
     out: &mut impl Write,
+) -> Result<Vec<Option_>, ChatError> {
+    let mut options = Vec::new();
+    print_due_reminders(app, user, &mut options, out)?;
+    reply(app, user, input, lang, out, options)
+}
+
+fn print_due_reminders(
+    app: &App,
+    user: u64,
+    options: &mut Vec<Option_>,
+    out: &mut impl Write,
+) -> Result<(), ChatError> {
+    let due = match app.take_due_reminders(user) {
+        Ok(due) => due,
+        Err(e) => {
+            // Reminders wait for the next message; the conversation goes on.
+            tracing::error!(user, error = %e, "could not read due reminders");
+            return Ok(());
+        }
+    };
+    for reminder in due {
+        match app.reminder_message(&reminder)? {
+            Some((lang, reply)) => {
+                print_reply(app, lang, &reply, options, out)?;
+                out.flush()?;
+                app.reminder_outcome(&reminder, Delivery::Delivered)?;
+            }
+            None => {
+                app.reminder_outcome(&reminder, Delivery::Rejected("no such user".into()))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn reply(
+    app: &App,
+    user: u64,
+    input: &Input,
+    lang: Option<Lang>,
+    out: &mut impl Write,
+    mut options: Vec<Option_>,
 ) -> Result<Vec<Option_>, ChatError> {
     let handled = match app.handle(user, input, lang) {
         Ok(h) => h,
@@ -96,17 +147,19 @@ fn say(
                 "{}\n",
                 app.render(lang, &crate::text::Msg::new("err-storage"))
             )?;
-            return Ok(Vec::new());
+            return Ok(options);
         }
         Err(e) => return Err(e.into()),
     };
-    let mut options = Vec::new();
     for reply in &handled.replies {
         print_reply(app, handled.lang, reply, &mut options, out)?;
     }
     if let Some(export) = &handled.export {
         let json = serde_json::to_string_pretty(export).unwrap_or_else(|_| export.to_string());
         writeln!(out, "{json}\n")?;
+    }
+    if let Some(calendar) = &handled.calendar {
+        writeln!(out, "{}", calendar.content)?;
     }
     out.flush()?;
     Ok(options)

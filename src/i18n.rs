@@ -15,7 +15,7 @@ use crate::domain::Lang;
 use crate::text::{Arg, Msg};
 
 /// The Fluent files of one language, in the order they are added to its bundle.
-fn sources(lang: Lang) -> [(&'static str, &'static str); 2] {
+fn sources(lang: Lang) -> [(&'static str, &'static str); 4] {
     match lang {
         Lang::En => [
             (
@@ -23,6 +23,14 @@ fn sources(lang: Lang) -> [(&'static str, &'static str); 2] {
                 include_str!("../locales/en/dialogue.ftl"),
             ),
             ("en/rules.ftl", include_str!("../locales/en/rules.ftl")),
+            (
+                "en/telegram.ftl",
+                include_str!("../locales/en/telegram.ftl"),
+            ),
+            (
+                "en/reminders.ftl",
+                include_str!("../locales/en/reminders.ftl"),
+            ),
         ],
         Lang::Ru => [
             (
@@ -30,6 +38,14 @@ fn sources(lang: Lang) -> [(&'static str, &'static str); 2] {
                 include_str!("../locales/ru/dialogue.ftl"),
             ),
             ("ru/rules.ftl", include_str!("../locales/ru/rules.ftl")),
+            (
+                "ru/telegram.ftl",
+                include_str!("../locales/ru/telegram.ftl"),
+            ),
+            (
+                "ru/reminders.ftl",
+                include_str!("../locales/ru/reminders.ftl"),
+            ),
         ],
         Lang::Kk => [
             (
@@ -37,6 +53,14 @@ fn sources(lang: Lang) -> [(&'static str, &'static str); 2] {
                 include_str!("../locales/kk/dialogue.ftl"),
             ),
             ("kk/rules.ftl", include_str!("../locales/kk/rules.ftl")),
+            (
+                "kk/telegram.ftl",
+                include_str!("../locales/kk/telegram.ftl"),
+            ),
+            (
+                "kk/reminders.ftl",
+                include_str!("../locales/kk/reminders.ftl"),
+            ),
         ],
     }
 }

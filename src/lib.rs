@@ -17,12 +17,21 @@
 //!   forgiving matcher for typed country names.
 //! - [`store`]: the only module that touches sled: records, schema versions, migrations,
 //!   group commit.
-//! - [`app`]: the pipeline every front end shares: load, step, save, then reply.
+//! - [`app`]: the pipeline every front end shares: load, step, save, then reply; also
+//!   the retention sweep over every user.
+//! - [`retention`]: the pure decision of who the retention sweep erases.
+//! - [`backup`]: the backup file (JSON lines, checksummed) and `backup`/`restore`.
+//! - [`maintenance`]: what the running bot does on its own: the daily retention sweep
+//!   and a backup on SIGUSR1.
 //! - [`console`]: the terminal front end (`jolserik chat`).
+//! - [`telegram`]: the Telegram front end (`jolserik serve`), and a Bot API test double.
 //! - [`config`]: `config.toml` plus environment overrides, typed and validated.
+//! - [`logging`]: the log filter, which keeps libraries from logging stored data.
 //! - [`clock`]: the one source of "now", movable with `--now`.
+//! - [`reminders`]: reminder planning (pure), the delivery worker, the `.ics` calendar.
 
 pub mod app;
+pub mod backup;
 pub mod clock;
 pub mod config;
 pub mod console;
@@ -31,6 +40,11 @@ pub mod dates;
 pub mod domain;
 pub mod engine;
 pub mod i18n;
+pub mod logging;
+pub mod maintenance;
+pub mod reminders;
+pub mod retention;
 pub mod rules;
 pub mod store;
+pub mod telegram;
 pub mod text;

@@ -1,11 +1,12 @@
-//! The command line: `chat`, `check`, `export`, `delete`, `plan`, `rules`. Wiring only:
-//! every command opens what it needs, calls the library and turns an error into a clear
-//! message and a non-zero exit.
+//! The command line: `chat`, `check`, `export`, `delete`, `backup`, `restore`, `plan`,
+//! `rules`, `serve`. Wiring only: every command opens what it needs, calls the library
+//! and turns an error into a clear message and a non-zero exit.
 
 use std::collections::BTreeSet;
 use std::io::{BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
@@ -17,6 +18,7 @@ use jolserik::countries::CountryMatch;
 use jolserik::domain::{DocKind, Employer, Lang, PriorDays, Profile, Purpose};
 use jolserik::rules;
 use jolserik::store::Store;
+use jolserik::telegram;
 
 #[derive(Parser)]
 #[command(
@@ -58,12 +60,28 @@ enum Cmd {
         #[arg(long)]
         user: u64,
     },
+    /// Write a consistent snapshot of the whole store to FILE (the bot must be stopped;
+    /// a running bot writes one when it receives SIGUSR1).
+    Backup { file: PathBuf },
+    /// Replace the store's content with a backup FILE, after checking all of it.
+    Restore {
+        file: PathBuf,
+        /// Replace a store that already holds data.
+        #[arg(long)]
+        force: bool,
+    },
     /// Compute a plan without the dialogue.
     Plan(PlanArgs),
     /// Print the rule catalogue for a human reviewer.
     Rules {
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
+    },
+    /// Run the Telegram bot until SIGINT or SIGTERM. The token comes from TELOXIDE_TOKEN.
+    Serve {
+        /// Start the clock here: an RFC 3339 instant or a date (00:00 Asia/Almaty).
+        #[arg(long)]
+        now: Option<String>,
     },
 }
 
@@ -170,11 +188,8 @@ fn init_logs(config: &Config, quiet: bool) {
     } else {
         config.log.level.as_str()
     };
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .or_else(|_| tracing_subscriber::EnvFilter::try_new(default))
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
+        .with_env_filter(jolserik::logging::filter(default))
         .with_writer(std::io::stderr)
         .try_init();
 }
@@ -227,8 +242,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Cmd::Delete { user } => {
             init_logs(&config, true);
-            let store = Store::open(&config.storage.path)?;
+            let store = open_offline(&config)?;
             let existed = store.delete(user)?;
+            // Rewrite the files, so that the erased bytes leave the disk now.
+            store.compact()?;
             println!(
                 "{}",
                 if existed {
@@ -239,10 +256,37 @@ fn run(cli: Cli) -> Result<(), Failure> {
             );
             Ok(())
         }
+        Cmd::Backup { file } => {
+            init_logs(&config, true);
+            let store = open_offline(&config)?;
+            let summary = jolserik::backup::write(&store, &file, Clock::system().now())?;
+            println!(
+                "{}: {} entries (schema {})",
+                file.display(),
+                summary.entries,
+                summary.header.schema
+            );
+            Ok(())
+        }
+        Cmd::Restore { file, force } => {
+            init_logs(&config, true);
+            let store = open_offline(&config)?;
+            let summary = jolserik::backup::restore(&store, &file, force)?;
+            store.sync()?;
+            println!(
+                "{}: {} entries restored into {} (backup of {})",
+                file.display(),
+                summary.entries,
+                config.storage.path.display(),
+                summary.header.created.to_rfc3339()
+            );
+            Ok(())
+        }
         Cmd::Plan(args) => {
             init_logs(&config, true);
             plan(&config, args)
         }
+        Cmd::Serve { now } => serve(config, now.as_deref()),
         Cmd::Rules { lang } => {
             init_logs(&config, true);
             let data = Data::load(&config)?;
@@ -253,6 +297,22 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             Ok(())
         }
+    }
+}
+
+/// Why an offline command could not open the store.
+#[derive(Debug, thiserror::Error)]
+enum OfflineError {
+    #[error("the store at {0} is in use by a running jolserik: stop it first, or send it SIGUSR1 (kill -USR1 <pid>) and it writes a backup next to the store directory")]
+    InUse(PathBuf),
+}
+
+/// Opens the store for `backup` and `restore`, which need the bot stopped.
+fn open_offline(config: &Config) -> Result<Store, Failure> {
+    match Store::open(&config.storage.path) {
+        Ok(store) => Ok(store),
+        Err(jolserik::store::StoreError::InUse { path }) => Err(OfflineError::InUse(path).into()),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -314,4 +374,29 @@ fn plan(config: &Config, args: PlanArgs) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+/// `jolserik serve`. The secrets are read first, so a missing or malformed token fails
+/// before anything opens; from then on the log writer and the panic hook redact them.
+fn serve(config: Config, now: Option<&str>) -> Result<(), Failure> {
+    let options = telegram::Options::from_env(&config)?;
+    let redactor = telegram::Redactor::new(Some(&options.token), options.webhook_secret.as_ref());
+    redactor.install_panic_hook();
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(jolserik::logging::filter(&config.log.level))
+        .with_writer(redactor.stderr_writer())
+        .try_init();
+    let clock = clock_from(now)?;
+    let app = Arc::new(App::open(config, clock)?);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    let result = runtime.block_on(telegram::run_until(
+        app,
+        options,
+        telegram::shutdown_signal(),
+    ));
+    // A handler stuck on a long retry must not hold the exit; the store is flushed.
+    runtime.shutdown_timeout(std::time::Duration::from_secs(2));
+    Ok(result?)
 }

@@ -14,6 +14,8 @@ help =
     /me — your answers
     /plan — your plan
     /sources — where the rules come from
+    /reminders — your upcoming reminders
+    /calendar — your deadlines as a calendar file
     /language — change the language
     /restart — start over
     /export — all your data

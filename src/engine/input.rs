@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{CountryCode, DocKind, Employer, Lang, Purpose};
+use crate::reminders::DeadlineKey;
 
 /// One message from the user, in the engine's terms.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +30,10 @@ pub enum Command {
     Export,
     Plan,
     Sources,
+    /// The upcoming reminders, with their dates.
+    Reminders,
+    /// The deadlines as a calendar file (`.ics`).
+    Calendar,
     Unknown(String),
 }
 
@@ -50,6 +55,8 @@ impl Command {
             "export" => Command::Export,
             "plan" => Command::Plan,
             "sources" => Command::Sources,
+            "reminders" => Command::Reminders,
+            "calendar" => Command::Calendar,
             // Keep the echo short: the name goes into a log line and an answer.
             other => Command::Unknown(other.chars().take(32).collect()),
         })
@@ -130,6 +137,12 @@ pub enum Action {
     ConfirmRestart,
     ConfirmDelete,
     Cancel,
+    /// On a reminder about a document's end: "Done — I renewed" (asks the new end date).
+    Renewed(DocKind),
+    /// On a reminder: "Remind me tomorrow" (never past the deadline).
+    Snooze(DeadlineKey),
+    /// On a reminder: "Stop these reminders" (for this deadline).
+    StopReminders(DeadlineKey),
 }
 
 /// The version of the wire form below. A button from another version is out of date.
@@ -164,6 +177,9 @@ impl Action {
             Action::ConfirmRestart => "rr".into(),
             Action::ConfirmDelete => "rd".into(),
             Action::Cancel => "x".into(),
+            Action::Renewed(d) => format!("rn:{}", d.code()),
+            Action::Snooze(k) => format!("rs:{k}"),
+            Action::StopReminders(k) => format!("rx:{k}"),
         };
         format!("{WIRE_VERSION}:{body}")
     }
@@ -208,6 +224,9 @@ impl Action {
             ("rr", None) => Action::ConfirmRestart,
             ("rd", None) => Action::ConfirmDelete,
             ("x", None) => Action::Cancel,
+            ("rn", Some(a)) => Action::Renewed(DocKind::from_code(a).filter(|d| d.has_end_date())?),
+            ("rs", Some(a)) => Action::Snooze(DeadlineKey::parse(a)?),
+            ("rx", Some(a)) => Action::StopReminders(DeadlineKey::parse(a)?),
             _ => return None,
         })
     }
@@ -245,6 +264,21 @@ mod tests {
             Action::Country(CountryCode::parse("UZ").unwrap()),
             Action::ToggleStep("labour_permit_apply".into()),
         ];
+        for kind in crate::rules::DeadlineKind::ALL {
+            // The longest kind with a date: the wire form must still fit.
+            let key = DeadlineKey {
+                kind,
+                date: chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
+            };
+            all.push(Action::Snooze(key));
+            all.push(Action::StopReminders(key));
+        }
+        all.extend(
+            DocKind::ALL
+                .into_iter()
+                .filter(|d| d.has_end_date())
+                .map(Action::Renewed),
+        );
         all.extend(Lang::ALL.map(Action::Lang));
         all.extend(Purpose::ALL.map(Action::Purpose));
         all.extend(Employer::ALL.map(Action::Employer));
@@ -279,6 +313,12 @@ mod tests {
             "1:s:",
             "1:s:DROP TABLE",
             "1:e:z",
+            "1:rn:iin",
+            "1:rn:passport",
+            "1:rs:permit_end",
+            "1:rs:permit_end:2026-02-30",
+            "1:rx:nothing:2026-11-29",
+            "1:rx:permit_end:2026-11-29:7",
         ] {
             assert_eq!(Action::decode(bad), None, "{bad:?}");
         }
@@ -295,6 +335,11 @@ mod tests {
         assert_eq!(
             Command::parse("/whatever"),
             Some(Command::Unknown("whatever".into()))
+        );
+        assert_eq!(Command::parse("/reminders"), Some(Command::Reminders));
+        assert_eq!(
+            Command::parse("/calendar@JolserikBot"),
+            Some(Command::Calendar)
         );
         assert_eq!(Command::parse("start"), None);
         assert_eq!(Command::parse("/"), Some(Command::Unknown(String::new())));

@@ -13,6 +13,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::countries::{Countries, CountryMatch};
 use crate::dates;
 use crate::domain::{DocKind, Employer, PriorDays, Purpose};
+use crate::reminders::{self, DeadlineKey};
 use crate::rules::{self, Catalogue};
 use crate::text::{Arg, Msg};
 
@@ -57,8 +58,23 @@ pub fn step(conversation: &Conversation, input: &Input, ctx: &Context<'_>) -> Ou
         ctx,
     };
     turn.handle(input);
-    if turn.conv.profile != conversation.profile && !turn.effects.contains(&Effect::DeleteUser) {
-        turn.effects.push(Effect::ProfileChanged);
+    // "Done — I renewed" waits for the new date only while that question is open (or the
+    // language is being changed in the middle of it).
+    if turn.conv.after_renewal.is_some()
+        && !matches!(
+            turn.conv.question,
+            Question::DocumentEnd { .. } | Question::Language
+        )
+    {
+        turn.conv.after_renewal = None;
+    }
+    if !turn.effects.contains(&Effect::DeleteUser) {
+        if turn.conv.profile != conversation.profile {
+            turn.effects.push(Effect::ProfileChanged);
+        }
+        if turn.conv.reminders != conversation.reminders {
+            turn.effects.push(Effect::RemindersChanged);
+        }
     }
     Outcome {
         conversation: turn.conv,
@@ -171,6 +187,30 @@ impl Turn<'_, '_> {
                 } else {
                     self.say(Msg::new("plan-not-ready"));
                     self.ask_current();
+                }
+            }
+            Command::Reminders => {
+                if reminders::plan::enabled(&self.conv) {
+                    self.effects.push(Effect::ListReminders);
+                } else {
+                    self.say(Msg::new("plan-not-ready"));
+                    self.ask_current();
+                }
+            }
+            Command::Calendar => {
+                if !reminders::plan::enabled(&self.conv) {
+                    self.say(Msg::new("plan-not-ready"));
+                    self.ask_current();
+                } else if !self
+                    .assess()
+                    .deadlines
+                    .iter()
+                    .any(|d| d.date >= self.ctx.today)
+                {
+                    self.say(Msg::new("calendar-empty"));
+                } else {
+                    self.say(Msg::new("calendar-intro"));
+                    self.effects.push(Effect::Calendar);
                 }
             }
             Command::Unknown(name) => {
@@ -347,6 +387,16 @@ impl Turn<'_, '_> {
     }
 
     fn set_document_end(&mut self, kind: DocKind, date: NaiveDate) {
+        if let Some(back) = self.conv.after_renewal.take() {
+            self.conv.profile.document_ends.insert(kind, date);
+            self.say(
+                Msg::new("reminder-renewed")
+                    .msg("document", questions::held_name(kind))
+                    .date("date", date),
+            );
+            self.conv.question = *back;
+            return self.ask_unless_plan();
+        }
         if date < self.ctx.today {
             self.say(
                 Msg::new("note-document-expired")
@@ -359,6 +409,13 @@ impl Turn<'_, '_> {
     }
 
     fn button(&mut self, action: &Action) {
+        // Reminder buttons arrive whatever the dialogue is waiting for.
+        match action {
+            Action::Renewed(kind) => return self.renewed(*kind),
+            Action::Snooze(key) => return self.snooze(*key),
+            Action::StopReminders(key) => return self.stop_reminders(*key),
+            _ => {}
+        }
         let question = self.conv.question.clone();
         match (&question, action) {
             (Question::Language, Action::Lang(lang)) => {
@@ -504,6 +561,90 @@ impl Turn<'_, '_> {
             reply.refreshes_previous = true;
             self.replies.push(reply);
         }
+    }
+}
+
+// ---- reminder buttons ----------------------------------------------------------------
+
+impl Turn<'_, '_> {
+    /// Re-asks the current question, except when the dialogue is done (the plan needs
+    /// no question, and repeating "your plan is ready" after every button is noise).
+    fn ask_unless_plan(&mut self) {
+        if self.conv.question != Question::Plan {
+            self.ask_current();
+        }
+    }
+
+    /// Whether the user's current plan has this deadline: a reminder button for one it
+    /// no longer has (an edited date, a forged button) is out of date.
+    fn has_deadline(&self, key: DeadlineKey) -> bool {
+        reminders::plan::enabled(&self.conv)
+            && self
+                .assess()
+                .deadlines
+                .iter()
+                .any(|d| DeadlineKey::of(d) == key)
+    }
+
+    fn renewed(&mut self, kind: DocKind) {
+        if !reminders::plan::enabled(&self.conv) || !self.conv.profile.holds(kind) {
+            return self.stale_button();
+        }
+        if !matches!(self.conv.question, Question::DocumentEnd { .. }) {
+            let back = std::mem::replace(&mut self.conv.question, Question::DocumentEnd { kind });
+            self.conv.after_renewal = Some(Box::new(back));
+        } else {
+            self.conv.question = Question::DocumentEnd { kind };
+            self.conv
+                .after_renewal
+                .get_or_insert_with(|| Box::new(Question::Plan));
+        }
+        self.say(Msg::new("reminder-renew-intro").msg("document", questions::held_name(kind)));
+        self.ask_current();
+    }
+
+    fn snooze(&mut self, key: DeadlineKey) {
+        if !self.has_deadline(key) {
+            return self.stale_button();
+        }
+        let what = reminders::view::deadline_name(key.kind);
+        match self.ctx.today.succ_opt() {
+            Some(tomorrow) if tomorrow <= key.date => {
+                self.conv
+                    .reminders
+                    .extra_days
+                    .entry(key.to_string())
+                    .or_default()
+                    .insert(tomorrow);
+                self.say(
+                    Msg::new("reminder-snoozed")
+                        .msg("what", what)
+                        .date("date", key.date)
+                        .date("tomorrow", tomorrow),
+                );
+            }
+            _ => self.say(
+                Msg::new("reminder-snooze-too-late")
+                    .msg("what", what)
+                    .date("date", key.date),
+            ),
+        }
+        self.ask_unless_plan();
+    }
+
+    fn stop_reminders(&mut self, key: DeadlineKey) {
+        if !self.has_deadline(key) {
+            return self.stale_button();
+        }
+        let text = key.to_string();
+        self.conv.reminders.extra_days.remove(&text);
+        self.conv.reminders.stopped.insert(text);
+        self.say(
+            Msg::new("reminder-stopped")
+                .msg("what", reminders::view::deadline_name(key.kind))
+                .date("date", key.date),
+        );
+        self.ask_unless_plan();
     }
 }
 

@@ -1,5 +1,6 @@
 //! What the engine answers: messages to show, each with its buttons, and effects that a
-//! front end must carry out (erase the user, export their data). Nothing here is text yet;
+//! front end must carry out (erase the user, export their data, list their reminders,
+//! make their calendar file). Nothing here is text yet;
 //! `i18n` renders it in the user's language.
 
 use crate::engine::input::Action;
@@ -63,4 +64,10 @@ pub enum Effect {
     ExportData,
     /// The answers changed in a way that can change the plan and its deadlines.
     ProfileChanged,
+    /// The user changed their reminders (stopped or snoozed some): re-plan them.
+    RemindersChanged,
+    /// Append the list of the user's upcoming reminders (the store has them).
+    ListReminders,
+    /// Send the user their deadlines as a calendar file.
+    Calendar,
 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::{CountryCode, DocKind, Lang, Profile, Purpose};
 use crate::engine::input::Field;
+use crate::reminders::ReminderPrefs;
 
 /// The question the bot is waiting for an answer to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,6 +70,14 @@ pub struct Conversation {
     pub pending: Option<Pending>,
     #[serde(default)]
     pub profile: Profile,
+    /// Stopped and snoozed reminders. Optional in the stored form, so records written
+    /// before reminders existed read unchanged (no schema bump).
+    #[serde(default, skip_serializing_if = "ReminderPrefs::is_empty")]
+    pub reminders: ReminderPrefs,
+    /// "Done — I renewed": the new end date is being asked; after it, the dialogue
+    /// returns here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after_renewal: Option<Box<Question>>,
 }
 
 impl Conversation {
@@ -82,6 +91,8 @@ impl Conversation {
             resume: None,
             pending: None,
             profile: Profile::default(),
+            reminders: ReminderPrefs::default(),
+            after_renewal: None,
         }
     }
 

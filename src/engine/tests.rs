@@ -505,3 +505,128 @@ mod properties {
         }
     }
 }
+
+// ---- reminders -------------------------------------------------------------------------
+
+fn permit_key(date: NaiveDate) -> crate::reminders::DeadlineKey {
+    crate::reminders::DeadlineKey {
+        kind: crate::rules::DeadlineKind::PermitEnd,
+        date,
+    }
+}
+
+/// The household worker's dialogue to the plan, with the permit ending on `end`.
+fn to_plan_with_permit_end(end: &str) -> Driver {
+    let mut d = Driver::new(Lang::En);
+    d.press(Action::Lang(Lang::En));
+    d.press(Action::Country(code("UZ")));
+    d.text("01.11.2026");
+    d.text("0");
+    d.press(Action::Purpose(Purpose::Work));
+    d.press(Action::Employer(Employer::Household));
+    d.press(Action::ToggleDoc(DocKind::LabourPermit));
+    d.press(Action::DocsDone);
+    d.text(end);
+    d.press(Action::Correct);
+    assert_eq!(d.conv.question, Question::Plan);
+    d
+}
+
+#[test]
+fn remind_me_tomorrow_adds_tomorrow_and_stop_silences_the_deadline() {
+    let mut d = to_plan_with_permit_end("31.12.2026");
+    let permit = permit_key(NaiveDate::from_ymd_opt(2026, 12, 31).unwrap());
+    let outcome = d.press(Action::Snooze(permit));
+    assert_eq!(outcome.effects, vec![Effect::RemindersChanged]);
+    // At the plan there is no question to repeat.
+    assert_eq!(d.ids(), ["reminder-snoozed"]);
+    let tomorrow = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    assert!(d.conv.reminders.extra_days["permit_end:2026-12-31"].contains(&tomorrow));
+
+    let outcome = d.press(Action::StopReminders(permit));
+    assert_eq!(outcome.effects, vec![Effect::RemindersChanged]);
+    assert_eq!(d.ids(), ["reminder-stopped"]);
+    assert!(d.conv.reminders.stopped.contains("permit_end:2026-12-31"));
+    assert!(d.conv.reminders.extra_days.is_empty());
+    assert_eq!(d.conv.question, Question::Plan);
+}
+
+#[test]
+fn no_snooze_past_the_deadline_and_none_for_a_deadline_not_in_the_plan() {
+    // The permit ends today: tomorrow would be past it.
+    let mut d = to_plan_with_permit_end("21.11.2026");
+    let before = d.conv.clone();
+    let outcome = d.press(Action::Snooze(permit_key(today())));
+    assert!(outcome.effects.is_empty());
+    assert_eq!(d.ids(), ["reminder-snooze-too-late"]);
+    assert_eq!(d.conv, before);
+    // A button for another date (an edited deadline, forged data) is out of date.
+    d.refused(
+        Input::Button(Action::StopReminders(permit_key(
+            NaiveDate::from_ymd_opt(2027, 1, 1).unwrap(),
+        ))),
+        "err-stale-button",
+    );
+    // Before the dialogue is complete there are no reminders to press.
+    let mut fresh = Driver::new(Lang::En);
+    fresh.press(Action::Lang(Lang::En));
+    fresh.refused(
+        Input::Button(Action::Snooze(permit_key(today()))),
+        "err-stale-button",
+    );
+}
+
+#[test]
+fn done_i_renewed_asks_the_new_date_and_returns_to_the_plan() {
+    let mut d = to_plan_with_permit_end("29.11.2026");
+    d.press(Action::Renewed(DocKind::LabourPermit));
+    assert_eq!(d.ids(), ["reminder-renew-intro", "q-document-end"]);
+    assert_eq!(
+        d.conv.question,
+        Question::DocumentEnd {
+            kind: DocKind::LabourPermit
+        }
+    );
+    let outcome = d.text("31.05.2027");
+    assert_eq!(outcome.effects, vec![Effect::ProfileChanged]);
+    assert_eq!(d.ids(), ["reminder-renewed"]);
+    assert_eq!(d.conv.question, Question::Plan);
+    assert!(d.conv.after_renewal.is_none());
+    assert_eq!(
+        d.conv.profile.document_ends[&DocKind::LabourPermit],
+        NaiveDate::from_ymd_opt(2027, 5, 31).unwrap()
+    );
+    // A document the user does not hold cannot be renewed.
+    d.refused(
+        Input::Button(Action::Renewed(DocKind::Trp)),
+        "err-stale-button",
+    );
+}
+
+#[test]
+fn leaving_the_renewal_question_forgets_where_it_would_return() {
+    let mut d = to_plan_with_permit_end("29.11.2026");
+    d.press(Action::Renewed(DocKind::LabourPermit));
+    assert!(d.conv.after_renewal.is_some());
+    d.text("not a date");
+    assert!(d.conv.after_renewal.is_some(), "a bad date keeps asking");
+    d.send(Input::Command(Command::Back));
+    assert!(d.conv.after_renewal.is_none());
+}
+
+#[test]
+fn reminders_and_calendar_are_effects_once_the_answers_are_complete() {
+    let mut d = Driver::new(Lang::En);
+    d.send(Input::Command(Command::Reminders));
+    assert_eq!(d.ids()[0], "plan-not-ready");
+    d.send(Input::Command(Command::Calendar));
+    assert_eq!(d.ids()[0], "plan-not-ready");
+
+    let mut d = to_plan_with_permit_end("31.12.2026");
+    let outcome = d.send(Input::Command(Command::Reminders));
+    assert_eq!(outcome.effects, vec![Effect::ListReminders]);
+    assert!(outcome.replies.is_empty(), "the app appends the list");
+    let outcome = d.send(Input::Command(Command::Calendar));
+    assert_eq!(outcome.effects, vec![Effect::Calendar]);
+    assert_eq!(d.ids(), ["calendar-intro"]);
+}

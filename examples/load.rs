@@ -1,0 +1,1111 @@
+//! The load harness: measures the real bot under many users, on this machine, with no
+//! network. Each mode prints what it measured in words (stderr) and one line
+//! `RESULT {json}` (stdout); `--repeat N` runs the mode N times, each in a fresh
+//! process (so peak memory is per run), and prints the median, min and max of every
+//! figure.
+//!
+//! - `steps`: the shared pipeline alone. `App::handle` driven directly by `--concurrent`
+//!   threads, each user doing the whole dialogue to the plan; every step is on disk
+//!   before it returns. `--backend sqlite` runs the same dialogue with teloxide's
+//!   `SqliteStorage` in place of our store (build with `--features sqlite-baseline`);
+//!   `--backend both` runs ours, then SQLite, in the same process, and prints the ratio.
+//! - `e2e`: end to end. The Bot API test double on 127.0.0.1 and the real bot
+//!   (`telegram::start`: teloxide's polling, dispatcher, handlers, the store) in this
+//!   process; simulated users send messages and press buttons through `getUpdates`, and
+//!   wait for each answer before the next step. Reports updates/s, update-to-reply
+//!   latency, CPU, peak RSS, bytes on disk per user and start-up time.
+//! - `reminders`: `--due` reminders already due when the bot starts, a global send
+//!   limit in the double (`--limit` per second, 429 above it) and the same limit in the
+//!   bot's Throttle. Reports the rate achieved as a fraction of the limit, 429s, lost
+//!   and duplicated messages, and whether the most urgent went first.
+//! - `startup`: opens an existing store (`--store`, e.g. kept by `steps --keep`) and
+//!   starts the bot against the double: the time until it takes updates, and the memory.
+//!
+//! Run with `cargo run --release --example load -- <mode> ...`; see BENCHMARKS.md.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::Command as Process;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Barrier, Mutex};
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use clap::{Parser, Subcommand, ValueEnum};
+use serde_json::{json, Map, Value};
+use tokio::sync::mpsc;
+
+use jolserik::app::App;
+use jolserik::clock::{parse_instant, Clock};
+use jolserik::config::Config;
+use jolserik::domain::{CountryCode, Employer, Lang, Purpose};
+use jolserik::engine::{Action, Command, Input};
+use jolserik::reminders::Reminder;
+use jolserik::rules::DeadlineKind;
+use jolserik::store::{Store, UserRecord};
+use jolserik::telegram::fake_api::{self, Call, FakeBotApi, Observer};
+use jolserik::telegram::{self, keyboard, Options, Token, Tuning};
+use jolserik::text::Msg;
+
+/// The bot's clock starts here: a weekday morning in Almaty, outside the quiet hours.
+const NOW: &str = "2026-11-21T10:00:00+05:00";
+/// Simulated users' ids start here.
+const FIRST_USER: u64 = 10_000_000;
+const LANGS: [Lang; 3] = [Lang::Ru, Lang::Kk, Lang::En];
+
+#[derive(Parser)]
+#[command(about = "Load harness for the Jolserik bot (see BENCHMARKS.md)")]
+struct Cli {
+    /// Run the mode this many times, each in a fresh process, and summarise.
+    #[arg(long, default_value_t = 1)]
+    repeat: usize,
+    #[command(subcommand)]
+    mode: Mode,
+}
+
+#[derive(Subcommand, Clone)]
+enum Mode {
+    /// `App::handle` directly: durable dialogue steps.
+    Steps {
+        #[arg(long, default_value_t = 10_000)]
+        users: u64,
+        #[arg(long, default_value_t = 1_000)]
+        concurrent: u64,
+        #[arg(long, value_enum, default_value_t = Backend::Sled)]
+        backend: Backend,
+        /// Keep the store in this directory (it must not exist) instead of a temporary one.
+        #[arg(long)]
+        keep: Option<PathBuf>,
+    },
+    /// The real bot against the Bot API test double.
+    E2e {
+        #[arg(long, default_value_t = 1_000)]
+        users: u64,
+        #[arg(long, default_value_t = 1_000)]
+        concurrent: u64,
+        /// Keep the store in this directory (it must not exist).
+        #[arg(long)]
+        keep: Option<PathBuf>,
+    },
+    /// Reminders already due, sent under a global limit.
+    Reminders {
+        #[arg(long, default_value_t = 100_000)]
+        due: u64,
+        /// Messages per second the double accepts (429 above).
+        #[arg(long, default_value_t = 1_000)]
+        limit: u32,
+    },
+    /// Open an existing store and start the bot.
+    Startup {
+        #[arg(long)]
+        store: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Backend {
+    Sled,
+    Sqlite,
+    Both,
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let cli = Cli::parse();
+    if cli.repeat > 1 {
+        return repeat(cli.repeat);
+    }
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("error"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+    let result = match cli.mode {
+        Mode::Steps {
+            users,
+            concurrent,
+            backend,
+            keep,
+        } => steps(users, concurrent, backend, keep)?,
+        Mode::E2e {
+            users,
+            concurrent,
+            keep,
+        } => runtime()?.block_on(e2e(users, concurrent, keep))?,
+        Mode::Reminders { due, limit } => runtime()?.block_on(reminders(due, limit))?,
+        Mode::Startup { store } => runtime()?.block_on(startup(store))?,
+    };
+    println!("RESULT {result}");
+    Ok(())
+}
+
+fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+}
+
+// ---- the dialogue ---------------------------------------------------------------------
+
+/// The dialogue every simulated user has, through `App::handle`: Russian, Kazakh or
+/// English; a worker from Uzbekistan for a company; dates typed; no documents.
+fn dialogue(lang: Lang) -> Vec<Input> {
+    vec![
+        Input::Command(Command::Start),
+        Input::Button(Action::Lang(lang)),
+        Input::Button(Action::Country(CountryCode::parse("UZ").expect("UZ"))),
+        Input::Text("01.11.2026".into()),
+        Input::Text("0".into()),
+        Input::Button(Action::Purpose(Purpose::Work)),
+        Input::Button(Action::Employer(Employer::Company)),
+        Input::Button(Action::DocsNone),
+        Input::Button(Action::Correct),
+    ]
+}
+
+/// The same dialogue in Telegram: what the user sends, and the answer they wait for
+/// (a button of the next question; the plan's checklist at the end).
+enum Send {
+    Text(&'static str),
+    Press(String),
+}
+
+enum Expect {
+    Button(String),
+    Text(String),
+}
+
+fn telegram_dialogue(app: &App, lang: Lang) -> Vec<(Send, Expect)> {
+    let button = |d: &str| Expect::Button(d.to_string());
+    let lang_button = format!("1:l:{}", lang.code());
+    vec![
+        (Send::Text("/start"), button(&lang_button)),
+        (Send::Press(lang_button.clone()), button("1:c:UZ")),
+        (Send::Press("1:c:UZ".into()), button("1:td")),
+        (Send::Text("01.11.2026"), button("1:p0")),
+        (Send::Text("0"), button("1:u:work")),
+        (Send::Press("1:u:work".into()), button("1:m:company")),
+        (Send::Press("1:m:company".into()), button("1:d0")),
+        (Send::Press("1:d0".into()), button("1:ok")),
+        (
+            Send::Press("1:ok".into()),
+            Expect::Text(keyboard::render(app, lang, &Msg::new("plan-actions"))),
+        ),
+    ]
+}
+
+// ---- measuring --------------------------------------------------------------------------
+
+/// CPU time of this process so far (user + system, every thread), from /proc.
+fn cpu_seconds() -> f64 {
+    // Fields 14 and 15 of /proc/self/stat, after the command name in parentheses, in
+    // clock ticks (100 per second on Linux).
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = stat.rsplit_once(')').map(|(_, rest)| rest).unwrap_or("");
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    // After ")": state is field 3, so utime (14) is index 11 and stime (15) index 12.
+    (ticks(11) + ticks(12)) / 100.0
+}
+
+/// Peak resident memory of this process, in MiB (VmHWM).
+fn peak_rss_mib() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or(0.0, |kib| kib / 1024.0)
+}
+
+/// Bytes of every file under `path` (what `du --apparent-size` counts).
+fn dir_bytes(path: &Path) -> u64 {
+    let Ok(entries) = std::fs::read_dir(path) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .map(|e| match e.metadata() {
+            Ok(m) if m.is_dir() => dir_bytes(&e.path()),
+            Ok(m) => m.len(),
+            Err(_) => 0,
+        })
+        .sum()
+}
+
+/// Latency percentiles in milliseconds, from microseconds.
+fn percentiles(out: &mut Map<String, Value>, prefix: &str, mut micros: Vec<u32>) {
+    micros.sort_unstable();
+    let at = |q: f64| -> f64 {
+        if micros.is_empty() {
+            return 0.0;
+        }
+        let i = ((micros.len() as f64 - 1.0) * q).round() as usize;
+        f64::from(micros[i.min(micros.len() - 1)]) / 1000.0
+    };
+    for (name, q) in [("p50", 0.5), ("p95", 0.95), ("p99", 0.99), ("max", 1.0)] {
+        out.insert(format!("{prefix}_{name}_ms"), json!(round3(at(q))));
+    }
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn micros(d: Duration) -> u32 {
+    u32::try_from(d.as_micros()).unwrap_or(u32::MAX)
+}
+
+/// A store directory: kept where asked, or temporary.
+struct StoreDir {
+    path: PathBuf,
+    _temp: Option<tempfile::TempDir>,
+}
+
+impl StoreDir {
+    fn new(keep: Option<PathBuf>) -> std::io::Result<StoreDir> {
+        Ok(match keep {
+            Some(path) => {
+                if path.exists() {
+                    return Err(std::io::Error::new(
+                        std::io::ErrorKind::AlreadyExists,
+                        format!("{} exists; --keep wants a new directory", path.display()),
+                    ));
+                }
+                StoreDir { path, _temp: None }
+            }
+            None => {
+                // Next to the target directory, not /tmp: the same disk as a deployment
+                // would use, and not a RAM disk on machines where /tmp is one.
+                let base = std::env::current_dir()?.join("target");
+                std::fs::create_dir_all(&base)?;
+                let temp = tempfile::Builder::new()
+                    .prefix("load-store-")
+                    .tempdir_in(base)?;
+                StoreDir {
+                    path: temp.path().join("store"),
+                    _temp: Some(temp),
+                }
+            }
+        })
+    }
+}
+
+fn config(store: &Path, api_url: Option<&str>) -> Result<Config, Box<dyn std::error::Error>> {
+    let mut toml = format!("[storage]\npath = {:?}\n", store.display().to_string());
+    if let Some(url) = api_url {
+        toml.push_str(&format!("[telegram]\napi_url = {url:?}\n"));
+    }
+    Ok(Config::from_toml_str(&toml, std::iter::empty())?)
+}
+
+fn clock() -> Result<Clock, Box<dyn std::error::Error>> {
+    Ok(Clock::starting_at(parse_instant(NOW)?))
+}
+
+// ---- steps -------------------------------------------------------------------------------
+
+fn steps(
+    users: u64,
+    concurrent: u64,
+    backend: Backend,
+    keep: Option<PathBuf>,
+) -> Result<Value, Box<dyn std::error::Error>> {
+    let mut out = Map::new();
+    out.insert("mode".into(), json!("steps"));
+    out.insert("users".into(), json!(users));
+    out.insert("concurrent".into(), json!(concurrent));
+    if matches!(backend, Backend::Sled | Backend::Both) {
+        let sled = steps_sled(users, concurrent, keep)?;
+        for (k, v) in sled {
+            out.insert(k, v);
+        }
+    }
+    if matches!(backend, Backend::Sqlite | Backend::Both) {
+        let sqlite = steps_sqlite(users, concurrent)?;
+        for (k, v) in sqlite {
+            out.insert(format!("sqlite_{k}"), v);
+        }
+    }
+    if let (Some(ours), Some(theirs)) = (
+        out.get("steps_per_s").and_then(Value::as_f64),
+        out.get("sqlite_steps_per_s").and_then(Value::as_f64),
+    ) {
+        let ratio = round3(ours / theirs.max(f64::MIN_POSITIVE));
+        eprintln!("ratio (ours / SqliteStorage): {ratio}×");
+        out.insert("ratio_vs_sqlite".into(), json!(ratio));
+    }
+    Ok(Value::Object(out))
+}
+
+/// What one steps run measured, before it becomes JSON.
+struct StepRun {
+    steps: u64,
+    wall: Duration,
+    cpu: f64,
+    latencies: Vec<u32>,
+    failures: u64,
+}
+
+impl StepRun {
+    fn report(self, label: &str, users: u64) -> Map<String, Value> {
+        let mut out = Map::new();
+        let secs = self.wall.as_secs_f64();
+        let rate = self.steps as f64 / secs;
+        out.insert("steps".into(), json!(self.steps));
+        out.insert("wall_s".into(), json!(round3(secs)));
+        out.insert("steps_per_s".into(), json!(rate.round()));
+        out.insert("cpu_s".into(), json!(round3(self.cpu)));
+        out.insert(
+            "cpu_us_per_step".into(),
+            json!((self.cpu * 1e6 / self.steps.max(1) as f64).round()),
+        );
+        out.insert("failures".into(), json!(self.failures));
+        percentiles(&mut out, "step", self.latencies);
+        eprintln!(
+            "{label}: {users} users, {} steps in {secs:.2} s = {rate:.0} steps/s; step p50 {} ms, p99 {} ms, max {} ms; CPU {:.2} s; failures {}",
+            self.steps, out["step_p50_ms"], out["step_p99_ms"], out["step_max_ms"], self.cpu, self.failures
+        );
+        out
+    }
+}
+
+fn steps_sled(
+    users: u64,
+    concurrent: u64,
+    keep: Option<PathBuf>,
+) -> Result<Map<String, Value>, Box<dyn std::error::Error>> {
+    let dir = StoreDir::new(keep)?;
+    let opened = Instant::now();
+    let app = Arc::new(App::open(config(&dir.path, None)?, clock()?)?);
+    let open_ms = opened.elapsed().as_secs_f64() * 1000.0;
+    let plan_id = "plan-actions";
+    let next = Arc::new(AtomicU64::new(0));
+    let failures = Arc::new(AtomicU64::new(0));
+    let start = Arc::new(Barrier::new(usize::try_from(concurrent)? + 1));
+    let threads: Vec<_> = (0..concurrent)
+        .map(|_| {
+            let (app, next, failures, start) =
+                (app.clone(), next.clone(), failures.clone(), start.clone());
+            std::thread::Builder::new()
+                .stack_size(512 * 1024)
+                .spawn(move || {
+                    let mut latencies = Vec::new();
+                    start.wait();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        if i >= users {
+                            break;
+                        }
+                        let lang = LANGS[usize::try_from(i % 3).unwrap_or(0)];
+                        let mut reached = false;
+                        for input in dialogue(lang) {
+                            let began = Instant::now();
+                            match app.handle(FIRST_USER + i, &input, Some(lang)) {
+                                Ok(handled) => {
+                                    reached = handled.replies.iter().any(|r| r.msg.id == plan_id);
+                                }
+                                Err(_) => {
+                                    failures.fetch_add(1, Ordering::Relaxed);
+                                }
+                            }
+                            latencies.push(micros(began.elapsed()));
+                        }
+                        if !reached {
+                            failures.fetch_add(1, Ordering::Relaxed);
+                        }
+                    }
+                    latencies
+                })
+        })
+        .collect::<Result<_, _>>()?;
+    start.wait();
+    let (began, cpu0) = (Instant::now(), cpu_seconds());
+    let mut latencies = Vec::new();
+    for t in threads {
+        latencies.extend(t.join().map_err(|_| "a user thread panicked")?);
+    }
+    let run = StepRun {
+        steps: latencies.len() as u64,
+        wall: began.elapsed(),
+        cpu: cpu_seconds() - cpu0,
+        latencies,
+        failures: failures.load(Ordering::Relaxed),
+    };
+    let mut out = run.report("sled (ours)", users);
+    app.store.sync()?;
+    let users_stored = app.store.user_count() as u64;
+    let reminders = app.store.queued_reminders();
+    drop(app);
+    let bytes = dir_bytes(&dir.path);
+    let per_user = bytes as f64 / users_stored.max(1) as f64;
+    eprintln!(
+        "store: {users_stored} users, {reminders} reminders queued, {:.1} MiB on disk = {per_user:.0} bytes/user; opened in {open_ms:.1} ms; peak RSS {:.1} MiB",
+        bytes as f64 / 1048576.0,
+        peak_rss_mib()
+    );
+    out.insert("users_stored".into(), json!(users_stored));
+    out.insert("reminders_queued".into(), json!(reminders));
+    out.insert("disk_bytes".into(), json!(bytes));
+    out.insert("disk_bytes_per_user".into(), json!(per_user.round()));
+    out.insert("peak_rss_mib".into(), json!(round3(peak_rss_mib())));
+    Ok(out)
+}
+
+#[cfg(not(feature = "sqlite-baseline"))]
+fn steps_sqlite(_: u64, _: u64) -> Result<Map<String, Value>, Box<dyn std::error::Error>> {
+    Err("the SQLite baseline needs `--features sqlite-baseline`".into())
+}
+
+/// The same pipeline as `App::handle` (load, engine step, save when changed, then the
+/// reply) with teloxide's `SqliteStorage<Json>` holding the same record. What a
+/// teloxide user would write: the storage is awaited before the reply.
+#[cfg(feature = "sqlite-baseline")]
+fn steps_sqlite(
+    users: u64,
+    concurrent: u64,
+) -> Result<Map<String, Value>, Box<dyn std::error::Error>> {
+    use jolserik::app::Data;
+    use jolserik::engine::{self, Context, Conversation};
+    use teloxide::dispatching::dialogue::{serializer::Json, SqliteStorage, Storage};
+    use teloxide::types::ChatId;
+
+    let dir = StoreDir::new(None)?;
+    std::fs::create_dir_all(&dir.path)?;
+    let db = dir.path.join("dialogues.sqlite");
+    let config = config(&dir.path.join("unused"), None)?;
+    let data = Arc::new(Data::load(&config)?);
+    let clock = clock()?;
+    let rt = runtime()?;
+    let run = rt.block_on(async move {
+        let db_path = db.display().to_string();
+        let storage = SqliteStorage::open(&db_path, Json)
+            .await
+            .map_err(|e| format!("SqliteStorage: {e}"))?;
+        let next = Arc::new(AtomicU64::new(0));
+        let failures = Arc::new(AtomicU64::new(0));
+        let (began, cpu0) = (Instant::now(), cpu_seconds());
+        let tasks: Vec<_> = (0..concurrent)
+            .map(|_| {
+                let (storage, data, clock, next, failures) = (
+                    storage.clone(),
+                    data.clone(),
+                    clock.clone(),
+                    next.clone(),
+                    failures.clone(),
+                );
+                tokio::spawn(async move {
+                    let mut latencies = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        if i >= users {
+                            break;
+                        }
+                        let chat = ChatId(i64::try_from(FIRST_USER + i).unwrap_or(i64::MAX));
+                        let lang = LANGS[usize::try_from(i % 3).unwrap_or(0)];
+                        let mut reached = false;
+                        for input in dialogue(lang) {
+                            let began = Instant::now();
+                            let now = clock.now();
+                            let loaded: Option<UserRecord> =
+                                match storage.clone().get_dialogue(chat).await {
+                                    Ok(r) => r,
+                                    Err(_) => {
+                                        failures.fetch_add(1, Ordering::Relaxed);
+                                        None
+                                    }
+                                };
+                            let record = loaded
+                                .unwrap_or_else(|| UserRecord::new(Conversation::new(lang), now));
+                            let ctx = Context {
+                                now,
+                                today: clock.today(),
+                                countries: &data.countries,
+                                catalogue: &data.catalogue,
+                            };
+                            let outcome = engine::step(&record.conversation, &input, &ctx);
+                            if outcome.changed(&record.conversation) {
+                                let mut saved = record.clone();
+                                saved.conversation = outcome.conversation.clone();
+                                saved.meta.last_seen = now;
+                                if storage.clone().update_dialogue(chat, saved).await.is_err() {
+                                    failures.fetch_add(1, Ordering::Relaxed);
+                                }
+                            }
+                            reached = outcome.replies.iter().any(|r| r.msg.id == "plan-actions");
+                            latencies.push(micros(began.elapsed()));
+                        }
+                        if !reached {
+                            failures.fetch_add(1, Ordering::Relaxed);
+                        }
+                    }
+                    latencies
+                })
+            })
+            .collect();
+        let mut latencies = Vec::new();
+        for t in tasks {
+            latencies.extend(t.await.map_err(|_| "a user task panicked")?);
+        }
+        Ok::<_, Box<dyn std::error::Error>>(StepRun {
+            steps: latencies.len() as u64,
+            wall: began.elapsed(),
+            cpu: cpu_seconds() - cpu0,
+            latencies,
+            failures: failures.load(Ordering::Relaxed),
+        })
+    })?;
+    let mut out = run.report("teloxide SqliteStorage", users);
+    let bytes = dir_bytes(&dir.path);
+    out.insert("disk_bytes".into(), json!(bytes));
+    out.insert(
+        "disk_bytes_per_user".into(),
+        json!((bytes as f64 / users.max(1) as f64).round()),
+    );
+    Ok(out)
+}
+
+// ---- end to end -------------------------------------------------------------------------
+
+/// Routes the double's calls to the simulated user of each chat.
+type Routes = Arc<Mutex<HashMap<i64, mpsc::UnboundedSender<Call>>>>;
+
+/// The double and the bot, started in this process.
+struct Harness {
+    fake: FakeBotApi,
+    app: Arc<App>,
+    running: telegram::Running,
+    routes: Routes,
+    refusals: Arc<AtomicU64>,
+    startup: Duration,
+}
+
+/// Starts the double (lean, with `send_limit` if any, `also` seeing every call) and the
+/// bot over the store at `store`; the start-up time runs from opening the store to the
+/// bot taking updates.
+async fn start_harness(
+    store: &Path,
+    tuning: Tuning,
+    lean_messages: usize,
+    send_limit: Option<usize>,
+    also: Option<Observer>,
+) -> Result<Harness, Box<dyn std::error::Error>> {
+    let fake = FakeBotApi::start().await?;
+    fake.lean(lean_messages);
+    fake.limit_sends(send_limit);
+    let routes: Routes = Arc::new(Mutex::new(HashMap::new()));
+    let refusals = Arc::new(AtomicU64::new(0));
+    {
+        let (routes, refusals) = (routes.clone(), refusals.clone());
+        fake.observe(Arc::new(move |call: &Call| {
+            if let Some(also) = &also {
+                also(call);
+            }
+            if !call.ok() && call.method != "getUpdates" {
+                refusals.fetch_add(1, Ordering::Relaxed);
+            }
+            let Some(chat) = call.chat_id() else {
+                return;
+            };
+            let routes = routes.lock().unwrap_or_else(|p| p.into_inner());
+            if let Some(to) = routes.get(&chat) {
+                let _ = to.send(call.clone());
+            }
+        }));
+    }
+    let started = Instant::now();
+    let config = config(store, Some(&fake.url()))?;
+    let app = Arc::new(App::open(config, clock()?)?);
+    let options = Options {
+        token: Token::parse(fake_api::TOKEN)?,
+        webhook_secret: None,
+        api_url: fake.url(),
+        tuning,
+    };
+    let running = telegram::start(app.clone(), options).await?;
+    let startup = started.elapsed();
+    Ok(Harness {
+        fake,
+        app,
+        running,
+        routes,
+        refusals,
+        startup,
+    })
+}
+
+/// One simulated user's whole dialogue; the latency of each step, or `None` when an
+/// answer did not come.
+async fn one_user(
+    fake: &FakeBotApi,
+    routes: &Routes,
+    app: &App,
+    id: u64,
+    lang: Lang,
+) -> Option<Vec<u32>> {
+    let user = fake.user(id, Some(lang.code()));
+    let chat = user.chat_id();
+    let (to, mut calls) = mpsc::unbounded_channel();
+    routes
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .insert(chat, to);
+    let mut latencies = Vec::new();
+    let mut ok = true;
+    for (send, expect) in telegram_dialogue(app, lang) {
+        let sent = Instant::now();
+        match &send {
+            Send::Text(text) => {
+                user.send_text(text);
+            }
+            Send::Press(data) => {
+                if user.press(data).is_err() {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+        let answered = loop {
+            match tokio::time::timeout_at(deadline, calls.recv()).await {
+                Ok(Some(call)) if call.ok() && matches(&call, &expect) => break Some(call.at),
+                Ok(Some(_)) => {}
+                _ => break None,
+            }
+        };
+        match answered {
+            Some(at) => latencies.push(micros(at.saturating_duration_since(sent))),
+            None => {
+                ok = false;
+                break;
+            }
+        }
+    }
+    routes
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .remove(&chat);
+    fake.forget_chat(chat);
+    ok.then_some(latencies)
+}
+
+fn matches(call: &Call, expect: &Expect) -> bool {
+    if call.method != "sendMessage" && call.method != "editMessageText" {
+        return false;
+    }
+    match expect {
+        Expect::Button(data) => call.callback_data().iter().any(|d| d == data),
+        Expect::Text(needle) => call.text().is_some_and(|t| t.contains(needle.as_str())),
+    }
+}
+
+async fn e2e(
+    users: u64,
+    concurrent: u64,
+    keep: Option<PathBuf>,
+) -> Result<Value, Box<dyn std::error::Error>> {
+    let dir = StoreDir::new(keep)?;
+    // The double enforces no limit here, so neither does the bot: what is measured is
+    // our code. (In production the Throttle adaptor holds replies to Telegram's 30/s.)
+    let h = Arc::new(start_harness(&dir.path, Tuning::local(), 16, None, None).await?);
+    let next = Arc::new(AtomicU64::new(0));
+    let failed = Arc::new(AtomicU64::new(0));
+    let (began, cpu0) = (Instant::now(), cpu_seconds());
+    let tasks: Vec<_> = (0..concurrent)
+        .map(|_| {
+            let (h, next, failed) = (h.clone(), next.clone(), failed.clone());
+            tokio::spawn(async move {
+                let mut latencies = Vec::new();
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= users {
+                        break;
+                    }
+                    let lang = LANGS[usize::try_from(i % 3).unwrap_or(0)];
+                    match one_user(&h.fake, &h.routes, &h.app, FIRST_USER + i, lang).await {
+                        Some(l) => latencies.extend(l),
+                        None => {
+                            failed.fetch_add(1, Ordering::Relaxed);
+                        }
+                    }
+                }
+                latencies
+            })
+        })
+        .collect();
+    let mut latencies = Vec::new();
+    for t in tasks {
+        latencies.extend(t.await?);
+    }
+    let wall = began.elapsed();
+    let cpu = cpu_seconds() - cpu0;
+    let h = Arc::into_inner(h).ok_or("the harness is still shared")?;
+    let refusals = h.refusals.load(Ordering::Relaxed);
+    let users_stored = h.app.store.user_count() as u64;
+    let startup = h.startup;
+    h.running.shutdown().await?;
+    drop(h.app);
+    drop(h.fake);
+    let updates = latencies.len() as u64;
+    let rate = updates as f64 / wall.as_secs_f64();
+    let bytes = dir_bytes(&dir.path);
+    let mut out = Map::new();
+    out.insert("mode".into(), json!("e2e"));
+    out.insert("users".into(), json!(users));
+    out.insert("concurrent".into(), json!(concurrent));
+    out.insert("updates".into(), json!(updates));
+    out.insert("wall_s".into(), json!(round3(wall.as_secs_f64())));
+    out.insert("updates_per_s".into(), json!(rate.round()));
+    percentiles(&mut out, "reply", latencies);
+    out.insert("cpu_s".into(), json!(round3(cpu)));
+    out.insert(
+        "cpu_us_per_update".into(),
+        json!((cpu * 1e6 / updates.max(1) as f64).round()),
+    );
+    out.insert("peak_rss_mib".into(), json!(round3(peak_rss_mib())));
+    out.insert("disk_bytes".into(), json!(bytes));
+    out.insert(
+        "disk_bytes_per_user".into(),
+        json!((bytes as f64 / users_stored.max(1) as f64).round()),
+    );
+    out.insert(
+        "startup_ms".into(),
+        json!(round3(startup.as_secs_f64() * 1000.0)),
+    );
+    out.insert("failed_users".into(), json!(failed.load(Ordering::Relaxed)));
+    out.insert("refused_calls".into(), json!(refusals));
+    eprintln!(
+        "e2e: {users} users ({concurrent} at once), {updates} updates in {:.2} s = {rate:.0} updates/s; update-to-reply p50 {} ms, p95 {} ms, p99 {} ms, max {} ms; CPU {cpu:.2} s ({:.0}% of one core); peak RSS {} MiB; {} bytes/user on disk; start-up {:.1} ms; failed users {}, refused calls {refusals}",
+        wall.as_secs_f64(),
+        out["reply_p50_ms"],
+        out["reply_p95_ms"],
+        out["reply_p99_ms"],
+        out["reply_max_ms"],
+        cpu / wall.as_secs_f64() * 100.0,
+        out["peak_rss_mib"],
+        out["disk_bytes_per_user"],
+        startup.as_secs_f64() * 1000.0,
+        out["failed_users"],
+    );
+    Ok(Value::Object(out))
+}
+
+// ---- reminders --------------------------------------------------------------------------
+
+/// What the double saw of the reminders.
+#[derive(Default)]
+struct Deliveries {
+    /// Chat → accepted reminder messages.
+    per_chat: HashMap<i64, u32>,
+    /// Chats in the order their reminder was accepted.
+    order: Vec<i64>,
+    first: Option<Instant>,
+    last: Option<Instant>,
+    too_many: u64,
+}
+
+async fn reminders(due: u64, limit: u32) -> Result<Value, Box<dyn std::error::Error>> {
+    let dir = StoreDir::new(None)?;
+    let now: DateTime<Utc> = parse_instant(NOW)?;
+    // The morning rush: every reminder due at the same minute (send_at), for deadlines
+    // from today to a month ahead, users in no particular order of urgency.
+    let preload_began = Instant::now();
+    let urgency: Arc<Vec<(NaiveDate, u64)>> = {
+        let config = config(&dir.path, None)?;
+        let store = Arc::new(Store::open(&config.storage.path)?);
+        let today = now.date_naive();
+        let date_of = move |i: u64| {
+            today + chrono::Duration::days(i64::try_from(i * 7_919 % 31).unwrap_or(0))
+        };
+        let threads: Vec<_> = (0..16u64)
+            .map(|t| {
+                let store = store.clone();
+                std::thread::spawn(move || -> Result<(), jolserik::store::StoreError> {
+                    let mut i = t;
+                    while i < due {
+                        let user = FIRST_USER + i;
+                        let lang = LANGS[usize::try_from(i % 3).unwrap_or(0)];
+                        let record =
+                            UserRecord::new(jolserik::engine::Conversation::new(lang), now);
+                        let reminder = Reminder {
+                            user,
+                            due: now - chrono::Duration::minutes(1),
+                            kind: DeadlineKind::PermitEnd,
+                            date: date_of(i),
+                            rule: "R11".into(),
+                            offset: 7,
+                            step: None,
+                            link: None,
+                        };
+                        store.save_and_replan(user, &record, today, &|_| vec![reminder.clone()])?;
+                        i += 16;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        for t in threads {
+            t.join().map_err(|_| "a loader panicked")??;
+        }
+        let mut urgency: Vec<(NaiveDate, u64)> =
+            (0..due).map(|i| (date_of(i), FIRST_USER + i)).collect();
+        urgency.sort_unstable();
+        Arc::new(urgency)
+    };
+    eprintln!(
+        "reminders: {due} due reminders written in {:.1} s",
+        preload_began.elapsed().as_secs_f64()
+    );
+
+    let deliveries = Arc::new(Mutex::new(Deliveries::default()));
+    let limits = teloxide::adaptors::throttle::Limits {
+        messages_per_sec_chat: 1,
+        messages_per_min_chat: 60,
+        messages_per_min_channel_or_supergroup: 20,
+        messages_per_sec_overall: limit,
+    };
+    let tuning = Tuning {
+        throttle: Some(limits),
+        ..Tuning::local()
+    };
+    let seen = deliveries.clone();
+    let observer: Observer = Arc::new(move |call: &Call| {
+        if call.method != "sendMessage" {
+            return;
+        }
+        let mut d = seen.lock().unwrap_or_else(|p| p.into_inner());
+        if call.status == 429 {
+            d.too_many += 1;
+            return;
+        }
+        if let (true, Some(chat)) = (call.ok(), call.chat_id()) {
+            *d.per_chat.entry(chat).or_insert(0) += 1;
+            d.order.push(chat);
+            d.first.get_or_insert(call.at);
+            d.last = Some(call.at);
+        }
+    });
+    let (began, cpu0) = (Instant::now(), cpu_seconds());
+    let send_limit = Some(usize::try_from(limit)?);
+    let h = start_harness(&dir.path, tuning, 2, send_limit, Some(observer)).await?;
+    // Until every reminder went out, or nothing moved for 20 s.
+    let mut last_count = 0usize;
+    let mut still_since = Instant::now();
+    loop {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let count = deliveries
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .order
+            .len();
+        if count as u64 >= due {
+            break;
+        }
+        if count != last_count {
+            last_count = count;
+            still_since = Instant::now();
+        } else if still_since.elapsed() > Duration::from_secs(20) {
+            break;
+        }
+    }
+    let wall = began.elapsed();
+    let cpu = cpu_seconds() - cpu0;
+    let startup = h.startup;
+    h.running.shutdown().await?;
+    let d = Arc::into_inner(deliveries)
+        .ok_or("deliveries still shared")?
+        .into_inner()
+        .unwrap_or_else(|p| p.into_inner());
+    let delivered = d.order.len() as u64;
+    let distinct = d.per_chat.len() as u64;
+    let duplicated: u64 = d
+        .per_chat
+        .values()
+        .map(|n| u64::from(n.saturating_sub(1)))
+        .sum();
+    let lost = due.saturating_sub(distinct);
+    let span = match (d.first, d.last) {
+        (Some(a), Some(b)) => b.duration_since(a).as_secs_f64(),
+        _ => 0.0,
+    };
+    let rate = if span > 0.0 {
+        (delivered as f64 - 1.0) / span
+    } else {
+        0.0
+    };
+    // Most urgent first: how far each delivery is from its place in urgency order.
+    let rank: HashMap<u64, usize> = urgency
+        .iter()
+        .enumerate()
+        .map(|(i, (_, user))| (*user, i))
+        .collect();
+    let mut max_behind = 0usize;
+    let mut out_of_order = 0u64;
+    for (position, chat) in d.order.iter().enumerate() {
+        let Some(r) = u64::try_from(*chat).ok().and_then(|u| rank.get(&u)) else {
+            continue;
+        };
+        let behind = position.abs_diff(*r);
+        if behind > 1_000 {
+            out_of_order += 1;
+        }
+        max_behind = max_behind.max(behind);
+    }
+    let mut out = Map::new();
+    out.insert("mode".into(), json!("reminders"));
+    out.insert("due".into(), json!(due));
+    out.insert("limit_per_s".into(), json!(limit));
+    out.insert("delivered".into(), json!(delivered));
+    out.insert("rate_per_s".into(), json!(rate.round()));
+    out.insert(
+        "fraction_of_limit".into(),
+        json!(round3(rate / f64::from(limit))),
+    );
+    out.insert("responses_429".into(), json!(d.too_many));
+    out.insert("lost".into(), json!(lost));
+    out.insert("duplicated".into(), json!(duplicated));
+    out.insert("out_of_urgency_order".into(), json!(out_of_order));
+    out.insert("max_places_from_urgency_order".into(), json!(max_behind));
+    out.insert("wall_s".into(), json!(round3(wall.as_secs_f64())));
+    out.insert("cpu_s".into(), json!(round3(cpu)));
+    out.insert("peak_rss_mib".into(), json!(round3(peak_rss_mib())));
+    out.insert(
+        "startup_ms".into(),
+        json!(round3(startup.as_secs_f64() * 1000.0)),
+    );
+    eprintln!(
+        "reminders: {delivered} of {due} delivered at {rate:.0}/s = {:.1}% of the {limit}/s limit; 429s {}, lost {lost}, duplicated {duplicated}; more than 1,000 places from urgency order: {out_of_order} (max {max_behind}); CPU {cpu:.1} s",
+        rate / f64::from(limit) * 100.0,
+        d.too_many,
+    );
+    Ok(Value::Object(out))
+}
+
+// ---- start-up ----------------------------------------------------------------------------
+
+async fn startup(store: PathBuf) -> Result<Value, Box<dyn std::error::Error>> {
+    if !store.exists() {
+        return Err(format!(
+            "{} does not exist (make one with `steps --keep`)",
+            store.display()
+        )
+        .into());
+    }
+    let bytes = dir_bytes(&store);
+    let h = start_harness(&store, Tuning::local(), 16, None, None).await?;
+    let users_stored = h.app.store.user_count() as u64;
+    let startup = h.startup;
+    let rss_started = peak_rss_mib();
+    // Ready means ready: one new user goes through the whole dialogue.
+    let latencies = one_user(&h.fake, &h.routes, &h.app, 1, Lang::En)
+        .await
+        .ok_or("the first user after start-up got no plan")?;
+    h.running.shutdown().await?;
+    let mut out = Map::new();
+    out.insert("mode".into(), json!("startup"));
+    out.insert("users_stored".into(), json!(users_stored));
+    out.insert(
+        "startup_ms".into(),
+        json!(round3(startup.as_secs_f64() * 1000.0)),
+    );
+    out.insert("rss_after_start_mib".into(), json!(round3(rss_started)));
+    out.insert("peak_rss_mib".into(), json!(round3(peak_rss_mib())));
+    out.insert("disk_bytes".into(), json!(bytes));
+    out.insert(
+        "disk_bytes_per_user".into(),
+        json!((bytes as f64 / users_stored.max(1) as f64).round()),
+    );
+    let first_dialogue_ms: f64 = latencies.iter().map(|l| f64::from(*l) / 1000.0).sum();
+    out.insert("first_dialogue_ms".into(), json!(round3(first_dialogue_ms)));
+    eprintln!(
+        "startup: {users_stored} users stored ({:.1} MiB, {} bytes/user); ready in {:.1} ms; RSS {rss_started:.1} MiB after start, {} MiB peak; a first whole dialogue took {first_dialogue_ms:.1} ms",
+        bytes as f64 / 1048576.0,
+        out["disk_bytes_per_user"],
+        startup.as_secs_f64() * 1000.0,
+        out["peak_rss_mib"],
+    );
+    Ok(Value::Object(out))
+}
+
+// ---- repeated runs ------------------------------------------------------------------------
+
+/// Runs this program again `n` times without `--repeat`, and prints the median, min
+/// and max of every number the runs reported.
+fn repeat(n: usize) -> Result<(), Box<dyn std::error::Error>> {
+    let exe = std::env::current_exe()?;
+    let mut args: Vec<String> = Vec::new();
+    let mut skip = false;
+    for a in std::env::args().skip(1) {
+        if skip {
+            skip = false;
+            continue;
+        }
+        if a == "--repeat" {
+            skip = true;
+            continue;
+        }
+        if a.starts_with("--repeat=") {
+            continue;
+        }
+        args.push(a);
+    }
+    let mut runs: Vec<Map<String, Value>> = Vec::new();
+    for i in 0..n {
+        eprintln!("== run {} of {n}: load {}", i + 1, args.join(" "));
+        let output = Process::new(&exe)
+            .args(&args)
+            .stderr(std::process::Stdio::inherit())
+            .output()?;
+        if !output.status.success() {
+            return Err(format!("run {} failed: {}", i + 1, output.status).into());
+        }
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let line = stdout
+            .lines()
+            .find_map(|l| l.strip_prefix("RESULT "))
+            .ok_or("a run printed no RESULT line")?;
+        match serde_json::from_str(line)? {
+            Value::Object(m) => runs.push(m),
+            _ => return Err("a RESULT that is not an object".into()),
+        }
+    }
+    let mut summary = Map::new();
+    summary.insert("runs".into(), json!(n));
+    let keys: Vec<String> = runs
+        .first()
+        .map(|m| m.keys().cloned().collect())
+        .unwrap_or_default();
+    println!(
+        "{:<34} {:>14} {:>14} {:>14}   (n = {n})",
+        "figure", "median", "min", "max"
+    );
+    for key in keys {
+        let mut values: Vec<f64> = runs
+            .iter()
+            .filter_map(|m| m.get(&key).and_then(Value::as_f64))
+            .collect();
+        if values.len() != runs.len() {
+            if let Some(v) = runs.first().and_then(|m| m.get(&key)) {
+                println!("{key:<34} {v:>14}");
+                summary.insert(key, v.clone());
+            }
+            continue;
+        }
+        values.sort_by(f64::total_cmp);
+        let median = if values.len() % 2 == 1 {
+            values[values.len() / 2]
+        } else {
+            (values[values.len() / 2 - 1] + values[values.len() / 2]) / 2.0
+        };
+        let (min, max) = (values[0], values[values.len() - 1]);
+        println!("{key:<34} {median:>14} {min:>14} {max:>14}");
+        summary.insert(key, json!({"median": median, "min": min, "max": max}));
+    }
+    println!("SUMMARY {}", Value::Object(summary));
+    Ok(())
+}

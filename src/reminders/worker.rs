@@ -1,0 +1,442 @@
+//! The delivery worker, after mini-redis's expiry task: it sleeps until the next due
+//! reminder (the store's first key), or until the app says a nearer one was planned
+//! (`Wakeup`), or until shutdown — `select!{ sleep_until(next), notified(), shutdown }`.
+//! No polling: between reminders it wakes at most every few minutes, only to guard
+//! against the wall clock jumping under a monotonic sleep.
+//!
+//! Each round it reads what is due, puts the most urgent deadlines first, and for each
+//! reminder: takes it out of the queue (collapsing a downtime backlog to the most recent
+//! reminder per deadline) and marks it in flight, delivers it through a
+//! [`ReminderSink`], and marks it delivered. At start it first re-sends what a crash
+//! left in flight, and nothing else; after a store error it looks at what is in flight
+//! again (a write reported as failed may have reached the disk). Quiet hours hold
+//! every delivery until they end.
+//!
+//! Sink results: `Delivered`; `Blocked` stops that user's reminders (until they write
+//! again); `RetryAfter(d)` puts the reminder back with its place and pauses all sending
+//! for `d` (Telegram's 429), so nothing is lost; `Rejected` drops it with a log line
+//! (a message Telegram will never accept must not be retried forever).
+//!
+//! Store calls block on the disk (group commit), so they run on tokio's blocking pool.
+
+use std::collections::VecDeque;
+use std::future::Future;
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use tokio::sync::Notify;
+
+use crate::app::App;
+use crate::domain::Lang;
+use crate::engine::Reply;
+use crate::reminders::plan::{by_urgency, outside_quiet_hours, Reminder};
+
+/// How many due reminders one round reads; the rest wait for the next round.
+const BATCH: usize = 500;
+/// The longest single sleep: a guard against wall-clock jumps, not a poll.
+const MAX_SLEEP: Duration = Duration::from_secs(300);
+/// The pause after a store error before trying again.
+const STORE_BACKOFF: Duration = Duration::from_secs(5);
+
+/// What became of one delivery attempt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Delivery {
+    Delivered,
+    /// The user blocked the bot (or deleted their account): stop their reminders.
+    Blocked,
+    /// Too many requests: try again after this long, and slow down meanwhile.
+    RetryAfter(Duration),
+    /// Refused for good (a malformed message): drop it, say why in the log.
+    Rejected(String),
+}
+
+/// Where reminders go: Telegram in `serve`, a recorder in tests. The reply is rendered
+/// by the sink in `lang`, like any other reply.
+pub trait ReminderSink: Send + Sync + 'static {
+    fn deliver(
+        &self,
+        user: u64,
+        lang: Lang,
+        reply: &Reply,
+    ) -> impl Future<Output = Delivery> + Send;
+}
+
+/// How the app tells the worker that a nearer reminder was planned.
+#[derive(Debug)]
+pub struct Wakeup {
+    notify: Notify,
+    /// The due time (ms) the worker is sleeping until; `i64::MIN` while it is looking
+    /// at the store, so that anything planned meanwhile wakes it.
+    waiting_for: AtomicI64,
+}
+
+impl Default for Wakeup {
+    fn default() -> Wakeup {
+        Wakeup {
+            notify: Notify::new(),
+            waiting_for: AtomicI64::new(i64::MIN),
+        }
+    }
+}
+
+impl Wakeup {
+    /// A reminder was planned for `at`: wake the worker if it sleeps past that.
+    pub fn planned(&self, at: Option<DateTime<Utc>>) {
+        if let Some(at) = at {
+            if at.timestamp_millis() < self.waiting_for.load(Ordering::SeqCst) {
+                self.notify.notify_one();
+            }
+        }
+    }
+
+    /// Wakes the worker to look again (a test moved a manual clock).
+    pub fn poke(&self) {
+        self.notify.notify_one();
+    }
+}
+
+/// The worker: the app (store, clock, configuration) and a sink.
+pub struct Worker<S> {
+    app: Arc<App>,
+    sink: S,
+    /// Set when a store call fails. A write reported as failed may still have reached
+    /// the disk (an in-flight mark, say), so after a failure the worker looks at what
+    /// is in flight again, as at start: nothing is left waiting for a restart.
+    store_failed: AtomicBool,
+    store_backoff: Duration,
+}
+
+/// Why a round stopped early.
+enum Stop {
+    Shutdown,
+    /// A 429 paused sending; read the queue again, most urgent first.
+    Backoff,
+}
+
+impl<S> Worker<S>
+where
+    S: ReminderSink,
+{
+    pub fn new(app: Arc<App>, sink: S) -> Worker<S> {
+        Worker {
+            app,
+            sink,
+            // At start, what a crash left in flight is sent first.
+            store_failed: AtomicBool::new(true),
+            store_backoff: STORE_BACKOFF,
+        }
+    }
+
+    /// The pause after a store error (tests shorten it).
+    pub fn store_backoff(mut self, pause: Duration) -> Worker<S> {
+        self.store_backoff = pause;
+        self
+    }
+
+    /// Runs until `shutdown` completes. A delivery under way is finished first; one
+    /// interrupted by a crash stays in flight and is sent again at the next start.
+    pub async fn run(self, shutdown: impl Future<Output = ()> + Send) {
+        tokio::pin!(shutdown);
+        let wakeup = self.app.reminder_wakeup.clone();
+        loop {
+            if self.store_failed.swap(false, Ordering::SeqCst) {
+                match self
+                    .store(|app| app.store.in_flight_and_damaged(None))
+                    .await
+                {
+                    Some((left, damaged)) => {
+                        for user in damaged {
+                            self.store(move |app| app.replan(user)).await;
+                        }
+                        if !left.is_empty() {
+                            tracing::info!(
+                                count = left.len(),
+                                "re-sending reminders left in flight"
+                            );
+                        }
+                        for reminder in left {
+                            if is_ready(&mut shutdown).await {
+                                return;
+                            }
+                            if let Err(Stop::Shutdown) = self.deliver(reminder, &mut shutdown).await
+                            {
+                                return;
+                            }
+                        }
+                    }
+                    None => {
+                        if self.pause(self.store_backoff, &mut shutdown).await {
+                            return;
+                        }
+                        continue;
+                    }
+                }
+            }
+            wakeup.waiting_for.store(i64::MIN, Ordering::SeqCst);
+            let now = self.app.clock.now();
+            let open = outside_quiet_hours(&self.app.config.reminders, now);
+            if open > now {
+                // Quiet hours: nothing is sent before they end. A notification only makes
+                // the worker look at the clock again (a test's clock may have moved).
+                wakeup
+                    .waiting_for
+                    .store(open.timestamp_millis(), Ordering::SeqCst);
+                tokio::select! {
+                    _ = tokio::time::sleep(until(now, open).min(MAX_SLEEP)) => {}
+                    _ = wakeup.notify.notified() => {}
+                    _ = &mut shutdown => return,
+                }
+                continue;
+            }
+            let Some((mut due, damaged)) = self
+                .store(move |app| app.store.due_reminders_and_damaged(now, BATCH))
+                .await
+            else {
+                if self.pause(self.store_backoff, &mut shutdown).await {
+                    return;
+                }
+                continue;
+            };
+            for user in damaged {
+                // Reminders that could not be read are planned again from the user's
+                // record, so a damaged or newer entry costs no reminder.
+                self.store(move |app| app.replan(user)).await;
+            }
+            if due.is_empty() {
+                let Some(next) = self.store(|app| app.store.next_due()).await else {
+                    if self.pause(self.store_backoff, &mut shutdown).await {
+                        return;
+                    }
+                    continue;
+                };
+                let next_ms = next.map_or(i64::MAX, |t| t.timestamp_millis());
+                wakeup.waiting_for.store(next_ms, Ordering::SeqCst);
+                let sleep = next.map_or(MAX_SLEEP, |t| until(now, t).min(MAX_SLEEP));
+                tokio::select! {
+                    _ = tokio::time::sleep(sleep) => {}
+                    _ = wakeup.notify.notified() => {}
+                    _ = &mut shutdown => return,
+                }
+                continue;
+            }
+            due.sort_by(by_urgency);
+            for candidate in due {
+                if is_ready(&mut shutdown).await {
+                    return;
+                }
+                let now = self.app.clock.now();
+                if outside_quiet_hours(&self.app.config.reminders, now) > now {
+                    // A long backlog ran into the quiet hours: the rest waits.
+                    break;
+                }
+                let taken = self
+                    .store(move |app| app.take_reminder(candidate.user, &candidate.id(), now))
+                    .await;
+                let Some(reminder) = taken.flatten() else {
+                    continue;
+                };
+                match self.deliver(reminder, &mut shutdown).await {
+                    Ok(()) => {}
+                    Err(Stop::Shutdown) => return,
+                    Err(Stop::Backoff) => break,
+                }
+            }
+        }
+    }
+
+    /// Sends one in-flight reminder and records what became of it.
+    async fn deliver<F>(
+        &self,
+        reminder: Reminder,
+        shutdown: &mut std::pin::Pin<&mut F>,
+    ) -> Result<(), Stop>
+    where
+        F: Future<Output = ()>,
+    {
+        let r = reminder.clone();
+        let message = self
+            .store(move |app| app.reminder_message(&r))
+            .await
+            .flatten();
+        let Some((lang, reply)) = message else {
+            // The user is gone or blocked the bot: nothing to send.
+            let r = reminder.clone();
+            self.store(move |app| app.reminder_outcome(&r, Delivery::Rejected(String::new())))
+                .await;
+            return Ok(());
+        };
+        let result = self.sink.deliver(reminder.user, lang, &reply).await;
+        // The log names the user and the kind of deadline, never its date.
+        let (user, kind, offset) = (reminder.user, reminder.kind.code(), reminder.offset);
+        match &result {
+            Delivery::Delivered => tracing::info!(user, kind, offset, "reminder delivered"),
+            Delivery::Blocked => tracing::info!(user, "blocked: reminders stop"),
+            Delivery::RetryAfter(d) => tracing::warn!(user, retry_after = ?d, "rate limited"),
+            Delivery::Rejected(why) => {
+                tracing::error!(user, kind, offset, why, "reminder refused")
+            }
+        }
+        let r = reminder.clone();
+        let outcome = result.clone();
+        if self
+            .store(move |app| app.reminder_outcome(&r, outcome))
+            .await
+            .is_none()
+        {
+            // Not recorded: it stays in flight and is sent again at the next start.
+            return Ok(());
+        }
+        if let Delivery::RetryAfter(d) = result {
+            if self.pause(d, shutdown).await {
+                return Err(Stop::Shutdown);
+            }
+            return Err(Stop::Backoff);
+        }
+        Ok(())
+    }
+
+    /// Runs a store call on the blocking pool. `None` when it failed (logged).
+    async fn store<T, E>(&self, f: impl FnOnce(&App) -> Result<T, E> + Send + 'static) -> Option<T>
+    where
+        T: Send + 'static,
+        E: std::error::Error + Send + 'static,
+    {
+        let app = self.app.clone();
+        match tokio::task::spawn_blocking(move || f(&app)).await {
+            Ok(Ok(value)) => Some(value),
+            Ok(Err(e)) => {
+                tracing::error!(error = %e, "reminder store operation failed");
+                self.store_failed.store(true, Ordering::SeqCst);
+                None
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "reminder store task failed");
+                self.store_failed.store(true, Ordering::SeqCst);
+                None
+            }
+        }
+    }
+
+    /// Sleeps, unless shutdown comes first; returns whether it did.
+    async fn pause<F>(&self, d: Duration, shutdown: &mut std::pin::Pin<&mut F>) -> bool
+    where
+        F: Future<Output = ()>,
+    {
+        tokio::select! {
+            _ = tokio::time::sleep(d) => false,
+            _ = shutdown.as_mut() => true,
+        }
+    }
+}
+
+/// Whether shutdown has been signalled, without waiting for it.
+async fn is_ready<F>(shutdown: &mut std::pin::Pin<&mut F>) -> bool
+where
+    F: Future<Output = ()>,
+{
+    tokio::select! {
+        biased;
+        _ = shutdown.as_mut() => true,
+        _ = std::future::ready(()) => false,
+    }
+}
+
+/// The time from `now` to `then`, zero if it has passed.
+fn until(now: DateTime<Utc>, then: DateTime<Utc>) -> Duration {
+    (then - now).to_std().unwrap_or(Duration::ZERO)
+}
+
+/// One reminder a [`RecordingSink`] received.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sent {
+    pub user: u64,
+    pub lang: Lang,
+    pub reply: Reply,
+}
+
+/// A sink for tests: records what it is given and answers from a script (then
+/// `Delivered`). Clones share the record.
+#[derive(Clone, Default)]
+pub struct RecordingSink {
+    inner: Arc<RecordingInner>,
+}
+
+#[derive(Default)]
+struct RecordingInner {
+    sent: Mutex<Vec<Sent>>,
+    /// Answers to give, in order, per user; `None` for any user.
+    script: Mutex<VecDeque<(Option<u64>, Delivery)>>,
+    arrived: Notify,
+}
+
+impl RecordingSink {
+    pub fn new() -> RecordingSink {
+        RecordingSink::default()
+    }
+
+    /// The next delivery to `user` (or to anyone) gets this answer instead of
+    /// `Delivered`.
+    pub fn answer(&self, user: Option<u64>, delivery: Delivery) {
+        self.inner
+            .script
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push_back((user, delivery));
+    }
+
+    /// Everything delivered so far (not the attempts that were answered otherwise).
+    pub fn sent(&self) -> Vec<Sent> {
+        self.inner
+            .sent
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// Waits until at least `n` reminders were delivered, or `timeout` passes; returns
+    /// what was delivered.
+    pub async fn wait_for(&self, n: usize, timeout: Duration) -> Vec<Sent> {
+        let deadline = tokio::time::Instant::now() + timeout;
+        loop {
+            let arrived = self.inner.arrived.notified();
+            let sent = self.sent();
+            if sent.len() >= n {
+                return sent;
+            }
+            if tokio::time::timeout_at(deadline, arrived).await.is_err() {
+                return self.sent();
+            }
+        }
+    }
+}
+
+impl ReminderSink for RecordingSink {
+    fn deliver(
+        &self,
+        user: u64,
+        lang: Lang,
+        reply: &Reply,
+    ) -> impl Future<Output = Delivery> + Send {
+        let scripted = {
+            let mut script = self.inner.script.lock().unwrap_or_else(|p| p.into_inner());
+            let at = script.iter().position(|(u, _)| u.is_none_or(|u| u == user));
+            at.and_then(|i| script.remove(i)).map(|(_, d)| d)
+        };
+        let result = scripted.unwrap_or(Delivery::Delivered);
+        if result == Delivery::Delivered {
+            self.inner
+                .sent
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .push(Sent {
+                    user,
+                    lang,
+                    reply: reply.clone(),
+                });
+        }
+        self.inner.arrived.notify_waiters();
+        std::future::ready(result)
+    }
+}

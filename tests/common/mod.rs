@@ -1,0 +1,122 @@
+//! Helpers shared by the reliability and privacy tests: an app over a fresh store with
+//! a manual clock, a dialogue driven to the plan, and a scan of the whole store for any
+//! trace of a user.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use jolserik::app::{App, Data};
+use jolserik::clock::Clock;
+use jolserik::config::Config;
+use jolserik::domain::{CountryCode, DocKind, Lang, Purpose};
+use jolserik::engine::{Action, Command, Input};
+use jolserik::store::Store;
+
+pub fn at(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+}
+
+/// The configuration of a test store in `dir`, plus extra TOML.
+pub fn config(dir: &Path, extra: &str) -> Config {
+    Config::from_toml_str(
+        &format!(
+            "[storage]\npath = {:?}\n{extra}",
+            store_path(dir).display().to_string()
+        ),
+        Vec::<(String, String)>::new(),
+    )
+    .unwrap()
+}
+
+pub fn store_path(dir: &Path) -> PathBuf {
+    dir.join("store")
+}
+
+pub fn write_config(dir: &Path, extra: &str) -> PathBuf {
+    let path = dir.join("config.toml");
+    std::fs::write(
+        &path,
+        format!(
+            "[storage]\npath = {:?}\n{extra}",
+            store_path(dir).display().to_string()
+        ),
+    )
+    .unwrap();
+    path
+}
+
+pub fn open_app(dir: &Path, clock: &Clock, extra: &str) -> Arc<App> {
+    let config = config(dir, extra);
+    let data = Data::load(&config).unwrap();
+    let store = Store::open(&config.storage.path).unwrap();
+    Arc::new(App::new(config, clock.clone(), data, store))
+}
+
+/// A worker from Uzbekistan for a household, with a labour permit ending on
+/// `permit_end` (dd.mm.yyyy), answered the way people type: the country typed with a
+/// typo, dates typed. Returns the inputs, for tests that look for them in logs.
+pub fn typed_dialogue(permit_end: &str) -> Vec<Input> {
+    vec![
+        Input::Command(Command::Start),
+        Input::Button(Action::Lang(Lang::En)),
+        Input::Button(Action::CountryOther),
+        Input::Text("Uzbekistn".into()),
+        Input::Button(Action::Yes),
+        Input::Text("3.11.2026".into()),
+        Input::Text("17".into()),
+        Input::Button(Action::Purpose(Purpose::Work)),
+        Input::Button(Action::Employer(jolserik::domain::Employer::Household)),
+        Input::Button(Action::ToggleDoc(DocKind::LabourPermit)),
+        Input::Button(Action::DocsDone),
+        Input::Text(permit_end.into()),
+        Input::Button(Action::Correct),
+    ]
+}
+
+/// A visitor from Germany with a residence permit ending on `trp_end`, by buttons.
+pub fn button_dialogue(trp_end: &str) -> Vec<Input> {
+    vec![
+        Input::Command(Command::Start),
+        Input::Button(Action::Lang(Lang::Ru)),
+        Input::Button(Action::Country(CountryCode::parse("DE").unwrap())),
+        Input::Text("01.11.2026".into()),
+        Input::Text("0".into()),
+        Input::Button(Action::Purpose(Purpose::Visit)),
+        Input::Button(Action::ToggleDoc(DocKind::Trp)),
+        Input::Button(Action::DocsDone),
+        Input::Text(trp_end.into()),
+        Input::Button(Action::Correct),
+    ]
+}
+
+pub fn run(app: &App, user: u64, inputs: &[Input]) {
+    for input in inputs {
+        app.handle(user, input, None).unwrap();
+    }
+}
+
+/// Every place in the store where `user` appears: a key or value holding their id as
+/// 8 big-endian bytes, or a value holding it in decimal (as JSON does).
+pub fn traces_of(store: &Store, user: u64) -> Vec<String> {
+    let be = user.to_be_bytes();
+    let decimal = user.to_string();
+    let mut found = Vec::new();
+    for (tree, key, value) in store.all_entries().unwrap() {
+        let in_key = contains(&key, &be);
+        let in_value = contains(&value, &be) || contains(&value, decimal.as_bytes());
+        if in_key || in_value {
+            found.push(format!(
+                "{tree}: key {key:02x?} value {}",
+                String::from_utf8_lossy(&value)
+            ));
+        }
+    }
+    found
+}
+
+pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
+}

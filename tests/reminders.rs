@@ -1,0 +1,938 @@
+//! Reminders end to end: the delivery worker under a clock the test moves (punctual
+//! delivery, re-plan on edit, snooze, stop, block, delete), crashes and downtime, a
+//! backlog with Telegram's 429, the `.ics` file read back by a strict parser, and the
+//! terminal black box (`jolserik chat` restarted with a later `--now`).
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use jolserik::app::{App, Data};
+use jolserik::clock::Clock;
+use jolserik::config::Config;
+use jolserik::domain::{CountryCode, DocKind, Lang, Purpose};
+use jolserik::engine::{Action, Command as BotCommand, Input, Reply};
+use jolserik::reminders::worker::{RecordingSink, Sent};
+use jolserik::reminders::{DeadlineKey, Delivery, Worker};
+use jolserik::rules::DeadlineKind;
+use jolserik::store::{Loaded, SentState, Store};
+use jolserik::text::Arg;
+
+// ---- arrange ------------------------------------------------------------------------
+
+fn at(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+}
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn open_app(dir: &std::path::Path, clock: &Clock) -> Arc<App> {
+    let config = Config::from_toml_str(
+        &format!(
+            "[storage]\npath = {:?}\n",
+            dir.join("store").display().to_string()
+        ),
+        Vec::<(String, String)>::new(),
+    )
+    .unwrap();
+    let data = Data::load(&config).unwrap();
+    let store = Store::open(&config.storage.path).unwrap();
+    Arc::new(App::new(config, clock.clone(), data, store))
+}
+
+/// A visitor from Germany whose temporary residence permit ends on `trp_end`
+/// (dd.mm.yyyy): one deadline ahead (`trp_end`, rule R9); the host notice of the
+/// entry on 1 November is long past.
+fn complete_dialogue(app: &App, user: u64, lang: Lang, trp_end: &str) {
+    complete_dialogue_from(app, user, lang, "01.11.2026", trp_end);
+}
+
+/// The same visitor, entered on `entry`.
+fn complete_dialogue_from(app: &App, user: u64, lang: Lang, entry: &str, trp_end: &str) {
+    let steps = [
+        Input::Command(BotCommand::Start),
+        Input::Button(Action::Lang(lang)),
+        Input::Button(Action::Country(CountryCode::parse("DE").unwrap())),
+        Input::Text(entry.into()),
+        Input::Text("0".into()),
+        Input::Button(Action::Purpose(Purpose::Visit)),
+        Input::Button(Action::ToggleDoc(DocKind::Trp)),
+        Input::Button(Action::DocsDone),
+        Input::Text(trp_end.into()),
+        Input::Button(Action::Correct),
+    ];
+    for input in steps {
+        app.handle(user, &input, Some(lang)).unwrap();
+    }
+}
+
+fn trp(date: &str) -> DeadlineKey {
+    DeadlineKey {
+        kind: DeadlineKind::TrpEnd,
+        date: day(date),
+    }
+}
+
+fn press(app: &App, user: u64, action: Action) -> Vec<Reply> {
+    app.handle(user, &Input::Button(action), None)
+        .unwrap()
+        .replies
+}
+
+/// A worker running on the test's runtime, stopped by `stop`.
+struct Running {
+    handle: tokio::task::JoinHandle<()>,
+    stop: tokio::sync::oneshot::Sender<()>,
+}
+
+fn start(app: &Arc<App>, sink: &RecordingSink) -> Running {
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let worker = Worker::new(app.clone(), sink.clone());
+    let handle = tokio::spawn(worker.run(async move {
+        let _ = stopped.await;
+    }));
+    Running { handle, stop }
+}
+
+impl Running {
+    async fn stop(self) {
+        let _ = self.stop.send(());
+        tokio::time::timeout(Duration::from_secs(5), self.handle)
+            .await
+            .expect("the worker stops on shutdown")
+            .unwrap();
+    }
+}
+
+/// Moves the manual clock and lets the worker look again.
+fn move_to(app: &App, clock: &Clock, t: &str) {
+    clock.set(at(t));
+    app.reminder_wakeup.poke();
+}
+
+const WAIT: Duration = Duration::from_secs(5);
+/// Long enough for a poked worker to act if it were going to.
+const SETTLE: Duration = Duration::from_millis(200);
+
+/// What a delivered reminder is about: its deadline (from its Stop button), the id of
+/// its first line and the days it counts.
+fn about(sent: &Sent) -> (DeadlineKey, String, Option<i64>) {
+    let key = sent
+        .reply
+        .buttons
+        .iter()
+        .flatten()
+        .find_map(|b| match &b.action {
+            Action::StopReminders(k) => Some(*k),
+            _ => None,
+        })
+        .expect("every reminder can be stopped");
+    let Some((_, Arg::Lines(lines))) = sent.reply.msg.args.first() else {
+        panic!("a reminder is lines: {:?}", sent.reply.msg)
+    };
+    let days = lines[0]
+        .args
+        .iter()
+        .find_map(|(name, arg)| match (name, arg) {
+            (&"days", Arg::Int(n)) => Some(*n),
+            _ => None,
+        });
+    (key, lines[0].id.to_string(), days)
+}
+
+// ---- the worker under a manual clock -------------------------------------------------
+
+#[tokio::test]
+async fn a_reminder_arrives_at_its_minute_not_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Clock::manual(at("2026-11-21T05:00:00Z")); // 10:00 in Almaty
+    let app = open_app(dir.path(), &clock);
+    complete_dialogue(&app, 1, Lang::Ru, "29.11.2026");
+    let sink = RecordingSink::new();
+    let worker = start(&app, &sink);
+
+    // 7 days before: 22 November 10:00 Almaty = 05:00 UTC.
+    move_to(&app, &clock, "2026-11-22T04:59:59Z");
+    tokio::time::sleep(SETTLE).await;
+    assert!(sink.sent().is_empty(), "sent early: {:?}", sink.sent());
+
+    move_to(&app, &clock, "2026-11-22T05:00:00Z");
+    let sent = sink.wait_for(1, WAIT).await;
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].user, 1);
+    assert_eq!(sent[0].lang, Lang::Ru);
+    assert_eq!(
+        about(&sent[0]),
+        (trp("2026-11-29"), "reminder-ahead".into(), Some(7))
+    );
+    // The buttons: renewed (a TRP), tomorrow, stop.
+    let actions: Vec<_> = sent[0]
+        .reply
+        .buttons
+        .iter()
+        .flatten()
+        .map(|b| &b.action)
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            &Action::Renewed(DocKind::Trp),
+            &Action::Snooze(trp("2026-11-29")),
+            &Action::StopReminders(trp("2026-11-29")),
+        ]
+    );
+    // It renders in Russian with the plural, the step and the source.
+    let text = app.render(Lang::Ru, &sent[0].reply.msg);
+    assert!(text.contains("осталось 7 дней"), "{text}");
+    assert!(text.contains("29 ноября 2026"), "{text}");
+    assert!(text.contains("R9"), "{text}");
+    assert!(text.contains("https://"), "{text}");
+
+    // Nothing more until the 3-day one.
+    move_to(&app, &clock, "2026-11-26T04:00:00Z");
+    tokio::time::sleep(SETTLE).await;
+    assert_eq!(sink.sent().len(), 1);
+    move_to(&app, &clock, "2026-11-26T05:00:00Z");
+    let sent = sink.wait_for(2, WAIT).await;
+    assert_eq!(about(&sent[1]).2, Some(3));
+    worker.stop().await;
+    let state = app.store.reminder_state(1).unwrap();
+    assert_eq!(
+        state.sent["trp_end:2026-11-29:7"].state,
+        SentState::Delivered
+    );
+}
+
+#[tokio::test]
+async fn an_edited_date_replans_and_a_nearer_reminder_wakes_the_worker() {
+    let dir = tempfile::tempdir().unwrap();
+    // 15:00 in Almaty, real time running, so the worker truly sleeps.
+    let clock = Clock::starting_at(at("2026-11-21T10:00:00Z"));
+    let app = open_app(dir.path(), &clock);
+    complete_dialogue(&app, 1, Lang::En, "31.12.2026");
+    let sink = RecordingSink::new();
+    let worker = start(&app, &sink);
+    tokio::time::sleep(SETTLE).await;
+    assert!(sink.sent().is_empty());
+
+    // "Done — I renewed" … with today's date: the last-day notice is due at once,
+    // nearer than anything the worker sleeps towards.
+    press(&app, 1, Action::Renewed(DocKind::Trp));
+    let replies = app
+        .handle(1, &Input::Text("21.11.2026".into()), None)
+        .unwrap()
+        .replies;
+    assert_eq!(replies[0].msg.id, "reminder-renewed");
+    let sent = sink.wait_for(1, Duration::from_secs(2)).await;
+    assert_eq!(sent.len(), 1, "the worker was not woken");
+    assert_eq!(
+        about(&sent[0]),
+        (trp("2026-11-21"), "reminder-last-day".into(), None)
+    );
+    // The old deadline's reminders are gone; the day-after one remains.
+    let pending = app.store.pending_reminders(1).unwrap();
+    assert_eq!(
+        pending
+            .iter()
+            .map(|r| (r.date, r.offset))
+            .collect::<Vec<_>>(),
+        [(day("2026-11-21"), -1)]
+    );
+    worker.stop().await;
+}
+
+#[tokio::test]
+async fn remind_me_tomorrow_and_stop() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Clock::manual(at("2026-11-21T05:00:00Z"));
+    let app = open_app(dir.path(), &clock);
+    complete_dialogue(&app, 1, Lang::En, "29.11.2026");
+    let sink = RecordingSink::new();
+    let worker = start(&app, &sink);
+    move_to(&app, &clock, "2026-11-22T05:00:00Z");
+    sink.wait_for(1, WAIT).await;
+
+    // Remind me tomorrow: 23 November at 10:00, 6 days left.
+    move_to(&app, &clock, "2026-11-22T06:00:00Z");
+    let replies = press(&app, 1, Action::Snooze(trp("2026-11-29")));
+    assert_eq!(replies[0].msg.id, "reminder-snoozed");
+    move_to(&app, &clock, "2026-11-23T05:00:00Z");
+    let sent = sink.wait_for(2, WAIT).await;
+    assert_eq!(sent.len(), 2);
+    assert_eq!(about(&sent[1]).2, Some(6));
+
+    // Stop these reminders: nothing more, up to and after the deadline.
+    let replies = press(&app, 1, Action::StopReminders(trp("2026-11-29")));
+    assert_eq!(replies[0].msg.id, "reminder-stopped");
+    assert!(app.store.pending_reminders(1).unwrap().is_empty());
+    for t in [
+        "2026-11-26T05:00:00Z",
+        "2026-11-29T05:00:00Z",
+        "2026-11-30T05:00:00Z",
+    ] {
+        move_to(&app, &clock, t);
+        tokio::time::sleep(SETTLE).await;
+    }
+    assert_eq!(sink.sent().len(), 2);
+    worker.stop().await;
+}
+
+#[tokio::test]
+async fn a_blocked_user_gets_nothing_until_they_write_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Clock::manual(at("2026-11-21T05:00:00Z"));
+    let app = open_app(dir.path(), &clock);
+    complete_dialogue(&app, 1, Lang::En, "29.11.2026");
+    let sink = RecordingSink::new();
+    sink.answer(Some(1), Delivery::Blocked);
+    let worker = start(&app, &sink);
+    move_to(&app, &clock, "2026-11-22T05:00:00Z");
+    tokio::time::sleep(SETTLE).await;
+    assert!(sink.sent().is_empty());
+    assert!(app.store.pending_reminders(1).unwrap().is_empty());
+    let Loaded::Found(record) = app.store.load(1, clock.now()).unwrap() else {
+        panic!("the record stays")
+    };
+    assert!(record.meta.blocked);
+    for t in ["2026-11-26T05:00:00Z", "2026-11-29T05:00:00Z"] {
+        move_to(&app, &clock, t);
+        tokio::time::sleep(SETTLE).await;
+    }
+    assert!(sink.sent().is_empty());
+
+    // Writing again (30 Nov, 09:00) unblocks and re-plans what is still ahead: the
+    // day-after notice at 10:00.
+    clock.set(at("2026-11-30T04:00:00Z"));
+    app.handle(1, &Input::Command(BotCommand::Start), None)
+        .unwrap();
+    let pending = app.store.pending_reminders(1).unwrap();
+    assert_eq!(pending.iter().map(|r| r.offset).collect::<Vec<_>>(), [-1]);
+    move_to(&app, &clock, "2026-11-30T05:00:00Z");
+    let sent = sink.wait_for(1, WAIT).await;
+    assert_eq!(about(&sent[0]).1, "reminder-passed");
+    worker.stop().await;
+}
+
+#[tokio::test]
+async fn delete_removes_the_reminders_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Clock::manual(at("2026-11-21T05:00:00Z"));
+    let app = open_app(dir.path(), &clock);
+    complete_dialogue(&app, 1, Lang::En, "29.11.2026");
+    complete_dialogue(&app, 2, Lang::En, "29.11.2026");
+    app.handle(1, &Input::Command(BotCommand::Delete), None)
+        .unwrap();
+    press(&app, 1, Action::ConfirmDelete);
+    let user_1 = 1u64.to_be_bytes();
+    let keys = app.store.all_keys().unwrap();
+    assert!(
+        !keys
+            .iter()
+            .any(|(tree, k)| k.starts_with(&user_1) || (tree == "reminders" && k[8..16] == user_1)),
+        "{keys:?}"
+    );
+    let sink = RecordingSink::new();
+    let worker = start(&app, &sink);
+    move_to(&app, &clock, "2026-11-22T05:00:00Z");
+    let sent = sink.wait_for(1, WAIT).await;
+    tokio::time::sleep(SETTLE).await;
+    assert_eq!(
+        sink.sent().iter().map(|s| s.user).collect::<Vec<_>>(),
+        [2],
+        "{sent:?}"
+    );
+    worker.stop().await;
+}
+
+// ---- crashes and downtime -------------------------------------------------------------
+
+#[tokio::test]
+async fn a_reminder_left_in_flight_by_a_crash_is_sent_again_exactly_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Clock::manual(at("2026-11-21T05:00:00Z"));
+    {
+        let app = open_app(dir.path(), &clock);
+        complete_dialogue(&app, 1, Lang::En, "29.11.2026");
+        complete_dialogue(&app, 2, Lang::En, "29.11.2026");
+        clock.set(at("2026-11-22T05:00:00Z"));
+        // The worker took user 1's reminder and crashed while sending it.
+        let taken = app
+            .take_reminder(1, "trp_end:2026-11-29:7", clock.now())
+            .unwrap()
+            .unwrap();
+        assert_eq!(taken.offset, 7);
+        // User 2's was delivered before the crash.
+        let taken = app
+            .take_reminder(2, "trp_end:2026-11-29:7", clock.now())
+            .unwrap()
+            .unwrap();
+        app.reminder_outcome(&taken, Delivery::Delivered).unwrap();
+    }
+    // Restart.
+    let app = open_app(dir.path(), &clock);
+    let sink = RecordingSink::new();
+    let worker = start(&app, &sink);
+    let sent = sink.wait_for(1, WAIT).await;
+    tokio::time::sleep(SETTLE).await;
+    worker.stop().await;
+    assert_eq!(sink.sent().len(), 1, "{sent:?}");
+    assert_eq!(sent[0].user, 1);
+    assert_eq!(about(&sent[0]).2, Some(7));
+    drop(app);
+
+    // Restart again: nothing more.
+    let app = open_app(dir.path(), &clock);
+    let sink = RecordingSink::new();
+    let worker = start(&app, &sink);
+    tokio::time::sleep(SETTLE).await;
+    worker.stop().await;
+    assert!(sink.sent().is_empty(), "{:?}", sink.sent());
+    assert!(app.store.in_flight(None).unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn downtime_is_caught_up_with_one_reminder_per_deadline() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Clock::manual(at("2026-11-21T05:00:00Z"));
+    let app = open_app(dir.path(), &clock);
+    // Three deadlines: one still ahead, two that passed during the downtime.
+    complete_dialogue(&app, 1, Lang::En, "29.11.2026");
+    complete_dialogue(&app, 2, Lang::En, "26.11.2026");
+    complete_dialogue(&app, 3, Lang::En, "23.11.2026");
+    // Down until 28 November 10:05.
+    clock.set(at("2026-11-28T05:05:00Z"));
+    let sink = RecordingSink::new();
+    let worker = start(&app, &sink);
+    let sent = sink.wait_for(3, WAIT).await;
+    tokio::time::sleep(SETTLE).await;
+    worker.stop().await;
+    let mut got: Vec<_> = sink.sent().iter().map(|s| (s.user, about(s))).collect();
+    got.sort_by_key(|(user, _)| *user);
+    assert_eq!(
+        got,
+        [
+            // 7, 3 and 1 day before were missed: only "1 day left".
+            (1, (trp("2026-11-29"), "reminder-ahead".into(), Some(1))),
+            // The last day was 26 Nov: 3 and 1 day before, the last day and the day
+            // after were missed; only the day-after notice goes, counting truly.
+            (2, (trp("2026-11-26"), "reminder-passed".into(), Some(2))),
+            (3, (trp("2026-11-23"), "reminder-passed".into(), Some(5))),
+        ],
+        "{sent:?}"
+    );
+    let state = app.store.reminder_state(1).unwrap();
+    assert_eq!(
+        state.sent["trp_end:2026-11-29:7"].state,
+        SentState::Superseded
+    );
+    assert!(app.store.in_flight(None).unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn a_backlog_goes_most_urgent_first_and_a_429_slows_it_without_loss() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Clock::manual(at("2026-11-21T05:00:00Z"));
+    let app = open_app(dir.path(), &clock);
+    // Three reminders due at the same minute (22 Nov 10:00): 7, 3 and 1 days left.
+    complete_dialogue(&app, 7, Lang::En, "29.11.2026");
+    complete_dialogue(&app, 3, Lang::En, "25.11.2026");
+    complete_dialogue(&app, 1, Lang::En, "23.11.2026");
+    clock.set(at("2026-11-22T05:00:00Z"));
+    let sink = RecordingSink::new();
+    sink.answer(None, Delivery::RetryAfter(Duration::from_millis(300)));
+    let started = std::time::Instant::now();
+    let worker = start(&app, &sink);
+    let sent = sink.wait_for(3, WAIT).await;
+    let elapsed = started.elapsed();
+    worker.stop().await;
+    assert_eq!(
+        sent.iter().map(|s| s.user).collect::<Vec<_>>(),
+        [1, 3, 7],
+        "the nearest deadline first, and the one told to wait is not lost"
+    );
+    assert!(elapsed >= Duration::from_millis(300), "{elapsed:?}");
+    let state = app.store.reminder_state(1).unwrap();
+    assert_eq!(
+        state.sent["trp_end:2026-11-23:1"].state,
+        SentState::Delivered
+    );
+}
+
+#[tokio::test]
+async fn through_the_bot_api_double_a_429_slows_the_backlog_and_a_block_stops_a_user() {
+    use jolserik::reminders::telegram_sink::TelegramSink;
+    use jolserik::telegram::fake_api::{FakeBotApi, Fault};
+    use teloxide::adaptors::throttle::Limits;
+    use teloxide::requests::RequesterExt;
+
+    let api = FakeBotApi::start().await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Clock::manual(at("2026-11-21T05:00:00Z"));
+    let app = open_app(dir.path(), &clock);
+    // Due at the same minute, nearest deadline first: users 1, 3, 7.
+    complete_dialogue(&app, 7, Lang::En, "29.11.2026");
+    complete_dialogue(&app, 3, Lang::En, "25.11.2026");
+    complete_dialogue(&app, 1, Lang::Kk, "23.11.2026");
+    for user in [1, 3, 7] {
+        // Each has a private chat with the bot (Telegram refuses unknown chats).
+        api.user(user, Some("en")).text_update("/start");
+    }
+    clock.set(at("2026-11-22T05:00:00Z"));
+    api.fail("sendMessage", Fault::TooManyRequests { retry_after: 1 }, 1);
+    api.block(3);
+    let bot = teloxide::Bot::new(api.token())
+        .set_api_url(reqwest::Url::parse(&api.url()).unwrap())
+        .throttle(Limits::default());
+    let sink = TelegramSink::new(bot, app.data.localizer.clone());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let worker = tokio::spawn(Worker::new(app.clone(), sink).run(async move {
+        let _ = stopped.await;
+    }));
+    let started = std::time::Instant::now();
+    let sends = loop {
+        let sends = api.calls_to("sendMessage");
+        if sends.iter().filter(|c| c.ok()).count() >= 2 || started.elapsed() > WAIT {
+            break sends;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    let _ = stop.send(());
+    worker.await.unwrap();
+    let tried: Vec<(Option<i64>, u16)> = sends.iter().map(|c| (c.chat_id(), c.status)).collect();
+    assert_eq!(
+        tried,
+        [
+            (Some(1), 429),
+            (Some(1), 200),
+            (Some(3), 403),
+            (Some(7), 200)
+        ],
+        "most urgent first, retried after the 429, the blocked user skipped"
+    );
+    assert!(sends[1].at - sends[0].at >= Duration::from_secs(1));
+    let kk = sends[1].text().unwrap();
+    assert!(kk.contains("1 күн қалды"), "{kk}");
+    assert_eq!(
+        sends[1].callback_data(),
+        [
+            "1:rn:trp",
+            "1:rs:trp_end:2026-11-23",
+            "1:rx:trp_end:2026-11-23"
+        ]
+    );
+    // The blocked user's reminders stop; the others' are delivered once.
+    assert!(app.store.pending_reminders(3).unwrap().is_empty());
+    assert!(app.store.in_flight(None).unwrap().is_empty());
+    assert_eq!(
+        app.store.reminder_state(1).unwrap().sent["trp_end:2026-11-23:1"].state,
+        SentState::Delivered
+    );
+}
+
+#[tokio::test]
+async fn quiet_hours_hold_a_catch_up_until_morning() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Clock::manual(at("2026-11-21T05:00:00Z"));
+    let app = open_app(dir.path(), &clock);
+    complete_dialogue(&app, 1, Lang::En, "29.11.2026");
+    // Back at 23:00 Almaty on 22 November: the 10:00 reminder was missed.
+    clock.set(at("2026-11-22T18:00:00Z"));
+    let sink = RecordingSink::new();
+    let worker = start(&app, &sink);
+    tokio::time::sleep(SETTLE).await;
+    assert!(sink.sent().is_empty());
+    move_to(&app, &clock, "2026-11-23T02:59:00Z"); // 07:59
+    tokio::time::sleep(SETTLE).await;
+    assert!(sink.sent().is_empty());
+    // 08:00: the worker's quiet-hours pause is real time, so poke once more.
+    move_to(&app, &clock, "2026-11-23T03:00:00Z");
+    let sent = sink.wait_for(1, WAIT).await;
+    worker.stop().await;
+    assert_eq!(about(&sent[0]).2, Some(6));
+}
+
+// ---- /reminders and /calendar -----------------------------------------------------------
+
+#[test]
+fn the_reminders_command_lists_what_is_ahead_with_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Clock::manual(at("2026-11-21T05:00:00Z"));
+    let app = open_app(dir.path(), &clock);
+    complete_dialogue(&app, 1, Lang::En, "29.11.2026");
+    let handled = app
+        .handle(1, &Input::Command(BotCommand::Reminders), None)
+        .unwrap();
+    let text = app.render(Lang::En, &handled.replies.last().unwrap().msg);
+    assert!(text.contains("Your next 5 reminders"), "{text}");
+    assert!(
+        text.contains("22 November 2026, 10:00: TRP ends — 29 November 2026"),
+        "{text}"
+    );
+    assert!(text.contains("30 November 2026, 10:00"), "{text}");
+}
+
+/// A strict reader of RFC 5545, enough for what we write: CRLF only, lines of at most 75
+/// octets, folding by CRLF + one space, `NAME;PARAM=V:VALUE` content lines, nested
+/// BEGIN/END, and the required properties of each component.
+mod ics {
+    /// A content line: name, parameters, value.
+    pub type Property = (String, Vec<(String, String)>, String);
+
+    #[derive(Debug, Default)]
+    pub struct Component {
+        pub name: String,
+        pub props: Vec<Property>,
+        pub children: Vec<Component>,
+    }
+
+    impl Component {
+        pub fn get(&self, name: &str) -> Option<&str> {
+            self.props
+                .iter()
+                .find(|(n, _, _)| n == name)
+                .map(|(_, _, v)| v.as_str())
+        }
+
+        pub fn param(&self, name: &str, param: &str) -> Option<&str> {
+            self.props
+                .iter()
+                .find(|(n, _, _)| n == name)
+                .and_then(|(_, ps, _)| ps.iter().find(|(p, _)| p == param))
+                .map(|(_, v)| v.as_str())
+        }
+
+        fn require(&self, names: &[&str]) -> Result<(), String> {
+            for n in names {
+                let count = self.props.iter().filter(|(p, _, _)| p == n).count();
+                if count != 1 {
+                    return Err(format!("{}: {n} appears {count} times", self.name));
+                }
+            }
+            Ok(())
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Component, String> {
+        if !text.ends_with("\r\n") {
+            return Err("the file does not end with CRLF".into());
+        }
+        let body = &text[..text.len() - 2];
+        let mut logical: Vec<String> = Vec::new();
+        for physical in body.split("\r\n") {
+            if physical.contains('\r') || physical.contains('\n') {
+                return Err(format!("a bare CR or LF in {physical:?}"));
+            }
+            if physical.len() > 75 {
+                return Err(format!("{} octets: {physical:?}", physical.len()));
+            }
+            if let Some(rest) = physical.strip_prefix(' ') {
+                logical
+                    .last_mut()
+                    .ok_or("a continuation line first")?
+                    .push_str(rest);
+            } else if physical.is_empty() {
+                return Err("an empty line".into());
+            } else {
+                logical.push(physical.to_string());
+            }
+        }
+        let mut stack: Vec<Component> = Vec::new();
+        let mut done = None;
+        for line in logical {
+            let (head, value) = split_unquoted(&line).ok_or(format!("no value: {line}"))?;
+            let mut parts = head.split(';');
+            let name = parts.next().unwrap_or("").to_string();
+            if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+                return Err(format!("bad name in {line}"));
+            }
+            let mut params = Vec::new();
+            for p in parts {
+                let (k, v) = p
+                    .split_once('=')
+                    .ok_or(format!("bad parameter in {line}"))?;
+                params.push((k.to_string(), v.to_string()));
+            }
+            match name.as_str() {
+                "BEGIN" => stack.push(Component {
+                    name: value.to_string(),
+                    ..Component::default()
+                }),
+                "END" => {
+                    let c = stack.pop().ok_or("END without BEGIN")?;
+                    if c.name != value {
+                        return Err(format!("END:{value} closes {}", c.name));
+                    }
+                    check(&c)?;
+                    match stack.last_mut() {
+                        Some(parent) => parent.children.push(c),
+                        None => done = Some(c),
+                    }
+                }
+                _ => stack
+                    .last_mut()
+                    .ok_or(format!("{name} outside a component"))?
+                    .props
+                    .push((name, params, value.to_string())),
+            }
+        }
+        if !stack.is_empty() {
+            return Err("unclosed component".into());
+        }
+        done.ok_or_else(|| "no VCALENDAR".into())
+    }
+
+    /// The first `:` not inside a quoted parameter value.
+    fn split_unquoted(line: &str) -> Option<(&str, &str)> {
+        let mut quoted = false;
+        for (i, c) in line.char_indices() {
+            match c {
+                '"' => quoted = !quoted,
+                ':' if !quoted => return Some((&line[..i], &line[i + 1..])),
+                _ => {}
+            }
+        }
+        None
+    }
+
+    fn check(c: &Component) -> Result<(), String> {
+        match c.name.as_str() {
+            "VCALENDAR" => c.require(&["VERSION", "PRODID"]),
+            "VEVENT" => {
+                c.require(&["UID", "DTSTAMP", "DTSTART"])?;
+                let dtstamp = c.get("DTSTAMP").unwrap_or("");
+                if dtstamp.len() != 16 || !dtstamp.ends_with('Z') {
+                    return Err(format!("DTSTAMP {dtstamp} is not a UTC date-time"));
+                }
+                if c.param("DTSTART", "VALUE") != Some("DATE") {
+                    return Err("DTSTART is not VALUE=DATE".into());
+                }
+                let start = c.get("DTSTART").unwrap_or("");
+                if start.len() != 8 || !start.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(format!("DTSTART {start} is not a DATE"));
+                }
+                Ok(())
+            }
+            "VALARM" => {
+                c.require(&["ACTION", "TRIGGER", "DESCRIPTION"])?;
+                let trigger = c.get("TRIGGER").unwrap_or("");
+                let t = trigger.trim_start_matches(['-', '+']);
+                if !t.starts_with('P') {
+                    return Err(format!("TRIGGER {trigger} is not a duration"));
+                }
+                Ok(())
+            }
+            other => Err(format!("unexpected component {other}")),
+        }
+    }
+
+    /// Undoes TEXT escaping, refusing anything RFC 5545 does not allow.
+    pub fn unescape(s: &str) -> Result<String, String> {
+        let mut out = String::new();
+        let mut chars = s.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => match chars.next() {
+                    Some('n' | 'N') => out.push('\n'),
+                    Some(c @ ('\\' | ';' | ',')) => out.push(c),
+                    other => return Err(format!("bad escape \\{other:?}")),
+                },
+                ';' | ',' => return Err(format!("unescaped {c} in {s}")),
+                c => out.push(c),
+            }
+        }
+        Ok(out)
+    }
+}
+
+#[test]
+fn the_calendar_file_reads_back_strictly_with_dates_uids_and_alarms() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Clock::manual(at("2026-11-21T05:00:00Z"));
+    let app = open_app(dir.path(), &clock);
+    // Entered yesterday: the host's notice is still ahead, as is the TRP's end.
+    complete_dialogue_from(&app, 1, Lang::Ru, "20.11.2026", "29.11.2026");
+    let handled = app
+        .handle(1, &Input::Command(BotCommand::Calendar), None)
+        .unwrap();
+    let file = handled.calendar.expect("a calendar file");
+    assert!(file.file_name.ends_with(".ics"));
+    let cal = ics::parse(&file.content).unwrap_or_else(|e| panic!("{e}\n{}", file.content));
+    assert_eq!(cal.name, "VCALENDAR");
+    assert_eq!(cal.get("VERSION"), Some("2.0"));
+    // Both deadlines of the plan: the host's notice and the TRP's end.
+    let events: Vec<_> = cal.children.iter().filter(|c| c.name == "VEVENT").collect();
+    assert_eq!(events.len(), 2, "{}", file.content);
+    assert!(events.iter().any(|e| e
+        .get("UID")
+        .is_some_and(|u| u.starts_with("host_notice-r6-"))));
+    let trp = events
+        .iter()
+        .find(|e| e.get("DTSTART") == Some("20261129"))
+        .expect("the TRP end event");
+    assert_eq!(trp.get("DTEND"), Some("20261130"));
+    assert_eq!(trp.param("DTEND", "VALUE"), Some("DATE"));
+    let summary = ics::unescape(trp.get("SUMMARY").unwrap()).unwrap();
+    assert_eq!(summary, "Жолсерік: РВП заканчивается");
+    let description = ics::unescape(trp.get("DESCRIPTION").unwrap()).unwrap();
+    assert!(description.contains("29 ноября 2026"), "{description}");
+    assert!(description.contains("R9"), "{description}");
+    assert!(description.contains("https://egov.kz"), "{description}");
+    assert!(
+        description.contains('\n'),
+        "lines survive escaping: {description}"
+    );
+    assert!(trp.get("URL").unwrap().starts_with("https://"));
+    let triggers: Vec<&str> = trp
+        .children
+        .iter()
+        .map(|a| {
+            assert_eq!(a.get("ACTION"), Some("DISPLAY"));
+            a.get("TRIGGER").unwrap()
+        })
+        .collect();
+    // 30, 14, 7, 3, 1 days before at 10:00, and 10:00 on the day.
+    assert_eq!(
+        triggers,
+        [
+            "-P29DT14H",
+            "-P13DT14H",
+            "-P6DT14H",
+            "-P2DT14H",
+            "-PT14H",
+            "PT10H"
+        ]
+    );
+
+    // The same deadline keeps its UID after a renewal, so importing again updates it.
+    let uid = trp.get("UID").unwrap().to_string();
+    press(&app, 1, Action::Renewed(DocKind::Trp));
+    app.handle(1, &Input::Text("31.05.2027".into()), None)
+        .unwrap();
+    let again = app
+        .handle(1, &Input::Command(BotCommand::Calendar), None)
+        .unwrap()
+        .calendar
+        .unwrap();
+    let cal = ics::parse(&again.content).unwrap();
+    let renewed = cal
+        .children
+        .iter()
+        .find(|e| e.get("DTSTART") == Some("20270531"))
+        .expect("the moved event");
+    assert_eq!(renewed.get("UID"), Some(uid.as_str()));
+    let uids: std::collections::BTreeSet<_> =
+        cal.children.iter().filter_map(|e| e.get("UID")).collect();
+    assert_eq!(uids.len(), 2, "UIDs are distinct");
+    assert_eq!(cal.children.len(), 2);
+}
+
+#[test]
+fn the_strict_parser_refuses_what_rfc_5545_refuses() {
+    let good = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nEND:VCALENDAR\r\n";
+    assert!(ics::parse(good).is_ok());
+    assert!(ics::parse(&good.replace("\r\n", "\n")).is_err(), "bare LF");
+    assert!(ics::parse(&good.replace("VERSION:2.0\r\n", "")).is_err());
+    let long = format!(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:{}\r\nEND:VCALENDAR\r\n",
+        "x".repeat(80)
+    );
+    assert!(ics::parse(&long).is_err(), "an unfolded long line");
+    assert!(ics::unescape("a,b").is_err());
+    assert_eq!(ics::unescape("a\\,b\\nc").unwrap(), "a,b\nc");
+}
+
+// ---- the terminal black box --------------------------------------------------------------
+
+struct Sandbox {
+    dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    fn new() -> Sandbox {
+        let dir = tempfile::tempdir().unwrap();
+        let config = format!(
+            "[storage]\npath = {:?}\n",
+            dir.path().join("store").display().to_string()
+        );
+        std::fs::write(dir.path().join("config.toml"), config).unwrap();
+        Sandbox { dir }
+    }
+
+    fn chat(&self, now: &str, lines: &[&str]) -> String {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_jolserik"));
+        cmd.arg("--config")
+            .arg(self.dir.path().join("config.toml"))
+            .args(["chat", "--user", "5", "--lang", "en", "--now", now])
+            .current_dir(self.dir.path())
+            .env_remove("RUST_LOG");
+        for (key, _) in std::env::vars() {
+            if key.starts_with("JOLSERIK__") {
+                cmd.env_remove(key);
+            }
+        }
+        let mut child = cmd
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        for line in lines {
+            writeln!(stdin, "{line}").unwrap();
+        }
+        drop(stdin);
+        let output: Output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{stderr}");
+        assert!(!stderr.contains("did not render"), "{stderr}");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+}
+
+#[test]
+fn chat_restarted_a_week_later_prints_the_reminder_exactly_once() {
+    let sandbox = Sandbox::new();
+    // T = 21 Nov 2026 10:00 Almaty; a household worker's permit ends at T + 8 days.
+    let first = sandbox.chat(
+        "2026-11-21T10:00:00+05:00",
+        &[
+            "English",
+            "UZ",
+            "01.11.2026",
+            "0",
+            "1",          // work
+            "1",          // household
+            "2",          // the labour-immigrant permit
+            "7",          // done
+            "29.11.2026", // its end: T + 8 days
+            "1",          // correct
+        ],
+    );
+    assert!(first.contains("Tap a step"), "{first}");
+    assert!(!first.contains("⏰"), "nothing is due yet: {first}");
+
+    // T + 7 days, 10:05: the 1-day reminder, once, before the greeting; the 7- and
+    // 3-day ones fell due during the "downtime" and are collapsed into it.
+    let second = sandbox.chat("2026-11-28T10:05:00+05:00", &["/reminders"]);
+    let permit = "⏰ Reminder. Permit ends: 29 November 2026 — 1 day left.";
+    assert_eq!(second.matches(permit).count(), 1, "{second}");
+    // One per deadline: the permit, its tax (both 29 Nov), the stay limit and the
+    // registration (both 30 Nov, "2 days left" from their missed 3-day reminders).
+    assert_eq!(second.matches("⏰ Reminder.").count(), 4, "{second}");
+    assert_eq!(second.matches("2 days left").count(), 2, "{second}");
+    assert!(!second.contains("7 days left"), "{second}");
+    assert!(
+        second.find(permit) < second.find("Welcome back"),
+        "reminders come before the reply: {second}"
+    );
+    assert!(second.contains("✅ Done — I renewed"), "{second}");
+
+    // Once more: nothing new.
+    let third = sandbox.chat("2026-11-28T10:30:00+05:00", &["/me"]);
+    assert!(!third.contains("⏰"), "{third}");
+    assert!(!third.contains("⚠️"), "{third}");
+}
