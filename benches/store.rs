@@ -39,14 +39,29 @@ fn record() -> UserRecord {
     record
 }
 
+/// Two versions of a record that differ (sled skips a write of the value already
+/// there, which would measure nothing).
+fn records() -> [UserRecord; 2] {
+    let first = record();
+    let mut second = first.clone();
+    second.meta.last_seen += chrono::Duration::seconds(1);
+    [first, second]
+}
+
 fn durable_writes(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Arc::new(Store::open(&dir.path().join("store")).expect("store"));
-    let record = record();
+    let records = records();
     let mut g = c.benchmark_group("durable write");
     g.throughput(Throughput::Elements(1));
+    let mut n = 0usize;
     g.bench_function("one user, own flush", |b| {
-        b.iter(|| store.save(black_box(7), black_box(&record)).expect("save"))
+        b.iter(|| {
+            n += 1;
+            store
+                .save(black_box(7), black_box(&records[n % 2]))
+                .expect("save")
+        })
     });
     // Each of `threads` writers saves its own user in a loop; the time reported is the
     // wall time divided by all writes: what one write costs when flushes are shared.
@@ -55,7 +70,7 @@ fn durable_writes(c: &mut Criterion) {
             BenchmarkId::new("group commit, writers", threads),
             &threads,
             |b, &threads| {
-                b.iter_custom(|iters| group_commit(&store, &record, threads, iters));
+                b.iter_custom(|iters| group_commit(&store, &records, threads, iters));
             },
         );
     }
@@ -63,18 +78,24 @@ fn durable_writes(c: &mut Criterion) {
 }
 
 /// `iters` saves spread over `threads` threads; returns the wall time.
-fn group_commit(store: &Arc<Store>, record: &UserRecord, threads: usize, iters: u64) -> Duration {
+fn group_commit(
+    store: &Arc<Store>,
+    records: &[UserRecord; 2],
+    threads: usize,
+    iters: u64,
+) -> Duration {
     let per_thread = iters.div_ceil(threads as u64);
     let start = Arc::new(Barrier::new(threads + 1));
     let handles: Vec<_> = (0..threads)
         .map(|t| {
             let store = store.clone();
-            let record = record.clone();
+            let records = records.clone();
             let start = start.clone();
             std::thread::spawn(move || {
                 start.wait();
-                for _ in 0..per_thread {
-                    store.save(1_000 + t as u64, &record).expect("save");
+                for i in 0..per_thread {
+                    let record = &records[usize::from(i % 2 == 1)];
+                    store.save(1_000 + t as u64, record).expect("save");
                 }
             })
         })

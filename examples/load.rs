@@ -27,7 +27,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Barrier, Mutex};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -71,6 +71,10 @@ enum Mode {
         users: u64,
         #[arg(long, default_value_t = 1_000)]
         concurrent: u64,
+        /// Steps per second the users offer together; 0 sends each step as soon as
+        /// the previous one is answered (to measure the capacity).
+        #[arg(long, default_value_t = 0)]
+        rate: u64,
         #[arg(long, value_enum, default_value_t = Backend::Sled)]
         backend: Backend,
         /// Keep the store in this directory (it must not exist) instead of a temporary one.
@@ -83,6 +87,10 @@ enum Mode {
         users: u64,
         #[arg(long, default_value_t = 1_000)]
         concurrent: u64,
+        /// Updates per second the users offer together; 0 sends each step as soon as
+        /// the previous one is answered (to measure the capacity).
+        #[arg(long, default_value_t = 0)]
+        rate: u64,
         /// Keep the store in this directory (it must not exist).
         #[arg(long)]
         keep: Option<PathBuf>,
@@ -124,25 +132,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Mode::Steps {
             users,
             concurrent,
+            rate,
             backend,
             keep,
-        } => steps(users, concurrent, backend, keep)?,
+        } => steps(users, concurrent, rate, backend, keep)?,
         Mode::E2e {
             users,
             concurrent,
+            rate,
             keep,
-        } => runtime()?.block_on(e2e(users, concurrent, keep))?,
-        Mode::Reminders { due, limit } => runtime()?.block_on(reminders(due, limit))?,
-        Mode::Startup { store } => runtime()?.block_on(startup(store))?,
+        } => e2e(users, concurrent, rate, keep)?,
+        Mode::Reminders { due, limit } => reminders(due, limit)?,
+        Mode::Startup { store } => startup(store)?,
     };
     println!("RESULT {result}");
     Ok(())
-}
-
-fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
-    tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
 }
 
 // ---- the dialogue ---------------------------------------------------------------------
@@ -165,7 +169,7 @@ fn dialogue(lang: Lang) -> Vec<Input> {
 
 /// The same dialogue in Telegram: what the user sends, and the answer they wait for
 /// (a button of the next question; the plan's checklist at the end).
-enum Send {
+enum Say {
     Text(&'static str),
     Press(String),
 }
@@ -175,20 +179,20 @@ enum Expect {
     Text(String),
 }
 
-fn telegram_dialogue(app: &App, lang: Lang) -> Vec<(Send, Expect)> {
+fn telegram_dialogue(app: &App, lang: Lang) -> Vec<(Say, Expect)> {
     let button = |d: &str| Expect::Button(d.to_string());
     let lang_button = format!("1:l:{}", lang.code());
     vec![
-        (Send::Text("/start"), button(&lang_button)),
-        (Send::Press(lang_button.clone()), button("1:c:UZ")),
-        (Send::Press("1:c:UZ".into()), button("1:td")),
-        (Send::Text("01.11.2026"), button("1:p0")),
-        (Send::Text("0"), button("1:u:work")),
-        (Send::Press("1:u:work".into()), button("1:m:company")),
-        (Send::Press("1:m:company".into()), button("1:d0")),
-        (Send::Press("1:d0".into()), button("1:ok")),
+        (Say::Text("/start"), button(&lang_button)),
+        (Say::Press(lang_button.clone()), button("1:c:UZ")),
+        (Say::Press("1:c:UZ".into()), button("1:td")),
+        (Say::Text("01.11.2026"), button("1:p0")),
+        (Say::Text("0"), button("1:u:work")),
+        (Say::Press("1:u:work".into()), button("1:m:company")),
+        (Say::Press("1:m:company".into()), button("1:d0")),
+        (Say::Press("1:d0".into()), button("1:ok")),
         (
-            Send::Press("1:ok".into()),
+            Say::Press("1:ok".into()),
             Expect::Text(keyboard::render(app, lang, &Msg::new("plan-actions"))),
         ),
     ]
@@ -215,6 +219,9 @@ fn cpu_seconds() -> f64 {
 
 /// Peak resident memory of this process, in MiB (VmHWM).
 fn peak_rss_mib() -> f64 {
+    if std::env::var("LOAD_MAPS").is_ok() {
+        let _ = std::fs::copy("/proc/self/smaps", "/tmp/load-smaps.txt");
+    }
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     status
         .lines()
@@ -313,6 +320,7 @@ fn clock() -> Result<Clock, Box<dyn std::error::Error>> {
 fn steps(
     users: u64,
     concurrent: u64,
+    rate: u64,
     backend: Backend,
     keep: Option<PathBuf>,
 ) -> Result<Value, Box<dyn std::error::Error>> {
@@ -320,14 +328,15 @@ fn steps(
     out.insert("mode".into(), json!("steps"));
     out.insert("users".into(), json!(users));
     out.insert("concurrent".into(), json!(concurrent));
+    out.insert("offered_per_s".into(), json!(rate));
     if matches!(backend, Backend::Sled | Backend::Both) {
-        let sled = steps_sled(users, concurrent, keep)?;
+        let sled = steps_sled(users, concurrent, rate, keep)?;
         for (k, v) in sled {
             out.insert(k, v);
         }
     }
     if matches!(backend, Backend::Sqlite | Backend::Both) {
-        let sqlite = steps_sqlite(users, concurrent)?;
+        let sqlite = steps_sqlite(users, concurrent, rate)?;
         for (k, v) in sqlite {
             out.insert(format!("sqlite_{k}"), v);
         }
@@ -342,6 +351,9 @@ fn steps(
     }
     Ok(Value::Object(out))
 }
+
+static TRACE: std::sync::OnceLock<Mutex<Vec<(u64, u32)>>> = std::sync::OnceLock::new();
+static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
 
 /// What one steps run measured, before it becomes JSON.
 struct StepRun {
@@ -368,75 +380,149 @@ impl StepRun {
         out.insert("failures".into(), json!(self.failures));
         percentiles(&mut out, "step", self.latencies);
         eprintln!(
-            "{label}: {users} users, {} steps in {secs:.2} s = {rate:.0} steps/s; step p50 {} ms, p99 {} ms, max {} ms; CPU {:.2} s; failures {}",
-            self.steps, out["step_p50_ms"], out["step_p99_ms"], out["step_max_ms"], self.cpu, self.failures
+            "{label}: {users} users, {} steps in {secs:.2} s = {rate:.0} steps/s; step p50 {} ms, p95 {} ms, p99 {} ms, max {} ms; CPU {:.2} s = {} µs/step; failures {}",
+            self.steps,
+            out["step_p50_ms"],
+            out["step_p95_ms"],
+            out["step_p99_ms"],
+            out["step_max_ms"],
+            self.cpu,
+            out["cpu_us_per_step"],
+            self.failures
         );
         out
     }
 }
 
+/// Runs `concurrent` simulated users as tasks, each taking the next of `users` and
+/// doing its whole dialogue through `step` (which answers whether the reply was the
+/// plan, or `None` for a failure). With `rate` > 0 the users together offer that many
+/// steps a second, each pausing between its steps (a person reading the answer), and
+/// a step's latency counts from when it was due, so a backlog shows; with 0, each
+/// user sends its next step as soon as it has the answer (the capacity).
+async fn drive<F, Fut>(users: u64, concurrent: u64, rate: u64, step: F) -> StepRun
+where
+    F: Fn(u64, Lang, Input) -> Fut + Clone + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Option<bool>> + Send,
+{
+    if std::env::var("LOAD_TRACE").is_ok() {
+        let _ = TRACE.set(Mutex::new(Vec::new()));
+        let _ = START.set(Instant::now());
+    }
+    let next = Arc::new(AtomicU64::new(0));
+    let failures = Arc::new(AtomicU64::new(0));
+    // Each user's pause between steps, so that all of them together offer `rate`.
+    let interval = (rate > 0).then(|| Duration::from_secs_f64(concurrent as f64 / rate as f64));
+    let (began, cpu0) = (Instant::now(), cpu_seconds());
+    let tasks: Vec<_> = (0..concurrent)
+        .map(|task| {
+            let (next, failures, step) = (next.clone(), failures.clone(), step.clone());
+            tokio::spawn(async move {
+                let mut latencies = Vec::new();
+                // Spread the users' first steps over a whole dialogue, so that at any
+                // moment they are at every step in equal numbers (started together, all
+                // would reach the plan at once, every ninth interval).
+                let phase = dialogue(Lang::En).len() as f64 * task as f64 / concurrent as f64;
+                let mut due = tokio::time::Instant::now()
+                    + interval.map_or(Duration::ZERO, |i| i.mul_f64(phase));
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= users {
+                        break;
+                    }
+                    let lang = LANGS[usize::try_from(i % 3).unwrap_or(0)];
+                    let mut reached = false;
+                    let mut inputs = dialogue(lang);
+                    if std::env::var("LOAD_WITHOUT_PLAN").is_ok() {
+                        inputs.pop();
+                        reached = true;
+                    }
+                    for input in inputs {
+                        let sent = match interval {
+                            Some(pause) => {
+                                tokio::time::sleep_until(due).await;
+                                let sent = due;
+                                due += pause;
+                                sent.into_std()
+                            }
+                            None => Instant::now(),
+                        };
+                        match step(FIRST_USER + i, lang, input).await {
+                            Some(plan) => reached |= plan,
+                            None => {
+                                failures.fetch_add(1, Ordering::Relaxed);
+                            }
+                        }
+                        latencies.push(micros(sent.elapsed()));
+                        if let Some(trace) = TRACE.get() {
+                            if let Ok(mut t) = trace.lock() {
+                                t.push((
+                                    sent.duration_since(*START.get_or_init(Instant::now))
+                                        .as_micros() as u64,
+                                    micros(sent.elapsed()),
+                                ));
+                            }
+                        }
+                    }
+                    if !reached {
+                        failures.fetch_add(1, Ordering::Relaxed);
+                    }
+                }
+                latencies
+            })
+        })
+        .collect();
+    let mut latencies = Vec::new();
+    for t in tasks {
+        match t.await {
+            Ok(l) => latencies.extend(l),
+            Err(_) => {
+                failures.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+    }
+    if let Some(trace) = TRACE.get() {
+        if let Ok(t) = trace.lock() {
+            let text: String = t.iter().map(|(a, b)| format!("{a} {b}\n")).collect();
+            let _ = std::fs::write("/tmp/load-trace.txt", text);
+        }
+    }
+    StepRun {
+        steps: latencies.len() as u64,
+        wall: began.elapsed(),
+        cpu: cpu_seconds() - cpu0,
+        latencies,
+        failures: failures.load(Ordering::Relaxed),
+    }
+}
+
+/// Our pipeline: `App::handle` on tokio's blocking pool, as the Telegram handler runs
+/// it; it returns once the new state is on disk.
 fn steps_sled(
     users: u64,
     concurrent: u64,
+    rate: u64,
     keep: Option<PathBuf>,
 ) -> Result<Map<String, Value>, Box<dyn std::error::Error>> {
     let dir = StoreDir::new(keep)?;
     let opened = Instant::now();
     let app = Arc::new(App::open(config(&dir.path, None)?, clock()?)?);
     let open_ms = opened.elapsed().as_secs_f64() * 1000.0;
-    let plan_id = "plan-actions";
-    let next = Arc::new(AtomicU64::new(0));
-    let failures = Arc::new(AtomicU64::new(0));
-    let start = Arc::new(Barrier::new(usize::try_from(concurrent)? + 1));
-    let threads: Vec<_> = (0..concurrent)
-        .map(|_| {
-            let (app, next, failures, start) =
-                (app.clone(), next.clone(), failures.clone(), start.clone());
-            std::thread::Builder::new()
-                .stack_size(512 * 1024)
-                .spawn(move || {
-                    let mut latencies = Vec::new();
-                    start.wait();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        if i >= users {
-                            break;
-                        }
-                        let lang = LANGS[usize::try_from(i % 3).unwrap_or(0)];
-                        let mut reached = false;
-                        for input in dialogue(lang) {
-                            let began = Instant::now();
-                            match app.handle(FIRST_USER + i, &input, Some(lang)) {
-                                Ok(handled) => {
-                                    reached = handled.replies.iter().any(|r| r.msg.id == plan_id);
-                                }
-                                Err(_) => {
-                                    failures.fetch_add(1, Ordering::Relaxed);
-                                }
-                            }
-                            latencies.push(micros(began.elapsed()));
-                        }
-                        if !reached {
-                            failures.fetch_add(1, Ordering::Relaxed);
-                        }
-                    }
-                    latencies
-                })
+    // The runtime `serve` uses: its blocking pool is where `App::handle` runs.
+    let run = telegram::runtime()?.block_on({
+        let app = app.clone();
+        drive(users, concurrent, rate, move |user, lang, input| {
+            let app = app.clone();
+            async move {
+                let handled =
+                    tokio::task::spawn_blocking(move || app.handle(user, &input, Some(lang)))
+                        .await
+                        .ok()?
+                        .ok()?;
+                Some(handled.replies.iter().any(|r| r.msg.id == "plan-actions"))
+            }
         })
-        .collect::<Result<_, _>>()?;
-    start.wait();
-    let (began, cpu0) = (Instant::now(), cpu_seconds());
-    let mut latencies = Vec::new();
-    for t in threads {
-        latencies.extend(t.join().map_err(|_| "a user thread panicked")?);
-    }
-    let run = StepRun {
-        steps: latencies.len() as u64,
-        wall: began.elapsed(),
-        cpu: cpu_seconds() - cpu0,
-        latencies,
-        failures: failures.load(Ordering::Relaxed),
-    };
+    });
     let mut out = run.report("sled (ours)", users);
     app.store.sync()?;
     let users_stored = app.store.user_count() as u64;
@@ -458,7 +544,7 @@ fn steps_sled(
 }
 
 #[cfg(not(feature = "sqlite-baseline"))]
-fn steps_sqlite(_: u64, _: u64) -> Result<Map<String, Value>, Box<dyn std::error::Error>> {
+fn steps_sqlite(_: u64, _: u64, _: u64) -> Result<Map<String, Value>, Box<dyn std::error::Error>> {
     Err("the SQLite baseline needs `--features sqlite-baseline`".into())
 }
 
@@ -469,6 +555,7 @@ fn steps_sqlite(_: u64, _: u64) -> Result<Map<String, Value>, Box<dyn std::error
 fn steps_sqlite(
     users: u64,
     concurrent: u64,
+    rate: u64,
 ) -> Result<Map<String, Value>, Box<dyn std::error::Error>> {
     use jolserik::app::Data;
     use jolserik::engine::{self, Context, Conversation};
@@ -477,89 +564,37 @@ fn steps_sqlite(
 
     let dir = StoreDir::new(None)?;
     std::fs::create_dir_all(&dir.path)?;
-    let db = dir.path.join("dialogues.sqlite");
+    let db = dir.path.join("dialogues.sqlite").display().to_string();
     let config = config(&dir.path.join("unused"), None)?;
     let data = Arc::new(Data::load(&config)?);
     let clock = clock()?;
-    let rt = runtime()?;
-    let run = rt.block_on(async move {
-        let db_path = db.display().to_string();
-        let storage = SqliteStorage::open(&db_path, Json)
-            .await
-            .map_err(|e| format!("SqliteStorage: {e}"))?;
-        let next = Arc::new(AtomicU64::new(0));
-        let failures = Arc::new(AtomicU64::new(0));
-        let (began, cpu0) = (Instant::now(), cpu_seconds());
-        let tasks: Vec<_> = (0..concurrent)
-            .map(|_| {
-                let (storage, data, clock, next, failures) = (
-                    storage.clone(),
-                    data.clone(),
-                    clock.clone(),
-                    next.clone(),
-                    failures.clone(),
-                );
-                tokio::spawn(async move {
-                    let mut latencies = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        if i >= users {
-                            break;
-                        }
-                        let chat = ChatId(i64::try_from(FIRST_USER + i).unwrap_or(i64::MAX));
-                        let lang = LANGS[usize::try_from(i % 3).unwrap_or(0)];
-                        let mut reached = false;
-                        for input in dialogue(lang) {
-                            let began = Instant::now();
-                            let now = clock.now();
-                            let loaded: Option<UserRecord> =
-                                match storage.clone().get_dialogue(chat).await {
-                                    Ok(r) => r,
-                                    Err(_) => {
-                                        failures.fetch_add(1, Ordering::Relaxed);
-                                        None
-                                    }
-                                };
-                            let record = loaded
-                                .unwrap_or_else(|| UserRecord::new(Conversation::new(lang), now));
-                            let ctx = Context {
-                                now,
-                                today: clock.today(),
-                                countries: &data.countries,
-                                catalogue: &data.catalogue,
-                            };
-                            let outcome = engine::step(&record.conversation, &input, &ctx);
-                            if outcome.changed(&record.conversation) {
-                                let mut saved = record.clone();
-                                saved.conversation = outcome.conversation.clone();
-                                saved.meta.last_seen = now;
-                                if storage.clone().update_dialogue(chat, saved).await.is_err() {
-                                    failures.fetch_add(1, Ordering::Relaxed);
-                                }
-                            }
-                            reached = outcome.replies.iter().any(|r| r.msg.id == "plan-actions");
-                            latencies.push(micros(began.elapsed()));
-                        }
-                        if !reached {
-                            failures.fetch_add(1, Ordering::Relaxed);
-                        }
-                    }
-                    latencies
-                })
-            })
-            .collect();
-        let mut latencies = Vec::new();
-        for t in tasks {
-            latencies.extend(t.await.map_err(|_| "a user task panicked")?);
+    let rt = harness_runtime()?;
+    let storage = rt
+        .block_on(SqliteStorage::open(&db, Json))
+        .map_err(|e| format!("SqliteStorage: {e}"))?;
+    let run = rt.block_on(drive(users, concurrent, rate, move |user, lang, input| {
+        let (storage, data, clock) = (storage.clone(), data.clone(), clock.clone());
+        async move {
+            let chat = ChatId(i64::try_from(user).ok()?);
+            let now = clock.now();
+            let loaded: Option<UserRecord> = storage.clone().get_dialogue(chat).await.ok()?;
+            let record = loaded.unwrap_or_else(|| UserRecord::new(Conversation::new(lang), now));
+            let ctx = Context {
+                now,
+                today: clock.today(),
+                countries: &data.countries,
+                catalogue: &data.catalogue,
+            };
+            let outcome = engine::step(&record.conversation, &input, &ctx);
+            if outcome.changed(&record.conversation) {
+                let mut saved = record;
+                saved.conversation = outcome.conversation.clone();
+                saved.meta.last_seen = now;
+                storage.update_dialogue(chat, saved).await.ok()?;
+            }
+            Some(outcome.replies.iter().any(|r| r.msg.id == "plan-actions"))
         }
-        Ok::<_, Box<dyn std::error::Error>>(StepRun {
-            steps: latencies.len() as u64,
-            wall: began.elapsed(),
-            cpu: cpu_seconds() - cpu0,
-            latencies,
-            failures: failures.load(Ordering::Relaxed),
-        })
-    })?;
+    }));
     let mut out = run.report("teloxide SqliteStorage", users);
     let bytes = dir_bytes(&dir.path);
     out.insert("disk_bytes".into(), json!(bytes));
@@ -575,29 +610,81 @@ fn steps_sqlite(
 /// Routes the double's calls to the simulated user of each chat.
 type Routes = Arc<Mutex<HashMap<i64, mpsc::UnboundedSender<Call>>>>;
 
+/// The harness's runtime: the double and the simulated users. The bot runs on its own
+/// (`telegram::runtime()`, as in `serve`), so that the CPU of each side can be told
+/// apart: the harness's threads are named `harness`.
+fn harness_runtime() -> std::io::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .thread_name("harness")
+        .enable_all()
+        .build()
+}
+
+/// CPU time of this process's live threads named `name` (from /proc/self/task).
+fn thread_cpu_seconds(name: &str) -> f64 {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return 0.0;
+    };
+    tasks
+        .flatten()
+        .filter_map(|t| std::fs::read_to_string(t.path().join("stat")).ok())
+        .filter_map(|stat| {
+            let (head, rest) = stat.rsplit_once(')')?;
+            let comm = head.split_once('(')?.1;
+            if comm != name {
+                return None;
+            }
+            let fields: Vec<&str> = rest.split_whitespace().collect();
+            let ticks = |i: usize| {
+                fields
+                    .get(i)
+                    .and_then(|f| f.parse::<f64>().ok())
+                    .unwrap_or(0.0)
+            };
+            Some((ticks(11) + ticks(12)) / 100.0)
+        })
+        .sum()
+}
+
 /// The double and the bot, started in this process.
 struct Harness {
     fake: FakeBotApi,
     app: Arc<App>,
     running: telegram::Running,
+    bot: tokio::runtime::Handle,
     routes: Routes,
     refusals: Arc<AtomicU64>,
     startup: Duration,
 }
 
-/// Starts the double (lean, with `send_limit` if any, `also` seeing every call) and the
-/// bot over the store at `store`; the start-up time runs from opening the store to the
-/// bot taking updates.
+impl Harness {
+    /// Stops the bot on its own runtime.
+    async fn stop(self) -> Result<(), Box<dyn std::error::Error>> {
+        let running = self.running;
+        self.bot.spawn(running.shutdown()).await??;
+        Ok(())
+    }
+}
+
+/// Starts the double (on the current runtime: lean, with `send_limit` if any, `also`
+/// seeing every call, private chats with the users `open_chats`) and the bot over the
+/// store at `store` on `bot`; the start-up time runs from opening the store to the bot
+/// taking updates.
 async fn start_harness(
+    bot: tokio::runtime::Handle,
     store: &Path,
     tuning: Tuning,
     lean_messages: usize,
     send_limit: Option<usize>,
     also: Option<Observer>,
+    open_chats: std::ops::Range<u64>,
 ) -> Result<Harness, Box<dyn std::error::Error>> {
     let fake = FakeBotApi::start().await?;
     fake.lean(lean_messages);
     fake.limit_sends(send_limit);
+    for user in open_chats {
+        fake.user(user, None).open_chat();
+    }
     let routes: Routes = Arc::new(Mutex::new(HashMap::new()));
     let refusals = Arc::new(AtomicU64::new(0));
     {
@@ -618,52 +705,72 @@ async fn start_harness(
             }
         }));
     }
-    let started = Instant::now();
     let config = config(store, Some(&fake.url()))?;
-    let app = Arc::new(App::open(config, clock()?)?);
     let options = Options {
         token: Token::parse(fake_api::TOKEN)?,
         webhook_secret: None,
         api_url: fake.url(),
         tuning,
     };
-    let running = telegram::start(app.clone(), options).await?;
+    let clock = clock()?;
+    let started = Instant::now();
+    let (app, running) = bot
+        .spawn(async move {
+            let app = Arc::new(App::open(config, clock)?);
+            let running = telegram::start(app.clone(), options).await?;
+            Ok::<_, Box<dyn std::error::Error + Send + Sync>>((app, running))
+        })
+        .await?
+        .map_err(|e| e.to_string())?;
     let startup = started.elapsed();
     Ok(Harness {
         fake,
         app,
         running,
+        bot,
         routes,
         refusals,
         startup,
     })
 }
 
-/// One simulated user's whole dialogue; the latency of each step, or `None` when an
-/// answer did not come.
+/// One simulated user's whole dialogue; per step, the update-to-reply latency and how
+/// late the update was sent against the user's schedule (`None` when an answer did not
+/// come). With `pause`, the user waits that long between steps, from `due` on.
 async fn one_user(
-    fake: &FakeBotApi,
-    routes: &Routes,
-    app: &App,
+    h: &Harness,
     id: u64,
     lang: Lang,
-) -> Option<Vec<u32>> {
-    let user = fake.user(id, Some(lang.code()));
+    pause: Option<Duration>,
+    due: &mut tokio::time::Instant,
+) -> Option<Vec<(u32, u32)>> {
+    let user = h.fake.user(id, Some(lang.code()));
     let chat = user.chat_id();
     let (to, mut calls) = mpsc::unbounded_channel();
-    routes
+    h.routes
         .lock()
         .unwrap_or_else(|p| p.into_inner())
         .insert(chat, to);
     let mut latencies = Vec::new();
     let mut ok = true;
-    for (send, expect) in telegram_dialogue(app, lang) {
+    for (say, expect) in telegram_dialogue(&h.app, lang) {
+        if pause.is_some() {
+            tokio::time::sleep_until(*due).await;
+        }
+        let late = if pause.is_some() {
+            micros(due.elapsed())
+        } else {
+            0
+        };
+        if let Some(pause) = pause {
+            *due += pause;
+        }
         let sent = Instant::now();
-        match &send {
-            Send::Text(text) => {
+        match &say {
+            Say::Text(text) => {
                 user.send_text(text);
             }
-            Send::Press(data) => {
+            Say::Press(data) => {
                 if user.press(data).is_err() {
                     ok = false;
                     break;
@@ -679,18 +786,18 @@ async fn one_user(
             }
         };
         match answered {
-            Some(at) => latencies.push(micros(at.saturating_duration_since(sent))),
+            Some(at) => latencies.push((micros(at.saturating_duration_since(sent)), late)),
             None => {
                 ok = false;
                 break;
             }
         }
     }
-    routes
+    h.routes
         .lock()
         .unwrap_or_else(|p| p.into_inner())
         .remove(&chat);
-    fake.forget_chat(chat);
+    h.fake.forget_chat(chat);
     ok.then_some(latencies)
 }
 
@@ -704,65 +811,100 @@ fn matches(call: &Call, expect: &Expect) -> bool {
     }
 }
 
-async fn e2e(
+fn e2e(
     users: u64,
     concurrent: u64,
+    rate: u64,
     keep: Option<PathBuf>,
 ) -> Result<Value, Box<dyn std::error::Error>> {
     let dir = StoreDir::new(keep)?;
+    let bot = telegram::runtime()?;
+    let harness = harness_runtime()?;
     // The double enforces no limit here, so neither does the bot: what is measured is
     // our code. (In production the Throttle adaptor holds replies to Telegram's 30/s.)
-    let h = Arc::new(start_harness(&dir.path, Tuning::local(), 16, None, None).await?);
+    let h = Arc::new(harness.block_on(start_harness(
+        bot.handle().clone(),
+        &dir.path,
+        Tuning::local(),
+        16,
+        None,
+        None,
+        0..0,
+    ))?);
     let next = Arc::new(AtomicU64::new(0));
     let failed = Arc::new(AtomicU64::new(0));
-    let (began, cpu0) = (Instant::now(), cpu_seconds());
-    let tasks: Vec<_> = (0..concurrent)
-        .map(|_| {
-            let (h, next, failed) = (h.clone(), next.clone(), failed.clone());
-            tokio::spawn(async move {
-                let mut latencies = Vec::new();
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    if i >= users {
-                        break;
-                    }
-                    let lang = LANGS[usize::try_from(i % 3).unwrap_or(0)];
-                    match one_user(&h.fake, &h.routes, &h.app, FIRST_USER + i, lang).await {
-                        Some(l) => latencies.extend(l),
-                        None => {
-                            failed.fetch_add(1, Ordering::Relaxed);
+    let interval = (rate > 0).then(|| Duration::from_secs_f64(concurrent as f64 / rate as f64));
+    let steps = telegram_dialogue(&h.app, Lang::En).len() as f64;
+    let (began, cpu0, harness_cpu0) =
+        (Instant::now(), cpu_seconds(), thread_cpu_seconds("harness"));
+    let measured = harness.block_on(async {
+        let tasks: Vec<_> = (0..concurrent)
+            .map(|task| {
+                let (h, next, failed) = (h.clone(), next.clone(), failed.clone());
+                tokio::spawn(async move {
+                    let mut latencies = Vec::new();
+                    // Users at every step in equal numbers (see `drive`).
+                    let phase = steps * task as f64 / concurrent as f64;
+                    let mut due = tokio::time::Instant::now()
+                        + interval.map_or(Duration::ZERO, |i| i.mul_f64(phase));
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        if i >= users {
+                            break;
+                        }
+                        let lang = LANGS[usize::try_from(i % 3).unwrap_or(0)];
+                        match one_user(&h, FIRST_USER + i, lang, interval, &mut due).await {
+                            Some(l) => latencies.extend(l),
+                            None => {
+                                failed.fetch_add(1, Ordering::Relaxed);
+                            }
                         }
                     }
-                }
-                latencies
+                    latencies
+                })
             })
-        })
-        .collect();
-    let mut latencies = Vec::new();
-    for t in tasks {
-        latencies.extend(t.await?);
-    }
+            .collect();
+        let mut latencies = Vec::new();
+        for t in tasks {
+            if let Ok(l) = t.await {
+                latencies.extend(l);
+            }
+        }
+        latencies
+    });
     let wall = began.elapsed();
     let cpu = cpu_seconds() - cpu0;
+    let harness_cpu = thread_cpu_seconds("harness") - harness_cpu0;
     let h = Arc::into_inner(h).ok_or("the harness is still shared")?;
     let refusals = h.refusals.load(Ordering::Relaxed);
     let users_stored = h.app.store.user_count() as u64;
     let startup = h.startup;
-    h.running.shutdown().await?;
-    drop(h.app);
-    drop(h.fake);
-    let updates = latencies.len() as u64;
-    let rate = updates as f64 / wall.as_secs_f64();
+    let app = h.app.clone();
+    harness.block_on(h.stop())?;
+    drop(app);
+    drop(bot);
+    drop(harness);
+    let updates = measured.len() as u64;
+    let (latencies, late): (Vec<u32>, Vec<u32>) = measured.into_iter().unzip();
+    let updates_per_s = updates as f64 / wall.as_secs_f64();
     let bytes = dir_bytes(&dir.path);
+    let bot_cpu = (cpu - harness_cpu).max(0.0);
     let mut out = Map::new();
     out.insert("mode".into(), json!("e2e"));
     out.insert("users".into(), json!(users));
     out.insert("concurrent".into(), json!(concurrent));
+    out.insert("offered_per_s".into(), json!(rate));
     out.insert("updates".into(), json!(updates));
     out.insert("wall_s".into(), json!(round3(wall.as_secs_f64())));
-    out.insert("updates_per_s".into(), json!(rate.round()));
+    out.insert("updates_per_s".into(), json!(updates_per_s.round()));
     percentiles(&mut out, "reply", latencies);
+    percentiles(&mut out, "late", late);
     out.insert("cpu_s".into(), json!(round3(cpu)));
+    out.insert("bot_cpu_s".into(), json!(round3(bot_cpu)));
+    out.insert(
+        "bot_cpu_us_per_update".into(),
+        json!((bot_cpu * 1e6 / updates.max(1) as f64).round()),
+    );
     out.insert(
         "cpu_us_per_update".into(),
         json!((cpu * 1e6 / updates.max(1) as f64).round()),
@@ -780,13 +922,15 @@ async fn e2e(
     out.insert("failed_users".into(), json!(failed.load(Ordering::Relaxed)));
     out.insert("refused_calls".into(), json!(refusals));
     eprintln!(
-        "e2e: {users} users ({concurrent} at once), {updates} updates in {:.2} s = {rate:.0} updates/s; update-to-reply p50 {} ms, p95 {} ms, p99 {} ms, max {} ms; CPU {cpu:.2} s ({:.0}% of one core); peak RSS {} MiB; {} bytes/user on disk; start-up {:.1} ms; failed users {}, refused calls {refusals}",
+        "e2e: {users} users ({concurrent} at once, offering {}), {updates} updates in {:.2} s = {updates_per_s:.0} updates/s; update-to-reply p50 {} ms, p95 {} ms, p99 {} ms, max {} ms (sent late by up to {} ms, p99); CPU {cpu:.2} s, of which the bot {bot_cpu:.2} s = {} µs/update; peak RSS {} MiB; {} bytes/user on disk; start-up {:.1} ms; failed users {}, refused calls {refusals}",
+        if rate > 0 { format!("{rate}/s") } else { "as fast as answered".into() },
         wall.as_secs_f64(),
         out["reply_p50_ms"],
         out["reply_p95_ms"],
         out["reply_p99_ms"],
         out["reply_max_ms"],
-        cpu / wall.as_secs_f64() * 100.0,
+        out["late_p99_ms"],
+        out["bot_cpu_us_per_update"],
         out["peak_rss_mib"],
         out["disk_bytes_per_user"],
         startup.as_secs_f64() * 1000.0,
@@ -796,6 +940,9 @@ async fn e2e(
 }
 
 // ---- reminders --------------------------------------------------------------------------
+
+/// The bot's send limit as a fraction of the double's (see `reminders`).
+const THROTTLE_FRACTION: f64 = 0.98;
 
 /// What the double saw of the reminders.
 #[derive(Default)]
@@ -809,7 +956,7 @@ struct Deliveries {
     too_many: u64,
 }
 
-async fn reminders(due: u64, limit: u32) -> Result<Value, Box<dyn std::error::Error>> {
+fn reminders(due: u64, limit: u32) -> Result<Value, Box<dyn std::error::Error>> {
     let dir = StoreDir::new(None)?;
     let now: DateTime<Utc> = parse_instant(NOW)?;
     // The morning rush: every reminder due at the same minute (send_at), for deadlines
@@ -863,11 +1010,19 @@ async fn reminders(due: u64, limit: u32) -> Result<Value, Box<dyn std::error::Er
     );
 
     let deliveries = Arc::new(Mutex::new(Deliveries::default()));
+    // The bot's Throttle a little under the double's limit: Throttle counts a second
+    // from when it releases a message, the double from when the message arrives, and a
+    // few milliseconds between the two turn a limit met exactly into 429s, each of which
+    // freezes all sending for the second Telegram asks.
+    let headroom: f64 = std::env::var("LOAD_THROTTLE_FRACTION")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(THROTTLE_FRACTION);
     let limits = teloxide::adaptors::throttle::Limits {
         messages_per_sec_chat: 1,
         messages_per_min_chat: 60,
         messages_per_min_channel_or_supergroup: 20,
-        messages_per_sec_overall: limit,
+        messages_per_sec_overall: (f64::from(limit) * headroom).floor() as u32,
     };
     let tuning = Tuning {
         throttle: Some(limits),
@@ -892,31 +1047,45 @@ async fn reminders(due: u64, limit: u32) -> Result<Value, Box<dyn std::error::Er
     });
     let (began, cpu0) = (Instant::now(), cpu_seconds());
     let send_limit = Some(usize::try_from(limit)?);
-    let h = start_harness(&dir.path, tuning, 2, send_limit, Some(observer)).await?;
+    let bot = telegram::runtime()?;
+    let harness = harness_runtime()?;
+    let h = harness.block_on(start_harness(
+        bot.handle().clone(),
+        &dir.path,
+        tuning,
+        2,
+        send_limit,
+        Some(observer),
+        FIRST_USER..FIRST_USER + due,
+    ))?;
     // Until every reminder went out, or nothing moved for 20 s.
-    let mut last_count = 0usize;
-    let mut still_since = Instant::now();
-    loop {
-        tokio::time::sleep(Duration::from_millis(200)).await;
-        let count = deliveries
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .order
-            .len();
-        if count as u64 >= due {
-            break;
+    harness.block_on(async {
+        let mut last_count = 0usize;
+        let mut still_since = Instant::now();
+        loop {
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            let count = deliveries
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .order
+                .len();
+            if count as u64 >= due {
+                break;
+            }
+            if count != last_count {
+                last_count = count;
+                still_since = Instant::now();
+            } else if still_since.elapsed() > Duration::from_secs(20) {
+                break;
+            }
         }
-        if count != last_count {
-            last_count = count;
-            still_since = Instant::now();
-        } else if still_since.elapsed() > Duration::from_secs(20) {
-            break;
-        }
-    }
+    });
     let wall = began.elapsed();
     let cpu = cpu_seconds() - cpu0;
     let startup = h.startup;
-    h.running.shutdown().await?;
+    harness.block_on(h.stop())?;
+    drop(bot);
+    drop(harness);
     let d = Arc::into_inner(deliveries)
         .ok_or("deliveries still shared")?
         .into_inner()
@@ -988,7 +1157,7 @@ async fn reminders(due: u64, limit: u32) -> Result<Value, Box<dyn std::error::Er
 
 // ---- start-up ----------------------------------------------------------------------------
 
-async fn startup(store: PathBuf) -> Result<Value, Box<dyn std::error::Error>> {
+fn startup(store: PathBuf) -> Result<Value, Box<dyn std::error::Error>> {
     if !store.exists() {
         return Err(format!(
             "{} does not exist (make one with `steps --keep`)",
@@ -997,15 +1166,29 @@ async fn startup(store: PathBuf) -> Result<Value, Box<dyn std::error::Error>> {
         .into());
     }
     let bytes = dir_bytes(&store);
-    let h = start_harness(&store, Tuning::local(), 16, None, None).await?;
+    let bot = telegram::runtime()?;
+    let harness = harness_runtime()?;
+    let h = harness.block_on(start_harness(
+        bot.handle().clone(),
+        &store,
+        Tuning::local(),
+        16,
+        None,
+        None,
+        0..0,
+    ))?;
     let users_stored = h.app.store.user_count() as u64;
     let startup = h.startup;
     let rss_started = peak_rss_mib();
     // Ready means ready: one new user goes through the whole dialogue.
-    let latencies = one_user(&h.fake, &h.routes, &h.app, 1, Lang::En)
-        .await
-        .ok_or("the first user after start-up got no plan")?;
-    h.running.shutdown().await?;
+    let mut due = harness.block_on(async { tokio::time::Instant::now() });
+    let latencies: Vec<u32> = harness
+        .block_on(one_user(&h, fresh_user(), Lang::En, None, &mut due))
+        .ok_or("the first user after start-up got no plan")?
+        .into_iter()
+        .map(|(l, _)| l)
+        .collect();
+    harness.block_on(h.stop())?;
     let mut out = Map::new();
     out.insert("mode".into(), json!("startup"));
     out.insert("users_stored".into(), json!(users_stored));
@@ -1030,6 +1213,14 @@ async fn startup(store: PathBuf) -> Result<Value, Box<dyn std::error::Error>> {
         out["peak_rss_mib"],
     );
     Ok(Value::Object(out))
+}
+
+/// A user id no earlier run has used (start-up runs reuse one store).
+fn fresh_user() -> u64 {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    2_000_000_000 + u64::try_from(nanos % 1_000_000_000).unwrap_or(0)
 }
 
 // ---- repeated runs ------------------------------------------------------------------------

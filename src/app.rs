@@ -25,8 +25,10 @@ use crate::store::{Loaded, Store, StoreError, UserRecord, UserReminders};
 use crate::text::Msg;
 
 /// Updates of one user are applied one at a time; users are spread over this many locks
-/// so that different users proceed in parallel.
-const USER_LOCK_STRIPES: usize = 256;
+/// so that different users proceed in parallel. A lock is held across the flush, so
+/// two users sharing one wait for each other's disk: with a thousand users at once, 256
+/// stripes made nearly every user share; 16,384 (128 KiB of locks) make it rare.
+const USER_LOCK_STRIPES: usize = 16_384;
 
 /// How stale `last_seen` may get before a message that changes nothing still writes
 /// it: the retention sweep counts silence in days, and a reader who only asks for

@@ -388,9 +388,7 @@ fn serve(config: Config, now: Option<&str>) -> Result<(), Failure> {
         .try_init();
     let clock = clock_from(now)?;
     let app = Arc::new(App::open(config, clock)?);
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()?;
+    let runtime = telegram::runtime()?;
     let result = runtime.block_on(telegram::run_until(
         app,
         options,

@@ -25,7 +25,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Condvar, Mutex, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -150,6 +150,17 @@ fn io(operation: &'static str) -> impl FnOnce(sled::Error) -> StoreError {
 /// while the disk is still full.
 const REOPEN_AFTER: Duration = Duration::from_secs(2);
 
+/// How much memory sled may use to cache pages. Its default, 1 GiB, lets a store of
+/// 100,000 users grow the process to that size; the dialogue reads one record per
+/// message, and the hot part (users in the middle of a dialogue, the head of the
+/// reminder queue) fits in far less (see BENCHMARKS.md).
+const CACHE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// sled's settings for our store.
+fn sled_config(path: &Path) -> sled::Config {
+    sled::Config::new().path(path).cache_capacity(CACHE_BYTES)
+}
+
 /// The name sled gives its default tree, which we never use.
 const SLED_DEFAULT_TREE: &[u8] = b"__sled__default";
 
@@ -189,7 +200,7 @@ struct Failure {
 
 impl Trees {
     fn open(path: &Path) -> Result<Trees, StoreError> {
-        let db = sled::Config::new().path(path).open().map_err(|source| {
+        let db = sled_config(path).open().map_err(|source| {
             if is_lock_error(&source) {
                 StoreError::InUse {
                     path: path.to_path_buf(),
@@ -334,14 +345,14 @@ impl Store {
     /// The open trees, reopening them first if an I/O error spoiled them and the pause
     /// has passed.
     fn trees(&self) -> Result<Arc<Trees>, StoreError> {
-        let pause = *self.reopen_after.lock().unwrap_or_else(|p| p.into_inner());
+        // Every operation passes here: the pause is only read when something failed.
         let failed = {
             let failure = self.failure.lock().unwrap_or_else(|p| p.into_inner());
-            failure
-                .as_ref()
-                .map(|f| (f.at.elapsed() >= pause, f.error.clone()))
+            failure.as_ref().map(|f| (f.at, f.error.clone()))
         };
-        if let Some((due, error)) = failed {
+        if let Some((at, error)) = failed {
+            let pause = *self.reopen_after.lock().unwrap_or_else(|p| p.into_inner());
+            let due = at.elapsed() >= pause;
             if !due {
                 return Err(StoreError::Unavailable { source: error });
             }
@@ -590,6 +601,13 @@ impl Store {
     /// may run more than once if the transaction is retried. The sent log forgets
     /// deadlines more than a day past `today`, which no plan can bring back. Returns the
     /// earliest new due time, to wake the worker if it is nearer than what it waits for.
+    ///
+    /// A user with no reminder state for whom `plan` makes nothing (every answer before
+    /// the dialogue is complete) is saved with a plain write: the transaction would
+    /// change nothing else, and sled runs every transaction under a lock that excludes
+    /// all other operations, flushes included, which at many users at once is the
+    /// bottleneck. This relies on what the app guarantees: only the holder of the user's
+    /// lock gives a user reminder state.
     pub fn save_and_replan(
         &self,
         user: u64,
@@ -599,6 +617,17 @@ impl Store {
     ) -> Result<Option<DateTime<Utc>>, StoreError> {
         let record_bytes = encode(record)?;
         self.with(|t| {
+            let has_state = t
+                .reminder_users
+                .contains_key(user.to_be_bytes())
+                .map_err(io("read"))?;
+            if !has_state && plan(&UserReminders::default()).is_empty() {
+                t.users
+                    .insert(user.to_be_bytes(), record_bytes)
+                    .map_err(io("write"))?;
+                self.sync_on(t)?;
+                return Ok(None);
+            }
             let earliest = tx(
                 "re-plan",
                 (&t.users, &t.reminders, &t.reminder_users).transaction(
@@ -662,32 +691,55 @@ impl Store {
                     None => unreadable.push(key),
                 }
             }
-            let mut damaged = Vec::new();
-            for key in unreadable {
-                let user = parse_due_key(&key).map(|(_, user, _)| user);
-                tracing::warn!(user, "unreadable reminder removed from the queue");
-                if let Some((ms, user, id)) = parse_due_key(&key) {
-                    // Keep the index in step, so that the user's next re-plan does not
-                    // look for it.
-                    tx(
-                        "drop damaged",
-                        (&t.reminders, &t.reminder_users).transaction(|(due, index_tree)| {
-                            due.remove(due_key(ms, user, &id))?;
-                            if let Some(mut index) = read_index(index_tree, user)? {
-                                index.pending.remove(&id);
-                                write_index(index_tree, user, &index)?;
-                            }
-                            Ok(())
-                        }),
-                    )?;
-                    if !damaged.contains(&user) {
-                        damaged.push(user);
+            Ok((out, drop_damaged(t, unreadable)?))
+        })
+    }
+
+    /// Up to `limit` reminders due at or before `now`, the most urgent first (the order
+    /// of `reminders::plan::by_urgency`: the nearest deadline, then the earliest due,
+    /// then the user). The worker sends in this order, so that in a morning rush of
+    /// 100,000 reminders due at the same minute the last days go out first, not the
+    /// lowest user ids. Urgency is read from the keys alone (the due time, the user and
+    /// the deadline's date in the id), so a whole backlog is ranked without decoding a
+    /// value; only the chosen are read. Entries that cannot be read are removed, and
+    /// their users returned, as by [`Store::due_reminders_and_damaged`].
+    pub fn most_urgent_due(
+        &self,
+        now: DateTime<Utc>,
+        limit: usize,
+    ) -> Result<(Vec<Reminder>, Vec<u64>), StoreError> {
+        let end = sortable_ms(now.timestamp_millis().saturating_add(1));
+        self.with(|t| {
+            let mut ranked = Vec::new();
+            let mut unreadable = Vec::new();
+            for item in t.reminders.range(..end.to_vec()).keys() {
+                let key = item.map_err(io("read"))?;
+                match parse_due_key(&key) {
+                    // An id without a deadline cannot be taken; it goes last rather than
+                    // first, so that it never holds up the others.
+                    Some((ms, user, id)) => {
+                        let date = deadline_of_id(&id).map_or(NaiveDate::MAX, |d| d.date);
+                        ranked.push(((date, ms, user), key));
                     }
-                } else {
-                    t.reminders.remove(key).map_err(io("delete"))?;
+                    None => unreadable.push(key),
                 }
             }
-            Ok((out, damaged))
+            if ranked.len() > limit {
+                ranked.select_nth_unstable(limit);
+                ranked.truncate(limit);
+            }
+            ranked.sort_unstable();
+            let mut out = Vec::with_capacity(ranked.len());
+            for (_, key) in ranked {
+                // Gone meanwhile (taken, re-planned): nothing to send.
+                if let Some(bytes) = t.reminders.get(&key).map_err(io("read"))? {
+                    match decode_reminder(&bytes) {
+                        Some(r) => out.push(r),
+                        None => unreadable.push(key),
+                    }
+                }
+            }
+            Ok((out, drop_damaged(t, unreadable)?))
         })
     }
 
@@ -1271,6 +1323,36 @@ fn wait_until_sole(trees: &Arc<Trees>) {
     }
 }
 
+/// Removes unreadable entries of the reminder queue, keeping each user's index in step
+/// (so that their next re-plan does not look for them); returns their users, whose
+/// reminders are to be planned again.
+fn drop_damaged(t: &Trees, unreadable: Vec<sled::IVec>) -> Result<Vec<u64>, StoreError> {
+    let mut damaged = Vec::new();
+    for key in unreadable {
+        let user = parse_due_key(&key).map(|(_, user, _)| user);
+        tracing::warn!(user, "unreadable reminder removed from the queue");
+        if let Some((ms, user, id)) = parse_due_key(&key) {
+            tx(
+                "drop damaged",
+                (&t.reminders, &t.reminder_users).transaction(|(due, index_tree)| {
+                    due.remove(due_key(ms, user, &id))?;
+                    if let Some(mut index) = read_index(index_tree, user)? {
+                        index.pending.remove(&id);
+                        write_index(index_tree, user, &index)?;
+                    }
+                    Ok(())
+                }),
+            )?;
+            if !damaged.contains(&user) {
+                damaged.push(user);
+            }
+        } else {
+            t.reminders.remove(key).map_err(io("delete"))?;
+        }
+    }
+    Ok(damaged)
+}
+
 /// Erases a user from every tree; see [`Store::delete`].
 fn delete_user(t: &Trees, user: u64) -> Result<bool, StoreError> {
     let (existed, _index_readable) = tx(
@@ -1379,8 +1461,27 @@ fn encode(record: &UserRecord) -> Result<Vec<u8>, StoreError> {
     .map_err(StoreError::Encode)
 }
 
+/// The current envelope, read straight into the record (no `#[serde(flatten)]`, which
+/// would buffer every field first).
+#[derive(Deserialize)]
+struct EnvelopeIn {
+    v: u64,
+    conversation: Conversation,
+    meta: UserMeta,
+}
+
 /// Reads any version we know, migrating it to the current one.
 fn decode(bytes: &[u8]) -> Result<UserRecord, ResetReason> {
+    // Nearly every record is of the current version: read it without building a JSON
+    // tree first. Anything else takes the general path below.
+    if let Ok(EnvelopeIn {
+        v: SCHEMA_VERSION,
+        conversation,
+        meta,
+    }) = serde_json::from_slice(bytes)
+    {
+        return Ok(UserRecord { conversation, meta });
+    }
     let mut value: serde_json::Value =
         serde_json::from_slice(bytes).map_err(|_| ResetReason::Corrupt)?;
     let version = value
@@ -1528,11 +1629,14 @@ fn tx<T>(
 }
 
 /// Group commit: writers register, one of them flushes for everyone registered before
-/// the flush started, the rest wait for it.
+/// the flush started, the rest wait for it. After a flush only the writers it covered
+/// are woken, and the first one it did not cover, to lead the next flush: with a
+/// thousand writers waiting, waking all of them after every flush (a condition
+/// variable's `notify_all`, each then queueing for the lock just to sleep again) costs
+/// more than the flushes themselves.
 #[derive(Default)]
 struct GroupCommit {
     state: Mutex<CommitState>,
-    flushed: Condvar,
 }
 
 #[derive(Default)]
@@ -1543,12 +1647,18 @@ struct CommitState {
     durable: u64,
     /// Someone is flushing now.
     flushing: bool,
+    /// Writers asleep until a flush covers them: their number and thread.
+    waiting: Vec<(u64, std::thread::Thread)>,
 }
 
 impl GroupCommit {
-    fn sync(&self, flush: impl Fn() -> Result<(), StoreError>) -> Result<(), StoreError> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, CommitState> {
         // A poisoned lock only means another writer panicked; the counters stay valid.
-        let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn sync(&self, flush: impl Fn() -> Result<(), StoreError>) -> Result<(), StoreError> {
+        let mut state = self.lock();
         state.registered += 1;
         let me = state.registered;
         loop {
@@ -1560,17 +1670,51 @@ impl GroupCommit {
                 let covers = state.registered;
                 drop(state);
                 let result = flush();
-                state = self.state.lock().unwrap_or_else(|p| p.into_inner());
-                state.flushing = false;
-                if result.is_ok() {
-                    state.durable = state.durable.max(covers);
+                let wake = {
+                    let mut state = self.lock();
+                    state.flushing = false;
+                    if result.is_ok() {
+                        state.durable = state.durable.max(covers);
+                    }
+                    state.take_wakeable(result.is_ok())
+                };
+                for thread in wake {
+                    thread.unpark();
                 }
-                self.flushed.notify_all();
-                result?;
-            } else {
-                state = self.flushed.wait(state).unwrap_or_else(|p| p.into_inner());
+                // On success this flush covered `me`.
+                return result;
             }
+            // A spurious wake-up may find this writer still listed.
+            if !state.waiting.iter().any(|(n, _)| *n == me) {
+                state.waiting.push((me, std::thread::current()));
+            }
+            drop(state);
+            // An unpark between the drop and here is not lost: park returns at once.
+            std::thread::park();
+            state = self.lock();
         }
+    }
+}
+
+impl CommitState {
+    /// Takes the waiting writers to wake after a flush: those it covered and the first
+    /// it did not (the next flush's leader); after a failed flush, all of them, so that
+    /// one of them tries again and every one of them learns the outcome of its own.
+    fn take_wakeable(&mut self, flushed: bool) -> Vec<std::thread::Thread> {
+        let durable = self.durable;
+        let mut wake = Vec::new();
+        let mut leader = false;
+        self.waiting.retain(|(n, thread)| {
+            let covered = flushed && *n <= durable;
+            if !flushed || covered || !leader {
+                leader |= !covered;
+                wake.push(thread.clone());
+                false
+            } else {
+                true
+            }
+        });
+        wake
     }
 }
 

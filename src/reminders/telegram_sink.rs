@@ -6,10 +6,13 @@
 //!
 //! Telegram's answers map to the worker's: a 429 is `RetryAfter`; "blocked by the
 //! user", a deactivated account, a chat that does not exist or cannot be started is
-//! `Blocked`; a network failure is retried after a pause (the message may have gone out,
-//! which at-least-once allows); any other refusal is `Rejected`.
+//! `Blocked`; a network failure, a timeout, a 5xx or an answer that is not the Bot API's
+//! (a proxy's error page) is retried after a pause (the message may have gone out,
+//! which at-least-once allows); any other refusal is `Rejected`, named by its kind
+//! only (a teloxide error's text can carry the request URL, and with it the token).
 
 use std::future::Future;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -25,19 +28,36 @@ use crate::reminders::worker::{Delivery, ReminderSink};
 
 /// Telegram refuses longer messages.
 const MAX_TEXT_CHARS: usize = 4096;
-/// The pause after a network failure before the reminder is tried again.
-const NETWORK_RETRY: Duration = Duration::from_secs(15);
+/// The pause after a network failure or a 5xx before the reminder is tried again
+/// (teloxide itself has already waited 10 s after a 5xx). It doubles with each such
+/// failure in a row, up to `TRANSIENT_MAX`, and starts again after a success. Every
+/// reminder waits with it: when Telegram is unreachable for one, it is for all.
+const TRANSIENT_RETRY: Duration = Duration::from_secs(1);
+const TRANSIENT_MAX: Duration = Duration::from_secs(60);
 
 /// Sends reminders with a teloxide requester `B` (a `Bot`, or `Throttle<Bot>`).
 pub struct TelegramSink<B> {
     bot: B,
     localizer: Arc<Localizer>,
+    /// Transient failures in a row, for the backoff.
+    failures: Arc<AtomicU32>,
 }
 
 impl<B> TelegramSink<B> {
     pub fn new(bot: B, localizer: Arc<Localizer>) -> TelegramSink<B> {
-        TelegramSink { bot, localizer }
+        TelegramSink {
+            bot,
+            localizer,
+            failures: Arc::default(),
+        }
     }
+}
+
+/// The pause after `failures` transient failures in a row: 1 s, 2 s, 4 s, … 60 s.
+fn backoff(failures: u32) -> Duration {
+    TRANSIENT_RETRY
+        .saturating_mul(1u32.checked_shl(failures.min(16)).unwrap_or(u32::MAX))
+        .min(TRANSIENT_MAX)
 }
 
 impl<B> ReminderSink for TelegramSink<B>
@@ -68,11 +88,20 @@ where
                 .reply_markup(keyboard)
                 .send()
         });
+        let failures = self.failures.clone();
         async move {
-            match request {
-                Ok(sending) => classify(sending.await.map(|_| ())),
-                Err(_) => Delivery::Rejected(format!("user id {user} is not a Telegram chat id")),
+            let result = match request {
+                Ok(sending) => sending.await.map(|_| ()),
+                Err(_) => {
+                    return Delivery::Rejected(format!("user id {user} is not a Telegram chat id"))
+                }
+            };
+            if is_transient(&result) {
+                let n = failures.fetch_add(1, Ordering::SeqCst);
+                return Delivery::RetryAfter(backoff(n));
             }
+            failures.store(0, Ordering::SeqCst);
+            classify(result)
         }
     }
 }
@@ -87,7 +116,16 @@ fn fit(text: String) -> String {
     cut
 }
 
-/// Telegram's answer as a delivery result.
+/// A failure worth trying again after a pause (not a 429, which says how long).
+fn is_transient(result: &Result<(), RequestError>) -> bool {
+    match result {
+        Ok(()) | Err(RequestError::RetryAfter(_)) => false,
+        Err(RequestError::Network(_) | RequestError::Io(_)) => true,
+        Err(e) => crate::telegram::errors::classify(e).is_transient(),
+    }
+}
+
+/// Telegram's answer as a delivery result (a transient failure as the first pause).
 pub fn classify(result: Result<(), RequestError>) -> Delivery {
     match result {
         Ok(()) => Delivery::Delivered,
@@ -101,8 +139,19 @@ pub fn classify(result: Result<(), RequestError>) -> Delivery {
             | ApiError::BotKickedFromSupergroup
             | ApiError::BotKickedFromChannel,
         )) => Delivery::Blocked,
-        Err(RequestError::Network(_) | RequestError::Io(_)) => Delivery::RetryAfter(NETWORK_RETRY),
-        Err(e) => Delivery::Rejected(e.to_string()),
+        Err(RequestError::Network(_) | RequestError::Io(_)) => {
+            Delivery::RetryAfter(TRANSIENT_RETRY)
+        }
+        Err(e) => {
+            // A 5xx arrives as an unknown API error or as a body that is not JSON; it
+            // was once dropped as a refusal, losing the reminder.
+            let kind = crate::telegram::errors::classify(&e);
+            if kind.is_transient() {
+                Delivery::RetryAfter(TRANSIENT_RETRY)
+            } else {
+                Delivery::Rejected(kind.label().to_string())
+            }
+        }
     }
 }
 
@@ -126,6 +175,35 @@ mod tests {
             classify(Err(RequestError::Api(ApiError::MessageTextIsEmpty))),
             Delivery::Rejected(_)
         ));
+        // Telegram's 5xx answers are tried again, not dropped.
+        for description in [
+            "Internal Server Error",
+            "Bad Gateway: upstream",
+            "Gateway Timeout",
+        ] {
+            assert_eq!(
+                classify(Err(RequestError::Api(ApiError::Unknown(
+                    description.into()
+                )))),
+                Delivery::RetryAfter(TRANSIENT_RETRY),
+                "{description}"
+            );
+        }
+        let not_json = serde_json::from_str::<serde_json::Value>("<html>502</html>").unwrap_err();
+        assert_eq!(
+            classify(Err(RequestError::InvalidJson {
+                source: Arc::new(not_json),
+                raw: "<html>502</html>".into(),
+            })),
+            Delivery::RetryAfter(TRANSIENT_RETRY)
+        );
+    }
+
+    #[test]
+    fn the_pause_after_failures_in_a_row_doubles_up_to_a_minute() {
+        let pauses: Vec<u64> = (0..9).map(|n| backoff(n).as_secs()).collect();
+        assert_eq!(pauses, [1, 2, 4, 8, 16, 32, 60, 60, 60]);
+        assert_eq!(backoff(u32::MAX), TRANSIENT_MAX);
     }
 
     #[test]

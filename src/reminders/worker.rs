@@ -4,13 +4,20 @@
 //! No polling: between reminders it wakes at most every few minutes, only to guard
 //! against the wall clock jumping under a monotonic sleep.
 //!
-//! Each round it reads what is due, puts the most urgent deadlines first, and for each
-//! reminder: takes it out of the queue (collapsing a downtime backlog to the most recent
-//! reminder per deadline) and marks it in flight, delivers it through a
-//! [`ReminderSink`], and marks it delivered. At start it first re-sends what a crash
-//! left in flight, and nothing else; after a store error it looks at what is in flight
-//! again (a write reported as failed may have reached the disk). Quiet hours hold
+//! Each round it reads the most urgent of what is due (nearest deadline first, ranked
+//! over the whole backlog), and for each reminder: takes it out of the queue
+//! (collapsing a downtime backlog to the most recent reminder per deadline) and marks it
+//! in flight, delivers it through a [`ReminderSink`], and marks it delivered. At start
+//! it first re-sends what a crash left in flight, and nothing else. Quiet hours hold
 //! every delivery until they end.
+//!
+//! Deliveries overlap: a send waits for the network and for Telegram's rate limiter
+//! (teloxide's Throttle releases queued messages four times a second), so one at a time
+//! would send about four reminders a second whatever the limit. Up to
+//! [`MAX_IN_FLIGHT`] run at once, started in order of urgency. The width starts at one
+//! and doubles after every [`GROW_AFTER`] deliveries in a row, and a 429 sets it back
+//! to one: a handful of reminders goes out strictly in order, one after the other, and
+//! a backlog of thousands fills Telegram's limit.
 //!
 //! Sink results: `Delivered`; `Blocked` stops that user's reminders (until they write
 //! again); `RetryAfter(d)` puts the reminder back with its place and pauses all sending
@@ -19,7 +26,7 @@
 //!
 //! Store calls block on the disk (group commit), so they run on tokio's blocking pool.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::future::Future;
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -27,14 +34,16 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use tokio::sync::Notify;
+use tokio::task::JoinSet;
 
 use crate::app::App;
 use crate::domain::Lang;
 use crate::engine::Reply;
-use crate::reminders::plan::{by_urgency, outside_quiet_hours, Reminder};
+use crate::reminders::plan::{outside_quiet_hours, Reminder};
 
-/// How many due reminders one round reads; the rest wait for the next round.
-const BATCH: usize = 500;
+/// How many due reminders one round reads (the most urgent of all that are due); the
+/// rest wait for the next round.
+const BATCH: usize = 2_000;
 /// The longest single sleep: a guard against wall-clock jumps, not a poll.
 const MAX_SLEEP: Duration = Duration::from_secs(300);
 /// The pause after a store error before trying again.
@@ -100,19 +109,89 @@ impl Wakeup {
 /// The worker: the app (store, clock, configuration) and a sink.
 pub struct Worker<S> {
     app: Arc<App>,
-    sink: S,
+    sink: Arc<S>,
     /// Set when a store call fails. A write reported as failed may still have reached
     /// the disk (an in-flight mark, say), so after a failure the worker looks at what
     /// is in flight again, as at start: nothing is left waiting for a restart.
-    store_failed: AtomicBool,
+    store_failed: Arc<AtomicBool>,
     store_backoff: Duration,
 }
 
-/// Why a round stopped early.
-enum Stop {
-    Shutdown,
-    /// A 429 paused sending; read the queue again, most urgent first.
-    Backoff,
+/// The most deliveries under way at once. Telegram's 30 messages a second need a few
+/// dozen; the load harness's 1,000 a second, through Throttle's quarter-second batches,
+/// need several hundred.
+pub const MAX_IN_FLIGHT: usize = 512;
+/// Deliveries in a row, one at a time, before the width first doubles; after that it
+/// doubles after as many deliveries in a row as it is wide.
+pub const GROW_AFTER: usize = 4;
+
+/// The deliveries under way, and how many may be.
+struct Flight {
+    tasks: JoinSet<Option<Delivery>>,
+    /// Who is being delivered (user, reminder id), so a re-read of the queue skips them.
+    ids: HashMap<tokio::task::Id, (u64, String)>,
+    width: usize,
+    /// Deliveries in a row since the width last changed.
+    streak: usize,
+}
+
+impl Flight {
+    fn new() -> Flight {
+        Flight {
+            tasks: JoinSet::new(),
+            ids: HashMap::new(),
+            width: 1,
+            streak: 0,
+        }
+    }
+
+    fn has(&self, reminder: &Reminder) -> bool {
+        let id = reminder.id();
+        self.ids
+            .values()
+            .any(|(user, other)| *user == reminder.user && *other == id)
+    }
+
+    /// Waits for one delivery to finish; `None` when none is under way. Returns the
+    /// pause a 429 asks for, after adjusting the width.
+    async fn next(&mut self) -> Option<Option<Duration>> {
+        let joined = self.tasks.join_next_with_id().await?;
+        let result = match joined {
+            Ok((id, result)) => {
+                self.ids.remove(&id);
+                result
+            }
+            Err(e) => {
+                self.ids.remove(&e.id());
+                None
+            }
+        };
+        Some(match result {
+            Some(Delivery::Delivered) => {
+                self.streak += 1;
+                if self.streak >= GROW_AFTER.max(self.width) {
+                    self.width = (self.width * 2).min(MAX_IN_FLIGHT);
+                    self.streak = 0;
+                }
+                None
+            }
+            Some(Delivery::RetryAfter(d)) => {
+                self.width = 1;
+                self.streak = 0;
+                Some(d)
+            }
+            _ => None,
+        })
+    }
+
+    /// Waits for every delivery under way; returns the longest pause asked for.
+    async fn drain(&mut self) -> Option<Duration> {
+        let mut pause = None;
+        while let Some(asked) = self.next().await {
+            pause = pause.max(asked);
+        }
+        pause
+    }
 }
 
 impl<S> Worker<S>
@@ -122,9 +201,9 @@ where
     pub fn new(app: Arc<App>, sink: S) -> Worker<S> {
         Worker {
             app,
-            sink,
+            sink: Arc::new(sink),
             // At start, what a crash left in flight is sent first.
-            store_failed: AtomicBool::new(true),
+            store_failed: Arc::new(AtomicBool::new(true)),
             store_backoff: STORE_BACKOFF,
         }
     }
@@ -135,13 +214,17 @@ where
         self
     }
 
-    /// Runs until `shutdown` completes. A delivery under way is finished first; one
+    /// Runs until `shutdown` completes. Deliveries under way are finished first; one
     /// interrupted by a crash stays in flight and is sent again at the next start.
     pub async fn run(self, shutdown: impl Future<Output = ()> + Send) {
         tokio::pin!(shutdown);
         let wakeup = self.app.reminder_wakeup.clone();
+        let mut flight = Flight::new();
         loop {
             if self.store_failed.swap(false, Ordering::SeqCst) {
+                // What is in flight on disk includes what is being delivered now: let
+                // that finish before reading it.
+                flight.drain().await;
                 match self
                     .store(|app| app.store.in_flight_and_damaged(None))
                     .await
@@ -160,9 +243,17 @@ where
                             if is_ready(&mut shutdown).await {
                                 return;
                             }
-                            if let Err(Stop::Shutdown) = self.deliver(reminder, &mut shutdown).await
-                            {
-                                return;
+                            let result = deliver(
+                                self.app.clone(),
+                                self.sink.clone(),
+                                self.store_failed.clone(),
+                                reminder,
+                            )
+                            .await;
+                            if let Some(Delivery::RetryAfter(d)) = result {
+                                if self.pause(d, &mut shutdown).await {
+                                    return;
+                                }
                             }
                         }
                     }
@@ -186,14 +277,18 @@ where
                 tokio::select! {
                     _ = tokio::time::sleep(until(now, open).min(MAX_SLEEP)) => {}
                     _ = wakeup.notify.notified() => {}
-                    _ = &mut shutdown => return,
+                    _ = &mut shutdown => {
+                        flight.drain().await;
+                        return;
+                    }
                 }
                 continue;
             }
-            let Some((mut due, damaged)) = self
-                .store(move |app| app.store.due_reminders_and_damaged(now, BATCH))
+            let Some((due, damaged)) = self
+                .store(move |app| app.store.most_urgent_due(now, BATCH))
                 .await
             else {
+                flight.drain().await;
                 if self.pause(self.store_backoff, &mut shutdown).await {
                     return;
                 }
@@ -204,7 +299,25 @@ where
                 // record, so a damaged or newer entry costs no reminder.
                 self.store(move |app| app.replan(user)).await;
             }
+            // Most urgent first; those being delivered are still queued until taken.
+            let due: Vec<Reminder> = due.into_iter().filter(|r| !flight.has(r)).collect();
             if due.is_empty() {
+                if !flight.ids.is_empty() {
+                    // Nothing new: wait for a delivery to finish, then look again.
+                    let asked = tokio::select! {
+                        asked = flight.next() => asked.flatten(),
+                        _ = &mut shutdown => {
+                            flight.drain().await;
+                            return;
+                        }
+                    };
+                    if let Some(d) = asked {
+                        if self.back_off(&mut flight, d, &mut shutdown).await {
+                            return;
+                        }
+                    }
+                    continue;
+                }
                 let Some(next) = self.store(|app| app.store.next_due()).await else {
                     if self.pause(self.store_backoff, &mut shutdown).await {
                         return;
@@ -221,9 +334,10 @@ where
                 }
                 continue;
             }
-            due.sort_by(by_urgency);
+            let mut asked = None;
             for candidate in due {
                 if is_ready(&mut shutdown).await {
+                    flight.drain().await;
                     return;
                 }
                 let now = self.app.clock.now();
@@ -231,70 +345,44 @@ where
                     // A long backlog ran into the quiet hours: the rest waits.
                     break;
                 }
-                let taken = self
-                    .store(move |app| app.take_reminder(candidate.user, &candidate.id(), now))
-                    .await;
-                let Some(reminder) = taken.flatten() else {
-                    continue;
-                };
-                match self.deliver(reminder, &mut shutdown).await {
-                    Ok(()) => {}
-                    Err(Stop::Shutdown) => return,
-                    Err(Stop::Backoff) => break,
+                while flight.ids.len() >= flight.width {
+                    asked = asked.max(flight.next().await.flatten());
+                }
+                if asked.is_some() {
+                    break;
+                }
+                let key = (candidate.user, candidate.id());
+                let task = flight.tasks.spawn(take_and_deliver(
+                    self.app.clone(),
+                    self.sink.clone(),
+                    self.store_failed.clone(),
+                    candidate,
+                    now,
+                ));
+                flight.ids.insert(task.id(), key);
+            }
+            if let Some(d) = asked {
+                if self.back_off(&mut flight, d, &mut shutdown).await {
+                    return;
                 }
             }
         }
     }
 
-    /// Sends one in-flight reminder and records what became of it.
-    async fn deliver<F>(
+    /// A 429: lets the deliveries under way finish (each records its own outcome),
+    /// then pauses all sending for as long as Telegram asked. Returns whether shutdown
+    /// came first.
+    async fn back_off<F>(
         &self,
-        reminder: Reminder,
+        flight: &mut Flight,
+        asked: Duration,
         shutdown: &mut std::pin::Pin<&mut F>,
-    ) -> Result<(), Stop>
+    ) -> bool
     where
         F: Future<Output = ()>,
     {
-        let r = reminder.clone();
-        let message = self
-            .store(move |app| app.reminder_message(&r))
-            .await
-            .flatten();
-        let Some((lang, reply)) = message else {
-            // The user is gone or blocked the bot: nothing to send.
-            let r = reminder.clone();
-            self.store(move |app| app.reminder_outcome(&r, Delivery::Rejected(String::new())))
-                .await;
-            return Ok(());
-        };
-        let result = self.sink.deliver(reminder.user, lang, &reply).await;
-        // The log names the user and the kind of deadline, never its date.
-        let (user, kind, offset) = (reminder.user, reminder.kind.code(), reminder.offset);
-        match &result {
-            Delivery::Delivered => tracing::info!(user, kind, offset, "reminder delivered"),
-            Delivery::Blocked => tracing::info!(user, "blocked: reminders stop"),
-            Delivery::RetryAfter(d) => tracing::warn!(user, retry_after = ?d, "rate limited"),
-            Delivery::Rejected(why) => {
-                tracing::error!(user, kind, offset, why, "reminder refused")
-            }
-        }
-        let r = reminder.clone();
-        let outcome = result.clone();
-        if self
-            .store(move |app| app.reminder_outcome(&r, outcome))
-            .await
-            .is_none()
-        {
-            // Not recorded: it stays in flight and is sent again at the next start.
-            return Ok(());
-        }
-        if let Delivery::RetryAfter(d) = result {
-            if self.pause(d, shutdown).await {
-                return Err(Stop::Shutdown);
-            }
-            return Err(Stop::Backoff);
-        }
-        Ok(())
+        let pause = flight.drain().await.map_or(asked, |more| more.max(asked));
+        self.pause(pause, shutdown).await
     }
 
     /// Runs a store call on the blocking pool. `None` when it failed (logged).
@@ -303,20 +391,7 @@ where
         T: Send + 'static,
         E: std::error::Error + Send + 'static,
     {
-        let app = self.app.clone();
-        match tokio::task::spawn_blocking(move || f(&app)).await {
-            Ok(Ok(value)) => Some(value),
-            Ok(Err(e)) => {
-                tracing::error!(error = %e, "reminder store operation failed");
-                self.store_failed.store(true, Ordering::SeqCst);
-                None
-            }
-            Err(e) => {
-                tracing::error!(error = %e, "reminder store task failed");
-                self.store_failed.store(true, Ordering::SeqCst);
-                None
-            }
-        }
+        store_call(&self.app, &self.store_failed, f).await
     }
 
     /// Sleeps, unless shutdown comes first; returns whether it did.
@@ -327,6 +402,92 @@ where
         tokio::select! {
             _ = tokio::time::sleep(d) => false,
             _ = shutdown.as_mut() => true,
+        }
+    }
+}
+
+/// Takes a due reminder out of the queue (marking it in flight) and delivers it. `None`
+/// when there was nothing to take or it was not sent.
+async fn take_and_deliver<S: ReminderSink>(
+    app: Arc<App>,
+    sink: Arc<S>,
+    failed: Arc<AtomicBool>,
+    candidate: Reminder,
+    now: DateTime<Utc>,
+) -> Option<Delivery> {
+    let taken = store_call(&app, &failed, move |app| {
+        app.take_reminder(candidate.user, &candidate.id(), now)
+    })
+    .await
+    .flatten()?;
+    deliver(app, sink, failed, taken).await
+}
+
+/// Sends one in-flight reminder and records what became of it; the result, when it
+/// was sent.
+async fn deliver<S: ReminderSink>(
+    app: Arc<App>,
+    sink: Arc<S>,
+    failed: Arc<AtomicBool>,
+    reminder: Reminder,
+) -> Option<Delivery> {
+    let r = reminder.clone();
+    let message = store_call(&app, &failed, move |app| app.reminder_message(&r))
+        .await
+        .flatten();
+    let Some((lang, reply)) = message else {
+        // The user is gone or blocked the bot: nothing to send.
+        let r = reminder.clone();
+        store_call(&app, &failed, move |app| {
+            app.reminder_outcome(&r, Delivery::Rejected(String::new()))
+        })
+        .await;
+        return None;
+    };
+    let result = sink.deliver(reminder.user, lang, &reply).await;
+    // The log names the user and the kind of deadline, never its date.
+    let (user, kind, offset) = (reminder.user, reminder.kind.code(), reminder.offset);
+    match &result {
+        Delivery::Delivered => tracing::info!(user, kind, offset, "reminder delivered"),
+        Delivery::Blocked => tracing::info!(user, "blocked: reminders stop"),
+        Delivery::RetryAfter(d) => tracing::warn!(user, retry_after = ?d, "rate limited"),
+        Delivery::Rejected(why) => {
+            tracing::error!(user, kind, offset, why, "reminder refused")
+        }
+    }
+    let outcome = result.clone();
+    // Not recorded: it stays in flight and is sent again (the failure flag makes the
+    // worker look at what is in flight).
+    store_call(&app, &failed, move |app| {
+        app.reminder_outcome(&reminder, outcome)
+    })
+    .await?;
+    Some(result)
+}
+
+/// Runs a store call on the blocking pool. `None` when it failed (logged, and noted in
+/// `failed`).
+async fn store_call<T, E>(
+    app: &Arc<App>,
+    failed: &AtomicBool,
+    f: impl FnOnce(&App) -> Result<T, E> + Send + 'static,
+) -> Option<T>
+where
+    T: Send + 'static,
+    E: std::error::Error + Send + 'static,
+{
+    let app = app.clone();
+    match tokio::task::spawn_blocking(move || f(&app)).await {
+        Ok(Ok(value)) => Some(value),
+        Ok(Err(e)) => {
+            tracing::error!(error = %e, "reminder store operation failed");
+            failed.store(true, Ordering::SeqCst);
+            None
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "reminder store task failed");
+            failed.store(true, Ordering::SeqCst);
+            None
         }
     }
 }

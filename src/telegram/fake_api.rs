@@ -577,6 +577,13 @@ impl FakeUser {
         json!({"update_id": id, "message": message})
     }
 
+    /// The user has a private chat with the bot, as if they had written to it before
+    /// (Telegram refuses messages to a chat it does not know), without an update.
+    pub fn open_chat(&self) {
+        let (chat, object) = (self.chat_id(), self.object());
+        self.inner.lock().chat(chat, &object);
+    }
+
     /// Sends a text message (a command when it starts with `/`).
     pub fn send_text(&self, text: &str) -> i64 {
         let (chat, object, user) = (self.chat_id(), self.object(), self.user());

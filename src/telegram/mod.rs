@@ -284,6 +284,25 @@ impl Running {
     }
 }
 
+/// How many threads of the runtime's blocking pool may run at once. The store is
+/// synchronous, so every update's `App::handle` (and every reminder's store call) runs
+/// there, waiting for the disk. Tokio's default of 512 let a thousand users at once
+/// start hundreds of threads that only queued for the same group commit: more CPU in
+/// scheduling than in work, and hundreds of megabytes of thread stacks and heaps. A few
+/// dozen fill every flush just as well (see BENCHMARKS.md); the rest wait in tokio's
+/// queue, which costs nothing.
+pub const BLOCKING_THREADS: usize = 32;
+
+/// The runtime `serve` runs on: tokio's multi-threaded scheduler (a worker per core)
+/// with [`BLOCKING_THREADS`]. The load harness builds the bot's runtime here too.
+pub fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .thread_name("jolserik")
+        .max_blocking_threads(BLOCKING_THREADS)
+        .enable_all()
+        .build()
+}
+
 /// Starts the bot: checks the token with `getMe`, sets the command menu and descriptions,
 /// starts the observability listener and the update source, and returns once updates
 /// are being taken.
