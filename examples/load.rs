@@ -245,6 +245,18 @@ fn dir_bytes(path: &Path) -> u64 {
         .sum()
 }
 
+/// Bytes of keys and values in each tree: the data itself, without sled's overhead.
+fn logical_bytes(
+    store: &Store,
+) -> Result<std::collections::BTreeMap<String, u64>, Box<dyn std::error::Error>> {
+    let mut sizes = std::collections::BTreeMap::new();
+    store.snapshot(&mut |tree, key, value| {
+        *sizes.entry(tree.to_string()).or_insert(0) += (key.len() + value.len()) as u64;
+        Ok(())
+    })?;
+    Ok(sizes)
+}
+
 /// Latency percentiles in milliseconds, from microseconds.
 fn percentiles(out: &mut Map<String, Value>, prefix: &str, mut micros: Vec<u32>) {
     micros.sort_unstable();
@@ -527,9 +539,33 @@ fn steps_sled(
     app.store.sync()?;
     let users_stored = app.store.user_count() as u64;
     let reminders = app.store.queued_reminders();
+    let logical = logical_bytes(&app.store)?;
     drop(app);
     let bytes = dir_bytes(&dir.path);
     let per_user = bytes as f64 / users_stored.max(1) as f64;
+    let mut trees = Map::new();
+    for (tree, n) in &logical {
+        trees.insert(
+            tree.clone(),
+            json!((*n as f64 / users_stored.max(1) as f64).round()),
+        );
+    }
+    let logical_total: u64 = logical.values().sum();
+    eprintln!(
+        "data: {} bytes/user of keys and values ({}); sled writes {:.1}× that",
+        (logical_total as f64 / users_stored.max(1) as f64).round(),
+        logical
+            .iter()
+            .map(|(t, n)| format!("{t} {:.0}", *n as f64 / users_stored.max(1) as f64))
+            .collect::<Vec<_>>()
+            .join(", "),
+        bytes as f64 / logical_total.max(1) as f64
+    );
+    out.insert(
+        "data_bytes_per_user".into(),
+        json!((logical_total as f64 / users_stored.max(1) as f64).round()),
+    );
+    out.insert("data_bytes_per_user_by_tree".into(), Value::Object(trees));
     eprintln!(
         "store: {users_stored} users, {reminders} reminders queued, {:.1} MiB on disk = {per_user:.0} bytes/user; opened in {open_ms:.1} ms; peak RSS {:.1} MiB",
         bytes as f64 / 1048576.0,
@@ -1041,8 +1077,12 @@ fn reminders(due: u64, limit: u32) -> Result<Value, Box<dyn std::error::Error>> 
         if let (true, Some(chat)) = (call.ok(), call.chat_id()) {
             *d.per_chat.entry(chat).or_insert(0) += 1;
             d.order.push(chat);
-            d.first.get_or_insert(call.at);
+            let first = *d.first.get_or_insert(call.at);
             d.last = Some(call.at);
+            if std::env::var("LOAD_TRACE").is_ok() {
+                let ms = call.at.duration_since(first).as_millis() / 100;
+                eprintln!("TRACE {ms}");
+            }
         }
     });
     let (began, cpu0) = (Instant::now(), cpu_seconds());

@@ -21,6 +21,17 @@
 //! Saving a profile and re-planning the user's reminders is one transaction over
 //! `users`, `reminders` and `reminder_users`; every change of a reminder's state is a
 //! transaction over the reminder trees.
+//!
+//! Faults and maintenance: sled refuses every write after one I/O error (a full disk)
+//! until it is reopened, so an I/O error marks the store failed, every operation is
+//! refused until a pause has passed, and the next one reopens sled from what is on
+//! disk — what was flushed is there, what was not was never acknowledged. Every
+//! operation holds the open database (`Arc<Trees>`) while it runs and never nests, so
+//! taking the slot's write lock and waiting for the last holder gives exclusive
+//! access: to reopen, to take a snapshot no write interleaves (`snapshot`, for
+//! backups), to replace everything (`replace_all`, for restore), and to rewrite the
+//! files without the bytes of erased users (`compact`: sled is log-structured, and a
+//! deleted record stays in its files until its segment is reclaimed).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

@@ -11,12 +11,14 @@
 //! JOLSERIK_FUZZ_CASES=1000000 cargo test --release --test fuzz -- --test-threads 2
 //! ```
 //!
-//! which runs that many cases for each target. Every case is timed (a case slower
-//! than `SLOW` fails: a hang or a blow-up), and peak memory is checked at the end of
-//! each target.
+//! which runs that many cases for each target (the retention sweep, which compacts
+//! the store each case, a tenth of them). Every case is timed (a case slower than
+//! `SLOW` fails: a hang or a blow-up), and peak memory is checked at the end of each
+//! target.
 
 mod common;
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -47,9 +49,9 @@ fn cases(fast: u32) -> u32 {
         .unwrap_or(fast)
 }
 
-fn runner(fast: u32) -> TestRunner {
+fn runner(n: u32) -> TestRunner {
     TestRunner::new(ProptestConfig {
-        cases: cases(fast),
+        cases: n,
         // Failures print their minimal input; no regression files in the repo.
         failure_persistence: None,
         max_shrink_iters: 2_000,
@@ -57,12 +59,20 @@ fn runner(fast: u32) -> TestRunner {
     })
 }
 
-/// Runs `test` over `strategy`, timing every case, then checks peak memory.
+/// Runs `test` over `strategy`, `JOLSERIK_FUZZ_CASES` or `fast` times.
 fn fuzz<S: Strategy>(fast: u32, strategy: S, test: impl Fn(S::Value) -> Result<(), TestCaseError>)
 where
     S::Value: std::fmt::Debug,
 {
-    let mut runner = runner(fast);
+    fuzz_n(cases(fast), strategy, test);
+}
+
+/// Runs `test` over `strategy` `n` times, timing every case, then checks peak memory.
+fn fuzz_n<S: Strategy>(n: u32, strategy: S, test: impl Fn(S::Value) -> Result<(), TestCaseError>)
+where
+    S::Value: std::fmt::Debug,
+{
+    let mut runner = runner(n);
     let result = runner.run(&strategy, |value| {
         let started = Instant::now();
         let shown = format!("{value:?}");
@@ -598,13 +608,14 @@ fn fuzz_stored_reminders_and_indexes() {
     );
 }
 
-/// The sweep over a store full of garbage never fails or panics.
+/// The sweep over a store full of garbage never fails or panics. (Each case ends
+/// with a compaction, a new sled directory: the long form runs a tenth of the cases.)
 #[test]
 fn fuzz_the_retention_sweep_over_damaged_records() {
     let (_dir, app) = scratch_app();
     let next = std::sync::atomic::AtomicU64::new(2_000_000);
-    fuzz(
-        100,
+    fuzz_n(
+        cases(1_000).div_ceil(10),
         proptest::collection::vec(stored_bytes(), 1..4),
         |records| {
             let mut users = Vec::new();
@@ -630,4 +641,171 @@ fn fuzz_the_retention_sweep_over_damaged_records() {
             Ok(())
         },
     );
+}
+
+// ---- the webhook body ---------------------------------------------------------------------
+
+/// Webhook bodies: arbitrary bytes, updates with a byte changed, updates with unknown
+/// fields (a newer Bot API), fields of the wrong type, any text or button data, and
+/// sizes up to past the limit, with the right secret or without. Every answer is 200,
+/// 400, 401 or 413, never a 5xx, the bot keeps serving, and a real update is answered
+/// at the end.
+#[test]
+fn fuzz_the_webhook_body() {
+    use jolserik::telegram::fake_api::{self, FakeBotApi};
+    use jolserik::telegram::{self, Options, Token, Tuning, WebhookSecret};
+
+    const SECRET: &str = "webhook-secret-for-the-fuzzer_01";
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let (fake, running, endpoint, _dir) = rt.block_on(async {
+        let fake = FakeBotApi::start().await.unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let clock = Clock::manual(at("2026-11-21T05:00:00Z"));
+        let app = open_app(
+            dir.path(),
+            &clock,
+            &format!(
+                "[telegram]\napi_url = {:?}\nmode = \"webhook\"\n[telegram.webhook]\n\
+                 listen = \"127.0.0.1:0\"\npublic_url = \"https://bot.example.kz/tg\"\n",
+                fake.url()
+            ),
+        );
+        let options = Options {
+            token: Token::parse(fake_api::TOKEN).unwrap(),
+            webhook_secret: Some(WebhookSecret::parse(SECRET).unwrap()),
+            api_url: fake.url(),
+            tuning: Tuning::local(),
+        };
+        let running = telegram::start(app, options).await.unwrap();
+        let endpoint = format!("http://{}/tg", running.webhook_addr().unwrap());
+        (fake, running, endpoint, dir)
+    });
+    let client = reqwest::Client::new();
+    let template =
+        serde_json::to_value(fake.user(98_001, Some("en")).text_update("/start")).unwrap();
+    let template = Arc::new(template);
+
+    let value_mutation = (any::<u32>(), recordish_json(), "\\PC{0,20}", 0u8..4).prop_map({
+        let template = template.clone();
+        move |(at, value, name, how)| {
+            let mut update = (*template).clone();
+            let message = &mut update["message"];
+            let keys: Vec<String> = message
+                .as_object()
+                .map(|m| m.keys().cloned().collect())
+                .unwrap_or_default();
+            let key = keys[usize::try_from(at).unwrap_or(0) % keys.len().max(1)].clone();
+            match how {
+                0 => message[&key] = value,
+                1 => {
+                    if let Some(m) = message.as_object_mut() {
+                        m.remove(&key);
+                    }
+                }
+                2 => message[&name] = value,
+                _ => update[&name] = value,
+            }
+            serde_json::to_vec(&update).unwrap()
+        }
+    });
+    let texts = (typed(), any::<u8>()).prop_map({
+        let template = template.clone();
+        move |(text, kind)| {
+            let mut update = (*template).clone();
+            update["update_id"] = serde_json::json!(kind);
+            update["message"]["text"] = serde_json::Value::from(text);
+            serde_json::to_vec(&update).unwrap()
+        }
+    });
+    let callbacks = typed().prop_map({
+        let template = template.clone();
+        move |data| {
+            let message = template["message"].clone();
+            serde_json::to_vec(&serde_json::json!({
+                "update_id": 7,
+                "callback_query": {
+                    "id": "q1", "from": message["from"], "chat_instance": "1",
+                    "message": message, "data": data,
+                },
+            }))
+            .unwrap()
+        }
+    });
+    let flipped = (any::<u32>(), any::<u8>()).prop_map({
+        let template = template.clone();
+        move |(at, byte)| {
+            let mut bytes = serde_json::to_vec(&*template).unwrap();
+            let at = usize::try_from(at).unwrap_or(0) % bytes.len();
+            bytes[at] = byte;
+            bytes
+        }
+    });
+    let sized = (0usize..3).prop_map(|n| {
+        let len = [1 << 10, (1 << 20) - 10, (1 << 20) + 10][n];
+        let mut body = br#"{"update_id":1,"message":{"text":""#.to_vec();
+        body.resize(len, b'a');
+        body
+    });
+    let bodies = prop_oneof![
+        4 => proptest::collection::vec(any::<u8>(), 0..300),
+        4 => value_mutation,
+        4 => texts,
+        4 => callbacks,
+        4 => flipped,
+        1 => sized,
+    ];
+    let answers = std::sync::Mutex::new(BTreeMap::<u16, u64>::new());
+    fuzz(400, (bodies, 0u8..10), |(body, secret)| {
+        let secret = match secret {
+            0 => None,
+            1 => Some("wrong"),
+            _ => Some(SECRET),
+        };
+        let status = rt.block_on(async {
+            let mut request = client
+                .post(&endpoint)
+                .header("content-type", "application/json")
+                .body(body.clone());
+            if let Some(s) = secret {
+                request = request.header("X-Telegram-Bot-Api-Secret-Token", s);
+            }
+            request.send().await.map(|r| r.status().as_u16())
+        });
+        let status = status.map_err(|e| TestCaseError::fail(format!("no answer: {e}")))?;
+        *answers.lock().unwrap().entry(status).or_default() += 1;
+        prop_assert!(
+            [200, 400, 401, 413].contains(&status),
+            "answered {status} to {} bytes",
+            body.len()
+        );
+        if secret != Some(SECRET) {
+            prop_assert_eq!(status, 401);
+        }
+        prop_assert!(!running.is_finished(), "the bot stopped");
+        Ok(())
+    });
+    eprintln!("webhook answers by status: {:?}", answers.lock().unwrap());
+    // Still serving: a real update is answered.
+    let user = fake.user(98_002, Some("en"));
+    let update = serde_json::to_vec(&user.text_update("/start")).unwrap();
+    rt.block_on(async {
+        let status = client
+            .post(&endpoint)
+            .header("content-type", "application/json")
+            .header("X-Telegram-Bot-Api-Secret-Token", SECRET)
+            .body(update)
+            .send()
+            .await
+            .unwrap()
+            .status();
+        assert_eq!(status, 200);
+        user.wait_button("1:l:en", Duration::from_secs(10))
+            .await
+            .expect("the bot answers after the fuzzing");
+        running.shutdown().await.unwrap();
+    });
 }

@@ -225,26 +225,26 @@ pub struct FakeState {
     send_limit: Option<SendLimit>,
 }
 
-/// A sliding one-second window over accepted sends.
+/// A token bucket: `per_second` tokens a second, at most a second's worth saved up.
+/// So the long-run rate never exceeds the limit, and a client that keeps under it is
+/// never refused for sending in batches (teloxide's Throttle releases messages four
+/// times a second).
 struct SendLimit {
-    per_second: usize,
-    window: VecDeque<Instant>,
+    per_second: f64,
+    tokens: f64,
+    at: Instant,
 }
 
 impl SendLimit {
-    /// Whether one more send fits in the last second; counts it when it does.
-    fn admit(&mut self, at: Instant) -> bool {
-        while self
-            .window
-            .front()
-            .is_some_and(|t| at.duration_since(*t) >= Duration::from_secs(1))
-        {
-            self.window.pop_front();
-        }
-        if self.window.len() >= self.per_second {
+    /// Whether one more send is allowed now; takes a token when it is.
+    fn admit(&mut self, now: Instant) -> bool {
+        let earned = now.saturating_duration_since(self.at).as_secs_f64() * self.per_second;
+        self.tokens = (self.tokens + earned).min(self.per_second);
+        self.at = now;
+        if self.tokens < 1.0 {
             return false;
         }
-        self.window.push_back(at);
+        self.tokens -= 1.0;
         true
     }
 }
@@ -456,13 +456,17 @@ impl FakeBotApi {
             .unwrap_or_else(|p| p.into_inner()) = Some(observer);
     }
 
-    /// At most `per_second` sent or edited messages in any second, over all chats;
-    /// the ones above are answered 429 with `retry_after` 1, as Telegram does. `None`
-    /// lifts the limit.
+    /// At most `per_second` sent or edited messages a second, over all chats, with
+    /// bursts of up to a second's worth (a token bucket); the ones above are answered
+    /// 429 with `retry_after` 1, as Telegram does. `None` lifts the limit.
     pub fn limit_sends(&self, per_second: Option<usize>) {
-        self.inner.lock().send_limit = per_second.map(|per_second| SendLimit {
-            per_second,
-            window: VecDeque::new(),
+        self.inner.lock().send_limit = per_second.map(|per_second| {
+            let per_second = per_second as f64;
+            SendLimit {
+                per_second,
+                tokens: per_second,
+                at: Instant::now(),
+            }
         });
     }
 
