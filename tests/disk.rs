@@ -188,7 +188,7 @@ fn the_terminal_says_err_storage_and_shows_no_next_question() {
 }
 
 #[tokio::test]
-async fn reminders_are_not_marked_while_the_disk_fails_and_go_out_after() {
+async fn reminders_due_while_the_disk_fails_go_out_once_it_recovers() {
     let dir = tempfile::tempdir().unwrap();
     let clock = Clock::manual(at("2026-11-21T05:00:00Z"));
     let app = open_app(dir.path(), &clock, "");
