@@ -83,6 +83,7 @@ enum Mode {
     },
     /// The real bot against the Bot API test double.
     E2e {
+        /// Users who do the whole dialogue, `--concurrent` at a time.
         #[arg(long, default_value_t = 1_000)]
         users: u64,
         #[arg(long, default_value_t = 1_000)]
@@ -92,8 +93,11 @@ enum Mode {
         #[arg(long, default_value_t = 0)]
         rate: u64,
         /// Keep the store in this directory (it must not exist).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "reuse")]
         keep: Option<PathBuf>,
+        /// Run on this existing store (e.g. 100,000 users kept by `steps --keep`).
+        #[arg(long)]
+        reuse: Option<PathBuf>,
     },
     /// Reminders already due, sent under a global limit.
     Reminders {
@@ -102,6 +106,9 @@ enum Mode {
         /// Messages per second the double accepts (429 above).
         #[arg(long, default_value_t = 1_000)]
         limit: u32,
+        /// The bot's Throttle limit as a fraction of the double's.
+        #[arg(long, default_value_t = 0.98)]
+        throttle_fraction: f64,
     },
     /// Open an existing store and start the bot.
     Startup {
@@ -141,8 +148,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             concurrent,
             rate,
             keep,
-        } => e2e(users, concurrent, rate, keep)?,
-        Mode::Reminders { due, limit } => reminders(due, limit)?,
+            reuse,
+        } => e2e(users, concurrent, rate, keep, reuse)?,
+        Mode::Reminders {
+            due,
+            limit,
+            throttle_fraction,
+        } => reminders(due, limit, throttle_fraction)?,
         Mode::Startup { store } => startup(store)?,
     };
     println!("RESULT {result}");
@@ -219,9 +231,6 @@ fn cpu_seconds() -> f64 {
 
 /// Peak resident memory of this process, in MiB (VmHWM).
 fn peak_rss_mib() -> f64 {
-    if std::env::var("LOAD_MAPS").is_ok() {
-        let _ = std::fs::copy("/proc/self/smaps", "/tmp/load-smaps.txt");
-    }
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     status
         .lines()
@@ -255,6 +264,20 @@ fn logical_bytes(
         Ok(())
     })?;
     Ok(sizes)
+}
+
+/// With an offered rate: the rate achieved while every user was active, i.e. after the
+/// staggered start (`spread`) and as long before the last send; `None` for a run too
+/// short to have such a stretch.
+fn steady_rate(sent_us: &[u64], spread: Duration) -> Option<f64> {
+    let last = *sent_us.iter().max()?;
+    let lo = u64::try_from(spread.as_micros()).ok()?;
+    let hi = last.saturating_sub(lo);
+    if hi <= lo {
+        return None;
+    }
+    let n = sent_us.iter().filter(|t| (lo..hi).contains(*t)).count();
+    Some(n as f64 / ((hi - lo) as f64 / 1e6))
 }
 
 /// Latency percentiles in milliseconds, from microseconds.
@@ -364,15 +387,16 @@ fn steps(
     Ok(Value::Object(out))
 }
 
-static TRACE: std::sync::OnceLock<Mutex<Vec<(u64, u32)>>> = std::sync::OnceLock::new();
-static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
-
 /// What one steps run measured, before it becomes JSON.
 struct StepRun {
     steps: u64,
     wall: Duration,
     cpu: f64,
     latencies: Vec<u32>,
+    /// When each step was sent, µs from the start.
+    sent: Vec<u64>,
+    /// How long the staggered start took (offered rate only).
+    spread: Option<Duration>,
     failures: u64,
 }
 
@@ -391,6 +415,12 @@ impl StepRun {
         );
         out.insert("failures".into(), json!(self.failures));
         percentiles(&mut out, "step", self.latencies);
+        if let Some(rate) = self
+            .spread
+            .and_then(|spread| steady_rate(&self.sent, spread))
+        {
+            out.insert("achieved_per_s".into(), json!(rate.round()));
+        }
         eprintln!(
             "{label}: {users} users, {} steps in {secs:.2} s = {rate:.0} steps/s; step p50 {} ms, p95 {} ms, p99 {} ms, max {} ms; CPU {:.2} s = {} µs/step; failures {}",
             self.steps,
@@ -417,10 +447,6 @@ where
     F: Fn(u64, Lang, Input) -> Fut + Clone + Send + Sync + 'static,
     Fut: std::future::Future<Output = Option<bool>> + Send,
 {
-    if std::env::var("LOAD_TRACE").is_ok() {
-        let _ = TRACE.set(Mutex::new(Vec::new()));
-        let _ = START.set(Instant::now());
-    }
     let next = Arc::new(AtomicU64::new(0));
     let failures = Arc::new(AtomicU64::new(0));
     // Each user's pause between steps, so that all of them together offer `rate`.
@@ -431,6 +457,7 @@ where
             let (next, failures, step) = (next.clone(), failures.clone(), step.clone());
             tokio::spawn(async move {
                 let mut latencies = Vec::new();
+                let mut sent_at = Vec::new();
                 // Spread the users' first steps over a whole dialogue, so that at any
                 // moment they are at every step in equal numbers (started together, all
                 // would reach the plan at once, every ninth interval).
@@ -444,12 +471,7 @@ where
                     }
                     let lang = LANGS[usize::try_from(i % 3).unwrap_or(0)];
                     let mut reached = false;
-                    let mut inputs = dialogue(lang);
-                    if std::env::var("LOAD_WITHOUT_PLAN").is_ok() {
-                        inputs.pop();
-                        reached = true;
-                    }
-                    for input in inputs {
+                    for input in dialogue(lang) {
                         let sent = match interval {
                             Some(pause) => {
                                 tokio::time::sleep_until(due).await;
@@ -466,37 +488,27 @@ where
                             }
                         }
                         latencies.push(micros(sent.elapsed()));
-                        if let Some(trace) = TRACE.get() {
-                            if let Ok(mut t) = trace.lock() {
-                                t.push((
-                                    sent.duration_since(*START.get_or_init(Instant::now))
-                                        .as_micros() as u64,
-                                    micros(sent.elapsed()),
-                                ));
-                            }
-                        }
+                        sent_at.push(sent.saturating_duration_since(began).as_micros() as u64);
                     }
                     if !reached {
                         failures.fetch_add(1, Ordering::Relaxed);
                     }
                 }
-                latencies
+                (latencies, sent_at)
             })
         })
         .collect();
     let mut latencies = Vec::new();
+    let mut sent = Vec::new();
     for t in tasks {
         match t.await {
-            Ok(l) => latencies.extend(l),
+            Ok((l, s)) => {
+                latencies.extend(l);
+                sent.extend(s);
+            }
             Err(_) => {
                 failures.fetch_add(1, Ordering::Relaxed);
             }
-        }
-    }
-    if let Some(trace) = TRACE.get() {
-        if let Ok(t) = trace.lock() {
-            let text: String = t.iter().map(|(a, b)| format!("{a} {b}\n")).collect();
-            let _ = std::fs::write("/tmp/load-trace.txt", text);
         }
     }
     StepRun {
@@ -504,6 +516,8 @@ where
         wall: began.elapsed(),
         cpu: cpu_seconds() - cpu0,
         latencies,
+        sent,
+        spread: interval.map(|i| i.mul_f64(dialogue(Lang::En).len() as f64)),
         failures: failures.load(Ordering::Relaxed),
     }
 }
@@ -770,16 +784,16 @@ async fn start_harness(
     })
 }
 
-/// One simulated user's whole dialogue; per step, the update-to-reply latency and how
-/// late the update was sent against the user's schedule (`None` when an answer did not
-/// come). With `pause`, the user waits that long between steps, from `due` on.
+/// One simulated user's whole dialogue; per step, the update-to-reply latency, how
+/// late the update was sent against the user's schedule, and when (`None` when an
+/// answer did not come). With `pause`, the user waits that long between steps, from `due` on.
 async fn one_user(
     h: &Harness,
     id: u64,
     lang: Lang,
     pause: Option<Duration>,
     due: &mut tokio::time::Instant,
-) -> Option<Vec<(u32, u32)>> {
+) -> Option<Vec<(u32, u32, Instant)>> {
     let user = h.fake.user(id, Some(lang.code()));
     let chat = user.chat_id();
     let (to, mut calls) = mpsc::unbounded_channel();
@@ -822,7 +836,7 @@ async fn one_user(
             }
         };
         match answered {
-            Some(at) => latencies.push((micros(at.saturating_duration_since(sent)), late)),
+            Some(at) => latencies.push((micros(at.saturating_duration_since(sent)), late, sent)),
             None => {
                 ok = false;
                 break;
@@ -852,8 +866,19 @@ fn e2e(
     concurrent: u64,
     rate: u64,
     keep: Option<PathBuf>,
+    reuse: Option<PathBuf>,
 ) -> Result<Value, Box<dyn std::error::Error>> {
-    let dir = StoreDir::new(keep)?;
+    // On a store that already holds users, the new ones get ids no run has used.
+    let first_user = if reuse.is_some() {
+        fresh_base()
+    } else {
+        FIRST_USER
+    };
+    let dir = match reuse {
+        Some(path) if path.exists() => StoreDir { path, _temp: None },
+        Some(path) => return Err(format!("{} does not exist", path.display()).into()),
+        None => StoreDir::new(keep)?,
+    };
     let bot = telegram::runtime()?;
     let harness = harness_runtime()?;
     // The double enforces no limit here, so neither does the bot: what is measured is
@@ -889,7 +914,7 @@ fn e2e(
                             break;
                         }
                         let lang = LANGS[usize::try_from(i % 3).unwrap_or(0)];
-                        match one_user(&h, FIRST_USER + i, lang, interval, &mut due).await {
+                        match one_user(&h, first_user + i, lang, interval, &mut due).await {
                             Some(l) => latencies.extend(l),
                             None => {
                                 failed.fetch_add(1, Ordering::Relaxed);
@@ -921,7 +946,12 @@ fn e2e(
     drop(bot);
     drop(harness);
     let updates = measured.len() as u64;
-    let (latencies, late): (Vec<u32>, Vec<u32>) = measured.into_iter().unzip();
+    let sent: Vec<u64> = measured
+        .iter()
+        .map(|(_, _, at)| at.saturating_duration_since(began).as_micros() as u64)
+        .collect();
+    let (latencies, late): (Vec<u32>, Vec<u32>) =
+        measured.into_iter().map(|(l, late, _)| (l, late)).unzip();
     let updates_per_s = updates as f64 / wall.as_secs_f64();
     let bytes = dir_bytes(&dir.path);
     let bot_cpu = (cpu - harness_cpu).max(0.0);
@@ -934,6 +964,9 @@ fn e2e(
     out.insert("wall_s".into(), json!(round3(wall.as_secs_f64())));
     out.insert("updates_per_s".into(), json!(updates_per_s.round()));
     percentiles(&mut out, "reply", latencies);
+    if let Some(rate) = interval.and_then(|i| steady_rate(&sent, i.mul_f64(steps))) {
+        out.insert("achieved_per_s".into(), json!(rate.round()));
+    }
     percentiles(&mut out, "late", late);
     out.insert("cpu_s".into(), json!(round3(cpu)));
     out.insert("bot_cpu_s".into(), json!(round3(bot_cpu)));
@@ -977,9 +1010,6 @@ fn e2e(
 
 // ---- reminders --------------------------------------------------------------------------
 
-/// The bot's send limit as a fraction of the double's (see `reminders`).
-const THROTTLE_FRACTION: f64 = 0.98;
-
 /// What the double saw of the reminders.
 #[derive(Default)]
 struct Deliveries {
@@ -992,7 +1022,11 @@ struct Deliveries {
     too_many: u64,
 }
 
-fn reminders(due: u64, limit: u32) -> Result<Value, Box<dyn std::error::Error>> {
+fn reminders(
+    due: u64,
+    limit: u32,
+    throttle_fraction: f64,
+) -> Result<Value, Box<dyn std::error::Error>> {
     let dir = StoreDir::new(None)?;
     let now: DateTime<Utc> = parse_instant(NOW)?;
     // The morning rush: every reminder due at the same minute (send_at), for deadlines
@@ -1050,10 +1084,7 @@ fn reminders(due: u64, limit: u32) -> Result<Value, Box<dyn std::error::Error>> 
     // from when it releases a message, the double from when the message arrives, and a
     // few milliseconds between the two turn a limit met exactly into 429s, each of which
     // freezes all sending for the second Telegram asks.
-    let headroom: f64 = std::env::var("LOAD_THROTTLE_FRACTION")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(THROTTLE_FRACTION);
+    let headroom = throttle_fraction;
     let limits = teloxide::adaptors::throttle::Limits {
         messages_per_sec_chat: 1,
         messages_per_min_chat: 60,
@@ -1077,12 +1108,8 @@ fn reminders(due: u64, limit: u32) -> Result<Value, Box<dyn std::error::Error>> 
         if let (true, Some(chat)) = (call.ok(), call.chat_id()) {
             *d.per_chat.entry(chat).or_insert(0) += 1;
             d.order.push(chat);
-            let first = *d.first.get_or_insert(call.at);
+            d.first.get_or_insert(call.at);
             d.last = Some(call.at);
-            if std::env::var("LOAD_TRACE").is_ok() {
-                let ms = call.at.duration_since(first).as_millis() / 100;
-                eprintln!("TRACE {ms}");
-            }
         }
     });
     let (began, cpu0) = (Instant::now(), cpu_seconds());
@@ -1153,18 +1180,26 @@ fn reminders(due: u64, limit: u32) -> Result<Value, Box<dyn std::error::Error>> 
         .enumerate()
         .map(|(i, (_, user))| (*user, i))
         .collect();
-    let mut max_behind = 0usize;
-    let mut out_of_order = 0u64;
-    for (position, chat) in d.order.iter().enumerate() {
-        let Some(r) = u64::try_from(*chat).ok().and_then(|u| rank.get(&u)) else {
-            continue;
-        };
-        let behind = position.abs_diff(*r);
-        if behind > 1_000 {
-            out_of_order += 1;
-        }
-        max_behind = max_behind.max(behind);
-    }
+    // Deliveries overlap (up to the worker's MAX_IN_FLIGHT), so a reminder may arrive
+    // a few hundred places from its rank; what must not happen is a far less urgent one
+    // going out long before it.
+    let mut displacement: Vec<u32> = d
+        .order
+        .iter()
+        .enumerate()
+        .filter_map(|(position, chat)| {
+            let r = u64::try_from(*chat).ok().and_then(|u| rank.get(&u))?;
+            u32::try_from(position.abs_diff(*r)).ok()
+        })
+        .collect();
+    displacement.sort_unstable();
+    let at = |q: f64| {
+        displacement
+            .get(((displacement.len() as f64 - 1.0) * q).round() as usize)
+            .copied()
+            .unwrap_or(0)
+    };
+    let (median_places, p99_places, max_places) = (at(0.5), at(0.99), at(1.0));
     let mut out = Map::new();
     out.insert("mode".into(), json!("reminders"));
     out.insert("due".into(), json!(due));
@@ -1178,8 +1213,9 @@ fn reminders(due: u64, limit: u32) -> Result<Value, Box<dyn std::error::Error>> 
     out.insert("responses_429".into(), json!(d.too_many));
     out.insert("lost".into(), json!(lost));
     out.insert("duplicated".into(), json!(duplicated));
-    out.insert("out_of_urgency_order".into(), json!(out_of_order));
-    out.insert("max_places_from_urgency_order".into(), json!(max_behind));
+    out.insert("urgency_places_off_p50".into(), json!(median_places));
+    out.insert("urgency_places_off_p99".into(), json!(p99_places));
+    out.insert("urgency_places_off_max".into(), json!(max_places));
     out.insert("wall_s".into(), json!(round3(wall.as_secs_f64())));
     out.insert("cpu_s".into(), json!(round3(cpu)));
     out.insert("peak_rss_mib".into(), json!(round3(peak_rss_mib())));
@@ -1188,7 +1224,7 @@ fn reminders(due: u64, limit: u32) -> Result<Value, Box<dyn std::error::Error>> 
         json!(round3(startup.as_secs_f64() * 1000.0)),
     );
     eprintln!(
-        "reminders: {delivered} of {due} delivered at {rate:.0}/s = {:.1}% of the {limit}/s limit; 429s {}, lost {lost}, duplicated {duplicated}; more than 1,000 places from urgency order: {out_of_order} (max {max_behind}); CPU {cpu:.1} s",
+        "reminders: {delivered} of {due} delivered at {rate:.0}/s = {:.1}% of the {limit}/s limit; 429s {}, lost {lost}, duplicated {duplicated}; places from urgency order: median {median_places}, p99 {p99_places}, max {max_places}; CPU {cpu:.1} s",
         rate / f64::from(limit) * 100.0,
         d.too_many,
     );
@@ -1226,7 +1262,7 @@ fn startup(store: PathBuf) -> Result<Value, Box<dyn std::error::Error>> {
         .block_on(one_user(&h, fresh_user(), Lang::En, None, &mut due))
         .ok_or("the first user after start-up got no plan")?
         .into_iter()
-        .map(|(l, _)| l)
+        .map(|(l, _, _)| l)
         .collect();
     harness.block_on(h.stop())?;
     let mut out = Map::new();
@@ -1257,10 +1293,15 @@ fn startup(store: PathBuf) -> Result<Value, Box<dyn std::error::Error>> {
 
 /// A user id no earlier run has used (start-up runs reuse one store).
 fn fresh_user() -> u64 {
+    fresh_base()
+}
+
+/// The first of a million user ids no earlier run has used.
+fn fresh_base() -> u64 {
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
-    2_000_000_000 + u64::try_from(nanos % 1_000_000_000).unwrap_or(0)
+    2_000_000_000 + u64::try_from(nanos % 1_000_000).unwrap_or(0) * 1_000_000
 }
 
 // ---- repeated runs ------------------------------------------------------------------------

@@ -187,6 +187,8 @@ pub struct Store {
     failure: Mutex<Option<Failure>>,
     reopen_after: Mutex<Duration>,
     commits: GroupCommit,
+    /// Re-plans waiting to share a transaction (see [`ReplanBatch`]).
+    replans: ReplanBatch,
     /// Set by every erasure; the next `compact_if_erased` rewrites the files.
     erased_since_compaction: AtomicBool,
     /// Test hook: every flush fails as if the disk were full.
@@ -326,6 +328,7 @@ impl Store {
             failure: Mutex::new(None),
             reopen_after: Mutex::new(REOPEN_AFTER),
             commits: GroupCommit::default(),
+            replans: ReplanBatch::default(),
             fail_flushes: AtomicBool::new(false),
             // An erasure before a crash may not have been compacted away.
             erased_since_compaction: AtomicBool::new(true),
@@ -628,16 +631,34 @@ impl Store {
     ) -> Result<Option<DateTime<Utc>>, StoreError> {
         let record_bytes = encode(record)?;
         self.with(|t| {
-            let has_state = t
+            // The plan is made outside the transaction, from the index as it is now, and
+            // applied in a transaction shared with the other re-plans waiting (sled runs
+            // each transaction under a lock that stops every other operation, flushes
+            // included, so one for many users costs little more than one for one). If
+            // the index changed meanwhile, the plan is made again inside a transaction
+            // of its own, below.
+            let before = t
                 .reminder_users
-                .contains_key(user.to_be_bytes())
+                .get(user.to_be_bytes())
                 .map_err(io("read"))?;
-            if !has_state && plan(&UserReminders::default()).is_empty() {
+            let prepared = prepare_replan(user, before.as_deref(), today, plan)?;
+            if before.is_none() && prepared.inserts.is_empty() {
                 t.users
                     .insert(user.to_be_bytes(), record_bytes)
                     .map_err(io("write"))?;
                 self.sync_on(t)?;
                 return Ok(None);
+            }
+            let earliest = prepared.earliest;
+            let replan = Replan {
+                user,
+                record: record_bytes.clone(),
+                before,
+                prepared,
+            };
+            if self.replans.submit(t, replan).map_err(io("re-plan"))? {
+                self.sync_on(t)?;
+                return Ok(earliest);
             }
             let earliest = tx(
                 "re-plan",
@@ -1613,6 +1634,214 @@ fn read_index(
     }))
 }
 
+/// A re-plan worked out from a user's index as it was read: what to write.
+struct Prepared {
+    /// Queue keys of the reminders pending before.
+    removes: Vec<Vec<u8>>,
+    /// Queue keys and values of the new reminders.
+    inserts: Vec<(Vec<u8>, Vec<u8>)>,
+    /// The new index; `None` to remove it (nothing left to remember).
+    index: Option<Vec<u8>>,
+    earliest: Option<DateTime<Utc>>,
+}
+
+/// What the transaction in [`Store::save_and_replan`] writes, worked out beforehand
+/// from the index bytes `before`.
+fn prepare_replan(
+    user: u64,
+    before: Option<&[u8]>,
+    today: NaiveDate,
+    plan: &dyn Fn(&UserReminders) -> Vec<Reminder>,
+) -> Result<Prepared, StoreError> {
+    // As `read_index`: an index that cannot be read counts as empty.
+    let mut index = before
+        .map(|bytes| {
+            decode_index(bytes).unwrap_or_else(|| {
+                tracing::warn!(user, "unreadable reminder index reset");
+                UserReminders::default()
+            })
+        })
+        .unwrap_or_default();
+    let removes = std::mem::take(&mut index.pending)
+        .into_iter()
+        .map(|(id, ms)| due_key(ms, user, &id))
+        .collect();
+    index.sent.retain(|_, e| {
+        e.state == SentState::InFlight || e.date.succ_opt().is_none_or(|after| after >= today)
+    });
+    let planned = plan(&index);
+    let mut inserts = Vec::with_capacity(planned.len());
+    for r in &planned {
+        let id = r.id();
+        let ms = r.due.timestamp_millis();
+        let value = serde_json::to_vec(&ReminderEnvelope {
+            v: REMINDER_SCHEMA_VERSION,
+            reminder: r.clone(),
+        })
+        .map_err(StoreError::Encode)?;
+        inserts.push((due_key(ms, user, &id), value));
+        index.pending.insert(id, ms);
+    }
+    let index = if index.is_empty() {
+        None
+    } else {
+        Some(
+            serde_json::to_vec(&IndexEnvelope {
+                v: REMINDER_SCHEMA_VERSION,
+                index,
+            })
+            .map_err(StoreError::Encode)?,
+        )
+    };
+    Ok(Prepared {
+        removes,
+        inserts,
+        index,
+        earliest: planned.iter().map(|r| r.due).min(),
+    })
+}
+
+/// One user's re-plan, waiting for a shared transaction.
+struct Replan {
+    user: u64,
+    record: Vec<u8>,
+    /// The index the plan was made from; applied only if it is still there.
+    before: Option<sled::IVec>,
+    prepared: Prepared,
+}
+
+/// Re-plans of many users in one transaction. The first writer to find none running
+/// leads: it takes every re-plan queued at that moment, applies them in one
+/// transaction, wakes their writers and hands the lead to the first one queued since.
+/// Each leader serves one batch (its own among them), so nobody waits for more than
+/// two transactions.
+#[derive(Default)]
+struct ReplanBatch {
+    state: Mutex<BatchState>,
+}
+
+#[derive(Default)]
+struct BatchState {
+    queue: Vec<Arc<Waiting>>,
+    /// A leader is applying a batch, or has been chosen to.
+    running: bool,
+}
+
+/// A queued re-plan and its writer.
+struct Waiting {
+    replan: Replan,
+    thread: std::thread::Thread,
+    /// Whether it was applied (`false`: the index had changed), once decided.
+    outcome: Mutex<Option<Result<bool, sled::Error>>>,
+    /// Set when this writer is to lead the next batch.
+    lead: AtomicBool,
+}
+
+impl ReplanBatch {
+    fn lock(&self) -> std::sync::MutexGuard<'_, BatchState> {
+        // A poisoned lock only means another writer panicked; the queue stays valid.
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Applies `replan` in a transaction shared with the re-plans queued with it;
+    /// `Ok(false)` when the user's index was no longer the one the plan was made from.
+    fn submit(&self, t: &Trees, replan: Replan) -> Result<bool, sled::Error> {
+        let me = Arc::new(Waiting {
+            replan,
+            thread: std::thread::current(),
+            outcome: Mutex::new(None),
+            lead: AtomicBool::new(false),
+        });
+        let outcome = |w: &Waiting| w.outcome.lock().unwrap_or_else(|p| p.into_inner()).take();
+        {
+            let mut state = self.lock();
+            state.queue.push(me.clone());
+            if state.running {
+                drop(state);
+                loop {
+                    if let Some(done) = outcome(&me) {
+                        return done;
+                    }
+                    if me.lead.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    // An unpark before this park is not lost: it returns at once.
+                    std::thread::park();
+                }
+            } else {
+                state.running = true;
+            }
+        }
+        // Leading: the queue holds this writer's re-plan and any queued since.
+        let batch = std::mem::take(&mut self.lock().queue);
+        // A panic here would leave every writer in the batch parked for ever; it is
+        // turned into an error they all receive.
+        let result =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| apply_replans(t, &batch)))
+                .unwrap_or_else(|_| {
+                    Err(sled::Error::ReportableBug("re-plan batch panicked".into()))
+                });
+        for (i, w) in batch.iter().enumerate() {
+            let done = match &result {
+                Ok(applied) => Ok(applied.get(i).copied().unwrap_or(false)),
+                Err(e) => Err(e.clone()),
+            };
+            *w.outcome.lock().unwrap_or_else(|p| p.into_inner()) = Some(done);
+            if !Arc::ptr_eq(w, &me) {
+                w.thread.unpark();
+            }
+        }
+        {
+            let mut state = self.lock();
+            match state.queue.first() {
+                Some(next) => {
+                    next.lead.store(true, Ordering::SeqCst);
+                    next.thread.unpark();
+                }
+                None => state.running = false,
+            }
+        }
+        outcome(&me).unwrap_or(Ok(false))
+    }
+}
+
+/// One transaction for a batch of re-plans: each is applied if the user's index is
+/// still the one it was made from. Returns which were.
+fn apply_replans(t: &Trees, batch: &[Arc<Waiting>]) -> Result<Vec<bool>, sled::Error> {
+    let result = (&t.users, &t.reminders, &t.reminder_users).transaction(
+        |(users, due, index_tree)| -> TxResult<Vec<bool>> {
+            let mut applied = Vec::with_capacity(batch.len());
+            for w in batch {
+                let r = &w.replan;
+                let key = r.user.to_be_bytes();
+                if index_tree.get(&key[..])? != r.before {
+                    applied.push(false);
+                    continue;
+                }
+                for k in &r.prepared.removes {
+                    due.remove(&k[..])?;
+                }
+                for (k, v) in &r.prepared.inserts {
+                    due.insert(&k[..], &v[..])?;
+                }
+                users.insert(&key[..], &r.record[..])?;
+                match &r.prepared.index {
+                    Some(bytes) => index_tree.insert(&key[..], &bytes[..])?,
+                    None => index_tree.remove(&key[..])?,
+                };
+                applied.push(true);
+            }
+            Ok(applied)
+        },
+    );
+    result.map_err(|e| match e {
+        TransactionError::Storage(e) => e,
+        TransactionError::Abort(TxError::Encode(e)) => {
+            sled::Error::ReportableBug(format!("re-plan batch: {e}"))
+        }
+    })
+}
+
 /// Writes the index, or removes it when there is nothing left to remember.
 fn write_index(tree: &TransactionalTree, user: u64, index: &UserReminders) -> TxResult<()> {
     if index.is_empty() {
@@ -1791,6 +2020,71 @@ mod tests {
             "could not acquire lock",
         ));
         assert!(is_lock_error(&err));
+    }
+
+    #[test]
+    fn replans_of_many_users_at_once_all_land_with_their_records() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = std::sync::Arc::new(Store::open(&dir.path().join("db")).unwrap());
+        let today = day("2026-11-21");
+        let threads: Vec<_> = (0..16u64)
+            .map(|t| {
+                let store = store.clone();
+                std::thread::spawn(move || {
+                    for user in (t * 10)..(t * 10 + 10) {
+                        let planned = vec![
+                            reminder(user, 7, "2026-11-22T05:00:00Z"),
+                            reminder(user, 3, "2026-11-26T05:00:00Z"),
+                        ];
+                        let earliest = store
+                            .save_and_replan(user, &record(), today, &plan_of(planned))
+                            .unwrap();
+                        assert_eq!(earliest, Some(at("2026-11-22T05:00:00Z")));
+                    }
+                })
+            })
+            .collect();
+        for t in threads {
+            t.join().unwrap();
+        }
+        assert_eq!(store.queued_reminders(), 320);
+        for user in 0..160 {
+            assert!(matches!(store.load(user, now()).unwrap(), Loaded::Found(_)));
+            assert_eq!(store.pending_reminders(user).unwrap().len(), 2);
+        }
+    }
+
+    #[test]
+    fn a_replan_made_from_an_index_that_changed_is_not_applied() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("db")).unwrap();
+        let today = day("2026-11-21");
+        store
+            .save_and_replan(
+                7,
+                &record(),
+                today,
+                &plan_of(vec![reminder(7, 7, "2026-11-22T05:00:00Z")]),
+            )
+            .unwrap();
+        // Made from "no index", but there is one now.
+        let stale = Replan {
+            user: 7,
+            record: encode(&record()).unwrap(),
+            before: None,
+            prepared: prepare_replan(7, None, today, &plan_of(vec![])).unwrap(),
+        };
+        let applied = store
+            .with(|t| store.replans.submit(t, stale).map_err(io("re-plan")))
+            .unwrap();
+        assert!(!applied);
+        assert_eq!(store.pending_reminders(7).unwrap().len(), 1);
+        // Through the public call, the plan is made again and lands.
+        store
+            .save_and_replan(7, &record(), today, &plan_of(vec![]))
+            .unwrap();
+        assert!(store.pending_reminders(7).unwrap().is_empty());
+        assert_eq!(store.queued_reminders(), 0);
     }
 
     #[test]

@@ -373,13 +373,17 @@ fn fuzz_the_backup_reader() {
             bytes
         }
     });
+    let mut original = Vec::new();
+    let original_summary = jolserik::backup::read(&good[..], &mut |e| original.push(e)).unwrap();
     let arbitrary = proptest::collection::vec(any::<u8>(), 0..400);
     fuzz(2000, prop_oneof![arbitrary, mutated], |bytes| {
-        let result = jolserik::backup::read(&bytes[..], &mut |_| {});
-        if bytes != *good {
-            // A changed file is refused (or, if the change is outside the checked
-            // content, e.g. a digit of the closing line, still refused).
-            prop_assert!(result.is_err(), "a changed backup was accepted");
+        let mut entries = Vec::new();
+        let result = jolserik::backup::read(&bytes[..], &mut |e| entries.push(e));
+        // A changed file is accepted only if it says exactly the same: the checksum
+        // covers everything but the closing line, whose JSON may be respaced.
+        if let Ok(summary) = result {
+            prop_assert_eq!(&summary, &original_summary, "a changed header was accepted");
+            prop_assert!(entries == original, "changed entries were accepted");
         }
         Ok(())
     });
@@ -785,10 +789,19 @@ fn fuzz_the_webhook_body() {
             }
             request.send().await.map(|r| r.status().as_u16())
         });
-        let status = status.map_err(|e| {
-            let last = *LAST.lock().unwrap();
-            TestCaseError::fail(format!("no answer: {e:?}; previous case: {last:?}"))
-        })?;
+        let status = match status {
+            Ok(status) => status,
+            // A wrong or missing secret is refused at once, before the body is read,
+            // and the connection closed: a client still sending a large body sees a
+            // broken pipe instead of the 401. Anything else must be answered.
+            Err(e) if secret != Some(SECRET) && e.is_request() => 401,
+            Err(e) => {
+                let last = *LAST.lock().unwrap();
+                return Err(TestCaseError::fail(format!(
+                    "no answer: {e:?}; previous case: {last:?}"
+                )));
+            }
+        };
         *LAST.lock().unwrap() = Some((status, body.len()));
         *answers.lock().unwrap().entry(status).or_default() += 1;
         prop_assert!(
