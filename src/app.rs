@@ -15,7 +15,7 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::countries::{Countries, CountriesError};
 use crate::domain::Lang;
-use crate::engine::{self, Context, Conversation, Effect, Input, Reply};
+use crate::engine::{self, Command, Context, Conversation, Effect, Input, Reply};
 use crate::i18n::{I18nError, Localizer};
 use crate::reminders::plan::{self as reminder_plan, by_urgency, local_date, Reminder};
 use crate::reminders::{ics, view as reminder_view, Delivery, Wakeup};
@@ -132,6 +132,22 @@ impl App {
         input: &Input,
         lang_hint: Option<Lang>,
     ) -> Result<Handled, AppError> {
+        self.handle_update(user, None, input, lang_hint)
+    }
+
+    /// [`App::handle`] for a Telegram update, which may come twice: Telegram sends an
+    /// update again when the bot did not confirm it, and the inbox hands over again an
+    /// update a crash interrupted. The id of the last update applied is saved with the
+    /// record, so one already applied is not applied again (the same date typed twice
+    /// must not answer the next question too); the user is shown where they are, since
+    /// the first answer may never have reached them.
+    pub fn handle_update(
+        &self,
+        user: u64,
+        update: Option<u32>,
+        input: &Input,
+        lang_hint: Option<Lang>,
+    ) -> Result<Handled, AppError> {
         let _one_at_a_time = self.lock(user);
         let now = self.clock.now();
         let default_lang = lang_hint.unwrap_or(self.config.i18n.default_language);
@@ -150,6 +166,17 @@ impl App {
             today: self.clock.today(),
             countries: &self.data.countries,
             catalogue: &self.data.catalogue,
+        };
+        let applied_before = matches!(
+            (update, record.meta.last_update),
+            (Some(id), Some(last)) if existed && id <= last
+        );
+        let where_they_are = Input::Command(Command::Plan);
+        let input = if applied_before {
+            tracing::info!(user, "update already applied; showing where the user is");
+            &where_they_are
+        } else {
+            input
         };
         let outcome = engine::step(&record.conversation, input, &ctx);
         let mut export = None;
@@ -171,6 +198,9 @@ impl App {
             saved.conversation = outcome.conversation.clone();
             saved.meta.last_seen = now;
             saved.meta.blocked = false;
+            if !applied_before {
+                saved.meta.last_update = update.or(saved.meta.last_update);
+            }
             if replan {
                 let conv = &saved.conversation;
                 let earliest = self

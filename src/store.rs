@@ -17,6 +17,7 @@
 //!   value per user, because sled transactions can read keys but not scan ranges.
 //! - `reminders_in_flight`: user id (u64 BE) + reminder id → a reminder being sent right
 //!   now. What is left here after a crash is sent again at start, and nothing else.
+//! - `inbox`: Telegram updates received and not yet answered (see [`inbox`]).
 //!
 //! Saving a profile and re-planning the user's reminders is one transaction over
 //! `users`, `reminders` and `reminder_users`; every change of a reminder's state is a
@@ -49,6 +50,9 @@ use sled::Transactional;
 use crate::engine::Conversation;
 use crate::reminders::plan::{collapse, deadline_of_id, Reminder};
 
+pub mod inbox;
+pub use inbox::{Inbox, InboxEntry};
+
 /// The version written by this build. Records carry it as `v`.
 pub const SCHEMA_VERSION: u64 = 2;
 
@@ -57,6 +61,7 @@ const QUARANTINE: &str = "quarantine";
 const REMINDERS: &str = "reminders";
 const REMINDER_USERS: &str = "reminder_users";
 const IN_FLIGHT: &str = "reminders_in_flight";
+const INBOX: &str = "inbox";
 
 /// The version of the reminder and reminder-index encodings (`v`). Independent of the
 /// user record's version: a reminder that cannot be read is dropped and re-planned at
@@ -78,6 +83,10 @@ pub struct UserMeta {
     pub last_seen: DateTime<Utc>,
     #[serde(default)]
     pub blocked: bool,
+    /// The last Telegram update applied to this record, so that an update handed over
+    /// again after a crash (see [`inbox`]) is not applied twice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_update: Option<u32>,
 }
 
 impl UserRecord {
@@ -88,6 +97,7 @@ impl UserRecord {
                 created: now,
                 last_seen: now,
                 blocked: false,
+                last_update: None,
             },
         }
     }
@@ -203,6 +213,7 @@ struct Trees {
     reminders: sled::Tree,
     reminder_users: sled::Tree,
     in_flight: sled::Tree,
+    inbox: sled::Tree,
 }
 
 /// The I/O error that made the store unusable, and when.
@@ -231,6 +242,7 @@ impl Trees {
             reminders: db.open_tree(REMINDERS).map_err(io("open tree"))?,
             reminder_users: db.open_tree(REMINDER_USERS).map_err(io("open tree"))?,
             in_flight: db.open_tree(IN_FLIGHT).map_err(io("open tree"))?,
+            inbox: db.open_tree(INBOX).map_err(io("open tree"))?,
             db,
         })
     }
@@ -1409,6 +1421,7 @@ fn delete_user(t: &Trees, user: u64) -> Result<bool, StoreError> {
             },
         ),
     )?;
+    inbox::forget_user(t, user)?;
     // Belt and braces: anything keyed by this user that the index did not list.
     let mut stray = Vec::new();
     for item in t.in_flight.scan_prefix(user.to_be_bytes()).keys() {

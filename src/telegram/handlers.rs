@@ -74,7 +74,7 @@ impl Shared {
 
     /// A message from a chat: a user's text or other content in private, anything in a
     /// group.
-    pub(crate) async fn on_message(&self, msg: Message) {
+    pub(crate) async fn on_message(&self, msg: Message, update: u32) {
         let started = Instant::now();
         self.metrics.update("message");
         if !msg.chat.is_private() {
@@ -98,7 +98,10 @@ impl Shared {
             && self.is_admin(user)
         {
             self.stats(msg.chat.id, user, lang_hint).await;
-        } else if let Some(handled) = self.run_engine(msg.chat.id, user, input, lang_hint).await {
+        } else if let Some(handled) = self
+            .run_engine(msg.chat.id, user, update, input, lang_hint)
+            .await
+        {
             self.deliver(msg.chat.id, user, &handled, None).await;
         }
         self.metrics.observe_latency(started.elapsed());
@@ -106,7 +109,7 @@ impl Shared {
     }
 
     /// A button press. Answered at once, whatever follows, so the button stops spinning.
-    pub(crate) async fn on_callback(&self, query: CallbackQuery) {
+    pub(crate) async fn on_callback(&self, query: CallbackQuery, update: u32) {
         let started = Instant::now();
         self.metrics.update("callback_query");
         let user = query.from.id.0;
@@ -133,7 +136,7 @@ impl Shared {
         // "this button is out of date" below.
         let input = action.map(Input::Button).unwrap_or(Input::Unsupported);
         let lang_hint = lang_of(Some(&query.from));
-        let Some(mut handled) = self.run_engine(chat, user, input, lang_hint).await else {
+        let Some(mut handled) = self.run_engine(chat, user, update, input, lang_hint).await else {
             return;
         };
         if !decodable {
@@ -229,12 +232,16 @@ impl Shared {
         &self,
         chat: ChatId,
         user: u64,
+        update: u32,
         input: Input,
         lang_hint: Option<Lang>,
     ) -> Option<Handled> {
         let app = self.app.clone();
         // `App::handle` also clears the blocked mark of a user who writes again.
-        let joined = tokio::task::spawn_blocking(move || app.handle(user, &input, lang_hint)).await;
+        let joined = tokio::task::spawn_blocking(move || {
+            app.handle_update(user, Some(update), &input, lang_hint)
+        })
+        .await;
         match joined {
             Ok(Ok(handled)) => Some(handled),
             Ok(Err(AppError::Store(e))) => {

@@ -6,6 +6,7 @@
 //! finishes the updates in flight and flushes the store.
 //!
 //! - [`handlers`]: one update, start to finish.
+//! - [`inbox`]: updates are stored before Telegram is told they arrived.
 //! - [`keyboard`]: inline keyboards, message splitting, plain-text rendering.
 //! - [`errors`]: what a failed Bot API call means, and the retry policy.
 //! - [`webhook`]: the webhook endpoint and its guard.
@@ -16,6 +17,7 @@
 pub mod errors;
 pub mod fake_api;
 pub(crate) mod handlers;
+pub(crate) mod inbox;
 pub mod keyboard;
 pub mod metrics;
 pub mod secrets;
@@ -28,6 +30,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use teloxide::adaptors::throttle::Limits;
+use teloxide::adaptors::CacheMe;
 use teloxide::dispatching::ShutdownToken;
 use teloxide::dispatching::{Dispatcher, UpdateFilterExt, UpdateHandler};
 use teloxide::error_handlers::ErrorHandler;
@@ -36,7 +39,7 @@ use teloxide::payloads::{
 };
 use teloxide::prelude::{Requester, RequesterExt};
 use teloxide::types::{BotCommand, CallbackQuery, ChatMemberUpdated, Message, Update};
-use teloxide::update_listeners::{Polling, UpdateListener};
+use teloxide::update_listeners::UpdateListener;
 use teloxide::{dptree, Bot, RequestError};
 use tokio::task::JoinHandle;
 
@@ -330,8 +333,11 @@ pub async fn start(app: Arc<App>, options: Options) -> Result<Running, TelegramE
         metrics: metrics.clone(),
     };
 
+    // The dispatcher asks getMe once more as it starts, and gives up for good if that
+    // one call fails; through CacheMe it gets this answer instead.
+    let dispatch_bot = bot.clone().cache_me();
     let me = api
-        .call("getMe", bot.get_me())
+        .call("getMe", dispatch_bot.get_me())
         .await
         .map_err(|e| match e.kind {
             ErrorKind::Unauthorized => TelegramError::TokenRefused,
@@ -352,13 +358,16 @@ pub async fn start(app: Arc<App>, options: Options) -> Result<Running, TelegramE
         api.clone(),
         tuning.max_message_len,
     ));
-    let dispatcher = Dispatcher::builder(bot.clone(), handler_tree())
+    let leftover = inbox::Leftover::load(&app).await;
+    let dispatcher = Dispatcher::builder(dispatch_bot, handler_tree())
         .dependencies(dptree::deps![shared.clone()])
         .default_handler({
             let metrics = metrics.clone();
-            move |_update| {
+            let app = app.clone();
+            move |update: Arc<Update>| {
+                let answering = inbox::Answering::new(&app, update.id.0);
                 metrics.update("other");
-                async {}
+                async move { drop(answering) }
             }
         })
         .error_handler(Arc::new(ListenerErrors {
@@ -376,16 +385,21 @@ pub async fn start(app: Arc<App>, options: Options) -> Result<Running, TelegramE
             if let Err(e) = api.call("deleteWebhook", bot.delete_webhook()).await {
                 tracing::warn!(kind = e.kind.label(), "could not delete an earlier webhook");
             }
-            let retry = tuning.retry;
-            let polling = Polling::builder(bot.clone())
-                .timeout(tuning.poll_timeout)
-                .backoff_strategy(move |errors| retry.backoff(errors.saturating_add(1)))
-                .build();
-            (spawn_dispatcher(dispatcher, polling, errors), None)
+            let polling = inbox::InboxPolling::new(
+                bot.clone(),
+                app.clone(),
+                metrics.clone(),
+                tuning.poll_timeout,
+                tuning.retry,
+                leftover.through,
+            );
+            let listener = inbox::Replay::new(leftover.updates, polling);
+            (spawn_dispatcher(dispatcher, listener, errors), None)
         }
         TelegramMode::Webhook => {
             let secret = webhook_secret.ok_or(SecretError::WebhookSecretMissing)?;
-            let (listener, server) = webhook::start(&api, &app.config.telegram, &secret).await?;
+            let (listener, server) = webhook::start(&api, &app, &secret).await?;
+            let listener = inbox::Replay::new(leftover.updates, listener);
             (spawn_dispatcher(dispatcher, listener, errors), Some(server))
         }
     };
@@ -461,27 +475,32 @@ pub async fn shutdown_signal() {
 /// The update kinds the bot handles, each to its handler. The branches also tell the
 /// polling listener which kinds to ask Telegram for.
 fn handler_tree() -> UpdateHandler<Infallible> {
+    // Each endpoint holds the update's place in the inbox until it has answered.
     dptree::entry()
-        .branch(
-            Update::filter_message().endpoint(|msg: Message, shared: Arc<Shared>| async move {
-                shared.on_message(msg).await;
+        .branch(Update::filter_message().endpoint(
+            |msg: Message, update: Update, shared: Arc<Shared>| async move {
+                let _answering = inbox::Answering::new(&shared.app, update.id.0);
+                shared.on_message(msg, update.id.0).await;
                 Ok::<(), Infallible>(())
-            }),
-        )
+            },
+        ))
         .branch(Update::filter_callback_query().endpoint(
-            |query: CallbackQuery, shared: Arc<Shared>| async move {
-                shared.on_callback(query).await;
+            |query: CallbackQuery, update: Update, shared: Arc<Shared>| async move {
+                let _answering = inbox::Answering::new(&shared.app, update.id.0);
+                shared.on_callback(query, update.id.0).await;
                 Ok::<(), Infallible>(())
             },
         ))
         .branch(Update::filter_channel_post().endpoint(
-            |msg: Message, shared: Arc<Shared>| async move {
+            |msg: Message, update: Update, shared: Arc<Shared>| async move {
+                let _answering = inbox::Answering::new(&shared.app, update.id.0);
                 shared.on_channel_post(msg).await;
                 Ok::<(), Infallible>(())
             },
         ))
         .branch(Update::filter_my_chat_member().endpoint(
-            |change: ChatMemberUpdated, shared: Arc<Shared>| async move {
+            |change: ChatMemberUpdated, update: Update, shared: Arc<Shared>| async move {
+                let _answering = inbox::Answering::new(&shared.app, update.id.0);
                 shared.on_my_chat_member(change).await;
                 Ok::<(), Infallible>(())
             },
@@ -489,7 +508,7 @@ fn handler_tree() -> UpdateHandler<Infallible> {
 }
 
 fn spawn_dispatcher<L>(
-    mut dispatcher: Dispatcher<Bot, Infallible, teloxide::dispatching::DefaultKey>,
+    mut dispatcher: Dispatcher<CacheMe<Bot>, Infallible, teloxide::dispatching::DefaultKey>,
     listener: L,
     errors: Arc<ListenerErrors>,
 ) -> JoinHandle<()>

@@ -2,7 +2,9 @@
 //! serves teloxide's axum webhook router behind a guard. teloxide's own handler answers a
 //! body it cannot parse with 200 and logs the body (a user's message) in full; the guard
 //! in front of it answers as this bot promises instead: no or wrong secret 401, a body
-//! over the limit 413, a body that is not an update 400, and logs only the reason.
+//! over the limit 413, a body that is not an update 400, and logs only the reason. An
+//! update is written to the inbox before the 200 that tells Telegram it arrived; if it
+//! cannot be, the answer is 503 and Telegram sends it again later.
 
 use std::convert::Infallible;
 use std::net::SocketAddr;
@@ -21,10 +23,11 @@ use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
 use super::errors::Api;
+use super::inbox;
 use super::metrics::Metrics;
 use super::secrets::WebhookSecret;
 use super::TelegramError;
-use crate::config::TelegramConfig;
+use crate::app::App;
 
 /// The largest webhook body accepted. Updates the bot reads are a few kilobytes.
 pub const MAX_BODY_BYTES: usize = 1 << 20;
@@ -47,6 +50,7 @@ pub(crate) const ALLOWED_UPDATES: [AllowedUpdate; 4] = [
 struct Guard {
     secret: WebhookSecret,
     metrics: Arc<Metrics>,
+    app: Arc<App>,
 }
 
 /// A running webhook endpoint.
@@ -59,7 +63,7 @@ pub(crate) struct WebhookServer {
 /// listener for the dispatcher; the server stops when that listener is stopped.
 pub(crate) async fn start(
     api: &Api,
-    config: &TelegramConfig,
+    app: &Arc<App>,
     secret: &WebhookSecret,
 ) -> Result<
     (
@@ -68,6 +72,7 @@ pub(crate) async fn start(
     ),
     TelegramError,
 > {
+    let config = &app.config.telegram;
     let public = config
         .webhook
         .public_url
@@ -105,6 +110,7 @@ pub(crate) async fn start(
     let guard = Arc::new(Guard {
         secret: secret.clone(),
         metrics: api.metrics.clone(),
+        app: app.clone(),
     });
     let router = router.layer(axum::middleware::from_fn_with_state(guard, check));
     let task = tokio::spawn(async move {
@@ -162,13 +168,31 @@ async fn check(State(guard): State<Arc<Guard>>, request: Request, next: Next) ->
             return StatusCode::BAD_REQUEST.into_response();
         }
     };
-    if serde_json::from_slice::<Update>(&bytes).is_err() {
+    let Ok(update) = serde_json::from_slice::<Update>(&bytes) else {
         guard.metrics.webhook_rejected("malformed");
         tracing::warn!(
             bytes = bytes.len(),
             "webhook body is not an update; refused"
         );
         return StatusCode::BAD_REQUEST.into_response();
+    };
+    let Some(entry) = inbox::entry(&update) else {
+        // A kind this version cannot read: confirmed and dropped, never logged whole.
+        guard.metrics.update("unreadable");
+        tracing::warn!(
+            update = update.id.0,
+            "an update this bot cannot read; skipped"
+        );
+        return StatusCode::OK.into_response();
+    };
+    let app = guard.app.clone();
+    let stored = tokio::task::spawn_blocking(move || app.store.inbox_put(&[entry])).await;
+    if !matches!(stored, Ok(Ok(()))) {
+        tracing::error!(
+            update = update.id.0,
+            "could not store a received update; Telegram is asked to send it again"
+        );
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
     }
     next.run(Request::from_parts(parts, Body::from(bytes)))
         .await
