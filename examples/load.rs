@@ -1180,7 +1180,7 @@ fn reminders(
         .enumerate()
         .map(|(i, (_, user))| (*user, i))
         .collect();
-    // Deliveries overlap (up to the worker's MAX_IN_FLIGHT), so a reminder may arrive
+    // Deliveries overlap (up to the worker's `max_in_flight`, twice the Throttle rate), so a reminder may arrive
     // a few hundred places from its rank; what must not happen is a far less urgent one
     // going out long before it.
     let mut displacement: Vec<u32> = d

@@ -5,7 +5,8 @@
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -15,7 +16,7 @@ use jolserik::config::Config;
 use jolserik::domain::{CountryCode, DocKind, Lang, Purpose};
 use jolserik::engine::{Action, Command as BotCommand, Input, Reply};
 use jolserik::reminders::worker::{RecordingSink, Sent};
-use jolserik::reminders::{DeadlineKey, Delivery, Worker};
+use jolserik::reminders::{DeadlineKey, Delivery, ReminderSink, Worker};
 use jolserik::rules::DeadlineKind;
 use jolserik::store::{Loaded, SentState, Store};
 use jolserik::text::Arg;
@@ -90,8 +91,12 @@ struct Running {
 }
 
 fn start(app: &Arc<App>, sink: &RecordingSink) -> Running {
+    start_worker(Worker::new(app.clone(), sink.clone()))
+}
+
+/// Starts a worker set up by the test (its width, its time to stop).
+fn start_worker<S: ReminderSink>(worker: Worker<S>) -> Running {
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let worker = Worker::new(app.clone(), sink.clone());
     let handle = tokio::spawn(worker.run(async move {
         let _ = stopped.await;
     }));
@@ -553,6 +558,346 @@ async fn quiet_hours_hold_a_catch_up_until_morning() {
     let sent = sink.wait_for(1, WAIT).await;
     worker.stop().await;
     assert_eq!(about(&sent[0]).2, Some(6));
+}
+
+// ---- how many at once, and stopping --------------------------------------------------
+
+/// How a [`HeldSink`] holds each delivery before answering `Delivered`.
+#[derive(Clone, Copy)]
+enum Hold {
+    /// Until the test lets it go ([`HeldSink::release`]).
+    UntilReleased,
+    /// For a while, like a slow network.
+    For(Duration),
+    /// For ever, like a send stuck in the rate limiter's queue.
+    Forever,
+}
+
+/// A sink that holds each delivery and keeps count of how many are under way at once,
+/// which users it started and which it delivered. Clones share the counts.
+#[derive(Clone)]
+struct HeldSink {
+    inner: Arc<Held>,
+}
+
+struct Held {
+    hold: Hold,
+    releases: tokio::sync::Semaphore,
+    under_way: AtomicUsize,
+    most_under_way: AtomicUsize,
+    started: Mutex<Vec<u64>>,
+    delivered: Mutex<Vec<u64>>,
+}
+
+impl HeldSink {
+    fn new(hold: Hold) -> HeldSink {
+        HeldSink {
+            inner: Arc::new(Held {
+                hold,
+                releases: tokio::sync::Semaphore::new(0),
+                under_way: AtomicUsize::new(0),
+                most_under_way: AtomicUsize::new(0),
+                started: Mutex::new(Vec::new()),
+                delivered: Mutex::new(Vec::new()),
+            }),
+        }
+    }
+
+    /// Lets `n` held deliveries (or the next ones) finish.
+    fn release(&self, n: usize) {
+        self.inner.releases.add_permits(n);
+    }
+
+    fn under_way(&self) -> usize {
+        self.inner.under_way.load(Ordering::SeqCst)
+    }
+
+    fn most_under_way(&self) -> usize {
+        self.inner.most_under_way.load(Ordering::SeqCst)
+    }
+
+    fn started(&self) -> Vec<u64> {
+        self.inner.started.lock().unwrap().clone()
+    }
+
+    fn delivered(&self) -> Vec<u64> {
+        self.inner.delivered.lock().unwrap().clone()
+    }
+}
+
+impl ReminderSink for HeldSink {
+    fn deliver(
+        &self,
+        user: u64,
+        _lang: Lang,
+        _reply: &Reply,
+    ) -> impl std::future::Future<Output = Delivery> + Send {
+        let held = self.inner.clone();
+        async move {
+            held.started.lock().unwrap().push(user);
+            let now = held.under_way.fetch_add(1, Ordering::SeqCst) + 1;
+            held.most_under_way.fetch_max(now, Ordering::SeqCst);
+            match held.hold {
+                Hold::UntilReleased => held.releases.acquire().await.unwrap().forget(),
+                Hold::For(d) => tokio::time::sleep(d).await,
+                Hold::Forever => std::future::pending::<()>().await,
+            }
+            held.under_way.fetch_sub(1, Ordering::SeqCst);
+            held.delivered.lock().unwrap().push(user);
+            Delivery::Delivered
+        }
+    }
+}
+
+/// Waits (up to `WAIT`) until `done` holds; fails the test if it never does.
+async fn eventually(what: &str, done: impl Fn() -> bool) {
+    let deadline = tokio::time::Instant::now() + WAIT;
+    while !done() {
+        assert!(tokio::time::Instant::now() < deadline, "never: {what}");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+}
+
+/// Users `1..=n`, each with one reminder due on 22 November at 10:00 (7 days before
+/// their TRP ends); the clock is set to that minute.
+fn users_due(app: &App, clock: &Clock, n: u64) -> Vec<u64> {
+    clock.set(at("2026-11-21T05:00:00Z"));
+    let users: Vec<u64> = (1..=n).collect();
+    for &user in &users {
+        complete_dialogue(app, user, Lang::En, "29.11.2026");
+    }
+    clock.set(at("2026-11-22T05:00:00Z"));
+    users
+}
+
+/// What a crash while sending leaves: every user's due reminder taken (marked in
+/// flight) and none delivered.
+fn take_all(app: &App, clock: &Clock, users: &[u64]) {
+    for &user in users {
+        app.take_reminder(user, "trp_end:2026-11-29:7", clock.now())
+            .unwrap()
+            .expect("the reminder is due");
+    }
+    assert_eq!(app.store.in_flight(None).unwrap().len(), users.len());
+}
+
+fn in_flight_users(app: &App) -> Vec<u64> {
+    let mut users: Vec<u64> = app
+        .store
+        .in_flight(None)
+        .unwrap()
+        .iter()
+        .map(|r| r.user)
+        .collect();
+    users.sort_unstable();
+    users
+}
+
+fn sorted(mut users: Vec<u64>) -> Vec<u64> {
+    users.sort_unstable();
+    users
+}
+
+fn assert_delivered(app: &App, users: &[u64]) {
+    for &user in users {
+        let state = app.store.reminder_state(user).unwrap();
+        assert_eq!(
+            state.sent["trp_end:2026-11-29:7"].state,
+            SentState::Delivered,
+            "user {user}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn max_in_flight_bounds_the_deliveries_under_way_and_the_in_flight_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Clock::manual(at("2026-11-21T05:00:00Z"));
+    let app = open_app(dir.path(), &clock);
+    let users = users_due(&app, &clock, 20);
+    let sink = HeldSink::new(Hold::UntilReleased);
+    let worker = start_worker(Worker::new(app.clone(), sink.clone()).max_in_flight(3));
+
+    // One delivery let go at a time, each once the worker has filled every place it
+    // may (or had a while to): the width reaches its cap and must stay there.
+    let mut most_marked = 0;
+    for delivered in 1..=users.len() {
+        let filled = tokio::time::Instant::now() + Duration::from_millis(100);
+        while sink.under_way() < 3 && tokio::time::Instant::now() < filled {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        most_marked = most_marked.max(app.store.in_flight(None).unwrap().len());
+        sink.release(1);
+        eventually("the delivery let go finishes", || {
+            sink.delivered().len() >= delivered
+        })
+        .await;
+    }
+    worker.stop().await;
+
+    assert_eq!(
+        sorted(sink.delivered()),
+        users,
+        "each delivered exactly once"
+    );
+    assert_eq!(
+        sink.most_under_way(),
+        3,
+        "the width grows to the cap, no further"
+    );
+    assert!(
+        (1..=3).contains(&most_marked),
+        "{most_marked} marked in flight at once"
+    );
+    assert!(app.store.in_flight(None).unwrap().is_empty());
+    assert_delivered(&app, &users);
+}
+
+#[tokio::test]
+async fn reminders_left_in_flight_are_sent_again_concurrently_and_exactly_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Clock::manual(at("2026-11-21T05:00:00Z"));
+    let users = {
+        let app = open_app(dir.path(), &clock);
+        let users = users_due(&app, &clock, 50);
+        take_all(&app, &clock, &users);
+        users
+    };
+    // Restart: nothing is queued, everything is in flight.
+    let app = open_app(dir.path(), &clock);
+    let sink = HeldSink::new(Hold::For(Duration::from_millis(30)));
+    let worker = start_worker(Worker::new(app.clone(), sink.clone()));
+    eventually("every re-send delivered", || {
+        sink.delivered().len() >= users.len()
+    })
+    .await;
+    tokio::time::sleep(SETTLE).await;
+    worker.stop().await;
+
+    assert!(
+        sink.most_under_way() > 1,
+        "re-sent one at a time ({} at most)",
+        sink.most_under_way()
+    );
+    assert_eq!(
+        sorted(sink.delivered()),
+        users,
+        "each delivered exactly once"
+    );
+    assert!(app.store.in_flight(None).unwrap().is_empty());
+    assert_delivered(&app, &users);
+}
+
+#[tokio::test]
+async fn a_stop_starts_nothing_more_and_lets_the_deliveries_under_way_finish() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Clock::manual(at("2026-11-21T05:00:00Z"));
+    let app = open_app(dir.path(), &clock);
+    let users = users_due(&app, &clock, 10);
+    let sink = HeldSink::new(Hold::For(Duration::from_millis(200)));
+    let worker = start_worker(Worker::new(app.clone(), sink.clone()));
+    eventually("a delivery started", || !sink.started().is_empty()).await;
+    worker.stop().await;
+
+    let started = sorted(sink.started());
+    assert!(started.len() < users.len(), "all started: {started:?}");
+    assert_eq!(
+        sorted(sink.delivered()),
+        started,
+        "every one started finished"
+    );
+    assert!(app.store.in_flight(None).unwrap().is_empty());
+    assert_delivered(&app, &started);
+    for user in users.iter().filter(|u| !started.contains(u)) {
+        let pending = app.store.pending_reminders(*user).unwrap();
+        assert!(
+            pending.iter().any(|r| r.offset == 7),
+            "user {user}'s reminder stays queued: {pending:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_stop_during_re_sends_finishes_those_under_way_and_keeps_the_rest_in_flight() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Clock::manual(at("2026-11-21T05:00:00Z"));
+    let users = {
+        let app = open_app(dir.path(), &clock);
+        let users = users_due(&app, &clock, 20);
+        take_all(&app, &clock, &users);
+        users
+    };
+    let app = open_app(dir.path(), &clock);
+    let sink = HeldSink::new(Hold::For(Duration::from_millis(200)));
+    let worker = start_worker(Worker::new(app.clone(), sink.clone()));
+    eventually("a re-send started", || !sink.started().is_empty()).await;
+    worker.stop().await;
+
+    let started = sorted(sink.started());
+    assert!(started.len() < users.len(), "all started: {started:?}");
+    assert_eq!(
+        sorted(sink.delivered()),
+        started,
+        "every one started finished"
+    );
+    assert_delivered(&app, &started);
+    let not_started: Vec<u64> = users
+        .iter()
+        .copied()
+        .filter(|u| !started.contains(u))
+        .collect();
+    assert_eq!(
+        in_flight_users(&app),
+        not_started,
+        "the rest wait in flight"
+    );
+
+    // The next start sends the rest, and nothing twice.
+    let sink = RecordingSink::new();
+    let worker = start(&app, &sink);
+    sink.wait_for(not_started.len(), WAIT).await;
+    tokio::time::sleep(SETTLE).await;
+    worker.stop().await;
+    let again = sorted(sink.sent().iter().map(|s| s.user).collect());
+    assert_eq!(again, not_started);
+    assert!(app.store.in_flight(None).unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn a_stop_out_of_time_leaves_the_unfinished_in_flight_for_the_next_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Clock::manual(at("2026-11-21T05:00:00Z"));
+    let app = open_app(dir.path(), &clock);
+    let users = users_due(&app, &clock, 3);
+    let sink = HeldSink::new(Hold::Forever);
+    let worker =
+        start_worker(Worker::new(app.clone(), sink.clone()).stop_within(Duration::from_millis(50)));
+    eventually("a delivery started", || !sink.started().is_empty()).await;
+    let _ = worker.stop.send(());
+    tokio::time::timeout(Duration::from_secs(2), worker.handle)
+        .await
+        .expect("the worker gives up on a stuck delivery")
+        .unwrap();
+
+    let started = sorted(sink.started());
+    assert!(sink.delivered().is_empty());
+    assert_eq!(
+        in_flight_users(&app),
+        started,
+        "the stuck one stays in flight"
+    );
+
+    // The next start sends the stuck one again and the others for the first time,
+    // each once.
+    let sink = RecordingSink::new();
+    let worker = start(&app, &sink);
+    sink.wait_for(users.len(), WAIT).await;
+    tokio::time::sleep(SETTLE).await;
+    worker.stop().await;
+    let sent = sorted(sink.sent().iter().map(|s| s.user).collect());
+    assert_eq!(sent, users);
+    assert!(app.store.in_flight(None).unwrap().is_empty());
+    assert_delivered(&app, &users);
 }
 
 // ---- /reminders and /calendar -----------------------------------------------------------

@@ -8,16 +8,23 @@
 //! over the whole backlog), and for each reminder: takes it out of the queue
 //! (collapsing a downtime backlog to the most recent reminder per deadline) and marks it
 //! in flight, delivers it through a [`ReminderSink`], and marks it delivered. At start
-//! it first re-sends what a crash left in flight, and nothing else. Quiet hours hold
-//! every delivery until they end.
+//! (and after a store error) it first re-sends what is left in flight, and nothing else.
+//! Quiet hours hold every reminder still in the queue until they end; one already in
+//! flight was taken outside them and is sent again at once.
 //!
 //! Deliveries overlap: a send waits for the network and for Telegram's rate limiter
 //! (teloxide's Throttle releases queued messages four times a second), so one at a time
 //! would send about four reminders a second whatever the limit. Up to
-//! [`MAX_IN_FLIGHT`] run at once, started in order of urgency. The first
+//! [`Worker::max_in_flight`] (by default [`MAX_IN_FLIGHT`]) run at once, started in
+//! order of urgency; re-sends of what was left in flight go the same way. The first
 //! [`GROW_AFTER`] go one at a time, then the width doubles with each delivery, and a
 //! 429 sets it back to one: a handful of reminders goes out strictly in order, one after
 //! the other, and a backlog of thousands fills Telegram's limit.
+//!
+//! Every delivery under way is marked in flight on disk, so the width is also what a
+//! crash or a stop can leave to send again at the next start (at least once, never
+//! lost). At shutdown nothing more starts, and the deliveries under way get
+//! [`Worker::stop_within`] to finish and record their outcome.
 //!
 //! Sink results: `Delivered`; `Blocked` stops that user's reminders (until they write
 //! again); `RetryAfter(d)` puts the reminder back with its place and pauses all sending
@@ -27,7 +34,9 @@
 //! Store calls block on the disk (group commit), so they run on tokio's blocking pool.
 
 use std::collections::{HashMap, VecDeque};
+use std::convert::Infallible;
 use std::future::Future;
+use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -48,6 +57,9 @@ const BATCH: usize = 2_000;
 const MAX_SLEEP: Duration = Duration::from_secs(300);
 /// The pause after a store error before trying again.
 const STORE_BACKOFF: Duration = Duration::from_secs(5);
+/// How long, by default, the deliveries under way at shutdown get to finish: a few
+/// Throttle batches and a slow network round trip.
+const STOP_WITHIN: Duration = Duration::from_secs(5);
 
 /// What became of one delivery attempt.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,17 +127,25 @@ pub struct Worker<S> {
     /// is in flight again, as at start: nothing is left waiting for a restart.
     store_failed: Arc<AtomicBool>,
     store_backoff: Duration,
+    /// The most deliveries under way (each marked in flight on disk) at once.
+    max_in_flight: usize,
+    /// How long the deliveries under way at shutdown get to finish.
+    stop_within: Duration,
 }
 
-/// The most deliveries under way at once. Telegram's 30 messages a second need a few
-/// dozen; the load harness's 1,000 a second, through Throttle's quarter-second batches,
-/// need several hundred.
+/// The most deliveries under way at once unless the caller sets
+/// [`Worker::max_in_flight`]: the load harness's 1,000 messages a second, through
+/// Throttle's quarter-second batches, need several hundred.
 pub const MAX_IN_FLIGHT: usize = 2_048;
 /// Deliveries in a row, one at a time, before the width grows; after that it doubles
-/// with every delivery, up to [`MAX_IN_FLIGHT`]. (Doubling once per round of deliveries,
-/// as TCP does, took three seconds to open up: a round waits for Throttle's next
-/// quarter-second batch.)
+/// with every delivery, up to the worker's [`Worker::max_in_flight`]. (Doubling once
+/// per round of deliveries, as TCP does, took three seconds to open up: a round waits
+/// for Throttle's next quarter-second batch.)
 pub const GROW_AFTER: usize = 4;
+
+/// Shutdown was signalled: the worker starts nothing more and finishes what is under
+/// way. Carried by `?` out of whatever the worker was waiting for.
+struct Stopping;
 
 /// The deliveries under way, and how many may be.
 struct Flight {
@@ -133,16 +153,19 @@ struct Flight {
     /// Who is being delivered (user, reminder id), so a re-read of the queue skips them.
     ids: HashMap<tokio::task::Id, (u64, String)>,
     width: usize,
+    /// The widest the flight may grow: the worker's `max_in_flight`.
+    max_width: usize,
     /// Deliveries in a row since the start or the last 429.
     streak: usize,
 }
 
 impl Flight {
-    fn new() -> Flight {
+    fn new(max_width: usize) -> Flight {
         Flight {
             tasks: JoinSet::new(),
             ids: HashMap::new(),
             width: 1,
+            max_width,
             streak: 0,
         }
     }
@@ -152,6 +175,27 @@ impl Flight {
         self.ids
             .values()
             .any(|(user, other)| *user == reminder.user && *other == id)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.tasks.is_empty()
+    }
+
+    /// Counted on the tasks themselves, so that waiting for room always has a delivery
+    /// to wait for.
+    fn is_full(&self) -> bool {
+        self.tasks.len() >= self.width
+    }
+
+    /// Starts one delivery of `reminder`, registered so that a re-read of the queue
+    /// skips it.
+    fn start(
+        &mut self,
+        reminder: &Reminder,
+        delivery: impl Future<Output = Option<Delivery>> + Send + 'static,
+    ) {
+        let task = self.tasks.spawn(delivery);
+        self.ids.insert(task.id(), (reminder.user, reminder.id()));
     }
 
     /// Waits for one delivery to finish; `None` when none is under way. Returns the
@@ -172,7 +216,7 @@ impl Flight {
             Some(Delivery::Delivered) => {
                 self.streak += 1;
                 if self.streak >= GROW_AFTER {
-                    self.width = (self.width * 2).min(MAX_IN_FLIGHT);
+                    self.width = (self.width * 2).min(self.max_width);
                 }
                 None
             }
@@ -193,6 +237,23 @@ impl Flight {
         }
         pause
     }
+
+    /// Waits until one more delivery may start, unless shutdown comes first. Returns
+    /// the pause a 429 asked for meanwhile: then nothing more should start before it.
+    async fn make_room<F>(
+        &mut self,
+        shutdown: &mut Pin<&mut F>,
+    ) -> Result<Option<Duration>, Stopping>
+    where
+        F: Future<Output = ()>,
+    {
+        check_shutdown(shutdown).await?;
+        let mut asked = None;
+        while self.is_full() {
+            asked = asked.max(or_stop(self.next(), shutdown).await?.flatten());
+        }
+        Ok(asked)
+    }
 }
 
 impl<S> Worker<S>
@@ -206,6 +267,8 @@ where
             // At start, what a crash left in flight is sent first.
             store_failed: Arc::new(AtomicBool::new(true)),
             store_backoff: STORE_BACKOFF,
+            max_in_flight: MAX_IN_FLIGHT,
+            stop_within: STOP_WITHIN,
         }
     }
 
@@ -215,56 +278,67 @@ where
         self
     }
 
-    /// Runs until `shutdown` completes. Deliveries under way are finished first; one
-    /// interrupted by a crash stays in flight and is sent again at the next start.
+    /// The most deliveries under way at once (at least one; [`MAX_IN_FLIGHT`] unless
+    /// set). Each is marked in flight on disk while it waits in the sink, so this is
+    /// also the most a crash leaves to send again at the next start, and the most a stop
+    /// has to finish. Set it to about what the sink's rate limiter lets through in one
+    /// to two seconds (the Telegram front end passes twice Throttle's
+    /// `messages_per_sec_overall`, 60 for Telegram's 30): enough to keep the limiter
+    /// busy, no more.
+    pub fn max_in_flight(mut self, n: usize) -> Worker<S> {
+        // A width of zero would never start a delivery.
+        self.max_in_flight = n.max(1);
+        self
+    }
+
+    /// How long the deliveries under way at shutdown get to finish (5 s unless set).
+    /// Those still unfinished then stay in flight on disk and are sent again at the
+    /// next start. The caller's own limit for the worker to stop should be longer.
+    pub fn stop_within(mut self, d: Duration) -> Worker<S> {
+        self.stop_within = d;
+        self
+    }
+
+    /// Runs until `shutdown` completes. Then nothing more starts, and the deliveries
+    /// under way get [`Worker::stop_within`] to finish (each records its own outcome);
+    /// one still unfinished, like one interrupted by a crash, stays in flight and is
+    /// sent again at the next start.
     pub async fn run(self, shutdown: impl Future<Output = ()> + Send) {
         tokio::pin!(shutdown);
+        let mut flight = Flight::new(self.max_in_flight);
+        let Err(Stopping) = self.deliver_until_stopped(&mut flight, &mut shutdown).await;
+        self.finish(flight).await;
+    }
+
+    /// The worker's loop; it only ends when shutdown is signalled, leaving what is
+    /// under way in `flight`.
+    async fn deliver_until_stopped<F>(
+        &self,
+        flight: &mut Flight,
+        shutdown: &mut Pin<&mut F>,
+    ) -> Result<Infallible, Stopping>
+    where
+        F: Future<Output = ()>,
+    {
         let wakeup = self.app.reminder_wakeup.clone();
-        let mut flight = Flight::new();
         loop {
             if self.store_failed.swap(false, Ordering::SeqCst) {
                 // What is in flight on disk includes what is being delivered now: let
                 // that finish before reading it.
-                flight.drain().await;
-                match self
+                if let Some(asked) = or_stop(flight.drain(), shutdown).await? {
+                    self.pause(asked, shutdown).await?;
+                }
+                let Some((left, damaged)) = self
                     .store(|app| app.store.in_flight_and_damaged(None))
                     .await
-                {
-                    Some((left, damaged)) => {
-                        for user in damaged {
-                            self.store(move |app| app.replan(user)).await;
-                        }
-                        if !left.is_empty() {
-                            tracing::info!(
-                                count = left.len(),
-                                "re-sending reminders left in flight"
-                            );
-                        }
-                        for reminder in left {
-                            if is_ready(&mut shutdown).await {
-                                return;
-                            }
-                            let result = deliver(
-                                self.app.clone(),
-                                self.sink.clone(),
-                                self.store_failed.clone(),
-                                reminder,
-                            )
-                            .await;
-                            if let Some(Delivery::RetryAfter(d)) = result {
-                                if self.pause(d, &mut shutdown).await {
-                                    return;
-                                }
-                            }
-                        }
-                    }
-                    None => {
-                        if self.pause(self.store_backoff, &mut shutdown).await {
-                            return;
-                        }
-                        continue;
-                    }
+                else {
+                    self.pause(self.store_backoff, shutdown).await?;
+                    continue;
+                };
+                for user in damaged {
+                    self.store(move |app| app.replan(user)).await;
                 }
+                self.resend(flight, left, shutdown).await?;
             }
             wakeup.waiting_for.store(i64::MIN, Ordering::SeqCst);
             let now = self.app.clock.now();
@@ -278,10 +352,7 @@ where
                 tokio::select! {
                     _ = tokio::time::sleep(until(now, open).min(MAX_SLEEP)) => {}
                     _ = wakeup.notify.notified() => {}
-                    _ = &mut shutdown => {
-                        flight.drain().await;
-                        return;
-                    }
+                    _ = shutdown.as_mut() => return Err(Stopping),
                 }
                 continue;
             }
@@ -289,10 +360,8 @@ where
                 .store(move |app| app.store.most_urgent_due(now, BATCH))
                 .await
             else {
-                flight.drain().await;
-                if self.pause(self.store_backoff, &mut shutdown).await {
-                    return;
-                }
+                // The failure flag makes the next round look at what is in flight.
+                self.pause(self.store_backoff, shutdown).await?;
                 continue;
             };
             for user in damaged {
@@ -303,26 +372,15 @@ where
             // Most urgent first; those being delivered are still queued until taken.
             let due: Vec<Reminder> = due.into_iter().filter(|r| !flight.has(r)).collect();
             if due.is_empty() {
-                if !flight.ids.is_empty() {
+                if !flight.is_empty() {
                     // Nothing new: wait for a delivery to finish, then look again.
-                    let asked = tokio::select! {
-                        asked = flight.next() => asked.flatten(),
-                        _ = &mut shutdown => {
-                            flight.drain().await;
-                            return;
-                        }
-                    };
-                    if let Some(d) = asked {
-                        if self.back_off(&mut flight, d, &mut shutdown).await {
-                            return;
-                        }
+                    if let Some(asked) = or_stop(flight.next(), shutdown).await?.flatten() {
+                        self.back_off(flight, asked, shutdown).await?;
                     }
                     continue;
                 }
                 let Some(next) = self.store(|app| app.store.next_due()).await else {
-                    if self.pause(self.store_backoff, &mut shutdown).await {
-                        return;
-                    }
+                    self.pause(self.store_backoff, shutdown).await?;
                     continue;
                 };
                 let next_ms = next.map_or(i64::MAX, |t| t.timestamp_millis());
@@ -331,59 +389,106 @@ where
                 tokio::select! {
                     _ = tokio::time::sleep(sleep) => {}
                     _ = wakeup.notify.notified() => {}
-                    _ = &mut shutdown => return,
+                    _ = shutdown.as_mut() => return Err(Stopping),
                 }
                 continue;
             }
-            let mut asked = None;
             for candidate in due {
-                if is_ready(&mut shutdown).await {
-                    flight.drain().await;
-                    return;
+                if let Some(asked) = flight.make_room(shutdown).await? {
+                    // The rest of the round waits; the queue is read again after the
+                    // pause, with the reminder told to wait back in its place.
+                    self.back_off(flight, asked, shutdown).await?;
+                    break;
                 }
+                // The time is read after waiting for room, which can take a while.
                 let now = self.app.clock.now();
                 if outside_quiet_hours(&self.app.config.reminders, now) > now {
                     // A long backlog ran into the quiet hours: the rest waits.
                     break;
                 }
-                while flight.ids.len() >= flight.width {
-                    asked = asked.max(flight.next().await.flatten());
-                }
-                if asked.is_some() {
-                    break;
-                }
-                let key = (candidate.user, candidate.id());
-                let task = flight.tasks.spawn(take_and_deliver(
+                let delivery = take_and_deliver(
                     self.app.clone(),
                     self.sink.clone(),
                     self.store_failed.clone(),
-                    candidate,
+                    candidate.clone(),
                     now,
-                ));
-                flight.ids.insert(task.id(), key);
-            }
-            if let Some(d) = asked {
-                if self.back_off(&mut flight, d, &mut shutdown).await {
-                    return;
-                }
+                );
+                flight.start(&candidate, delivery);
             }
         }
     }
 
+    /// Sends again what was left in flight (by a crash, a stop out of time, or a failed
+    /// store write), overlapping like any delivery; they are already taken, so they go
+    /// straight to the sink. After a 429 the rest go on: they are still in flight, and
+    /// the one told to wait is back in the queue.
+    async fn resend<F>(
+        &self,
+        flight: &mut Flight,
+        left: Vec<Reminder>,
+        shutdown: &mut Pin<&mut F>,
+    ) -> Result<(), Stopping>
+    where
+        F: Future<Output = ()>,
+    {
+        if !left.is_empty() {
+            tracing::info!(count = left.len(), "re-sending reminders left in flight");
+        }
+        for reminder in left {
+            while let Some(asked) = flight.make_room(shutdown).await? {
+                self.back_off(flight, asked, shutdown).await?;
+            }
+            let delivery = deliver(
+                self.app.clone(),
+                self.sink.clone(),
+                self.store_failed.clone(),
+                reminder.clone(),
+            );
+            flight.start(&reminder, delivery);
+        }
+        Ok(())
+    }
+
     /// A 429: lets the deliveries under way finish (each records its own outcome),
-    /// then pauses all sending for as long as Telegram asked. Returns whether shutdown
-    /// came first.
+    /// then pauses all sending for as long as Telegram asked, unless shutdown comes
+    /// first.
     async fn back_off<F>(
         &self,
         flight: &mut Flight,
         asked: Duration,
-        shutdown: &mut std::pin::Pin<&mut F>,
-    ) -> bool
+        shutdown: &mut Pin<&mut F>,
+    ) -> Result<(), Stopping>
     where
         F: Future<Output = ()>,
     {
-        let pause = flight.drain().await.map_or(asked, |more| more.max(asked));
-        self.pause(pause, shutdown).await
+        let more = or_stop(flight.drain(), shutdown).await?;
+        self.pause(more.map_or(asked, |more| more.max(asked)), shutdown)
+            .await
+    }
+
+    /// After shutdown: waits up to `stop_within` for the deliveries under way. Those
+    /// still unfinished are abandoned; each is still marked in flight on disk, so the
+    /// next start sends it again (at least once, never lost).
+    async fn finish(&self, mut flight: Flight) {
+        if tokio::time::timeout(self.stop_within, flight.drain())
+            .await
+            .is_ok()
+        {
+            return;
+        }
+        flight.tasks.abort_all();
+        let mut unfinished = 0usize;
+        while let Some(joined) = flight.tasks.join_next().await {
+            // A delivery that finished in the meantime recorded its outcome; only the
+            // cancelled (or panicked) ones are left in flight.
+            if joined.is_err() {
+                unfinished += 1;
+            }
+        }
+        tracing::warn!(
+            count = unfinished,
+            "reminders left in flight at stop, to be sent again at the next start"
+        );
     }
 
     /// Runs a store call on the blocking pool. `None` when it failed (logged).
@@ -395,15 +500,12 @@ where
         store_call(&self.app, &self.store_failed, f).await
     }
 
-    /// Sleeps, unless shutdown comes first; returns whether it did.
-    async fn pause<F>(&self, d: Duration, shutdown: &mut std::pin::Pin<&mut F>) -> bool
+    /// Sleeps, unless shutdown comes first.
+    async fn pause<F>(&self, d: Duration, shutdown: &mut Pin<&mut F>) -> Result<(), Stopping>
     where
         F: Future<Output = ()>,
     {
-        tokio::select! {
-            _ = tokio::time::sleep(d) => false,
-            _ = shutdown.as_mut() => true,
-        }
+        or_stop(tokio::time::sleep(d), shutdown).await
     }
 }
 
@@ -493,15 +595,30 @@ where
     }
 }
 
-/// Whether shutdown has been signalled, without waiting for it.
-async fn is_ready<F>(shutdown: &mut std::pin::Pin<&mut F>) -> bool
+/// `Err(Stopping)` when shutdown has been signalled, without waiting for it.
+async fn check_shutdown<F>(shutdown: &mut Pin<&mut F>) -> Result<(), Stopping>
 where
     F: Future<Output = ()>,
 {
     tokio::select! {
         biased;
-        _ = shutdown.as_mut() => true,
-        _ = std::future::ready(()) => false,
+        _ = shutdown.as_mut() => Err(Stopping),
+        _ = std::future::ready(()) => Ok(()),
+    }
+}
+
+/// Waits for `work`, unless shutdown comes first. `work` must be safe to drop half
+/// way (a `JoinSet` join, a sleep): whatever it was waiting for carries on.
+async fn or_stop<T, F>(
+    work: impl Future<Output = T>,
+    shutdown: &mut Pin<&mut F>,
+) -> Result<T, Stopping>
+where
+    F: Future<Output = ()>,
+{
+    tokio::select! {
+        done = work => Ok(done),
+        _ = shutdown.as_mut() => Err(Stopping),
     }
 }
 

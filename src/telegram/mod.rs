@@ -244,6 +244,9 @@ impl Running {
         tracing::info!("shutting down");
         self.shared.metrics.set_stopping();
         let deadline = tokio::time::Instant::now() + self.grace;
+        // The worker finishes its deliveries while the updates in flight finish.
+        let (stop_reminders, reminders) = self.reminders;
+        let _ = stop_reminders.send(());
         loop {
             match self.shutdown.shutdown() {
                 Ok(done) => {
@@ -261,9 +264,10 @@ impl Running {
                 }
             }
         }
-        let (stop_reminders, reminders) = self.reminders;
-        let _ = stop_reminders.send(());
-        if tokio::time::timeout(Duration::from_secs(2), reminders)
+        // The worker gives up on its own within `reminder_stop_time`; this is a bound
+        // in case it cannot even do that.
+        let worker_deadline = deadline.max(tokio::time::Instant::now()) + Duration::from_secs(1);
+        if tokio::time::timeout_at(worker_deadline, reminders)
             .await
             .is_err()
         {
@@ -403,7 +407,7 @@ pub async fn start(app: Arc<App>, options: Options) -> Result<Running, TelegramE
             (spawn_dispatcher(dispatcher, listener, errors), Some(server))
         }
     };
-    let reminders = spawn_reminders(app, &api);
+    let reminders = spawn_reminders(app, &api, &tuning);
     Ok(Running {
         shared,
         shutdown,
@@ -606,30 +610,59 @@ async fn set_profile(api: &Api, app: &App) {
 
 /// Starts the reminder worker, sending through the same (throttled) client as the
 /// dialogue so reminders queue behind Telegram's limits. Stops when the sender fires.
-fn spawn_reminders(app: Arc<App>, api: &Api) -> (tokio::sync::oneshot::Sender<()>, JoinHandle<()>) {
+/// Starts the reminder worker. It may have as many deliveries under way as Throttle
+/// sends in about two seconds (unthrottled, its own default): each is marked in flight
+/// before it queues in Throttle, so this is also the most a crash can leave to send
+/// again, and what a stop must wait for.
+fn spawn_reminders(
+    app: Arc<App>,
+    api: &Api,
+    tuning: &Tuning,
+) -> (tokio::sync::oneshot::Sender<()>, JoinHandle<()>) {
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let shutdown = async move {
         let _ = stopped.await;
     };
     let localizer = app.data.localizer.clone();
     let metrics = api.metrics.clone();
+    let width = tuning
+        .throttle
+        .as_ref()
+        .map_or(crate::reminders::worker::MAX_IN_FLIGHT, |l| {
+            (2 * l.messages_per_sec_overall as usize).max(1)
+        });
+    let stop_within = reminder_stop_time(tuning.shutdown_grace);
     let task = match &api.throttled {
         Some(throttled) => {
             let sink = CountingSink {
                 inner: TelegramSink::new(throttled.clone(), localizer),
                 metrics,
             };
-            tokio::spawn(Worker::new(app, sink).run(shutdown))
+            let worker = Worker::new(app, sink)
+                .max_in_flight(width)
+                .stop_within(stop_within);
+            tokio::spawn(worker.run(shutdown))
         }
         None => {
             let sink = CountingSink {
                 inner: TelegramSink::new(api.bot.clone(), localizer),
                 metrics,
             };
-            tokio::spawn(Worker::new(app, sink).run(shutdown))
+            let worker = Worker::new(app, sink)
+                .max_in_flight(width)
+                .stop_within(stop_within);
+            tokio::spawn(worker.run(shutdown))
         }
     };
     (stop, task)
+}
+
+/// How long the reminder worker may take to finish its deliveries at a stop: most of
+/// the grace period, which it shares with the updates in flight.
+fn reminder_stop_time(grace: Duration) -> Duration {
+    grace
+        .saturating_sub(Duration::from_secs(1))
+        .max(Duration::from_millis(500))
 }
 
 /// Counts what the reminder sink reports, for `/metrics`.

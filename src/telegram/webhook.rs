@@ -134,7 +134,9 @@ async fn check(State(guard): State<Arc<Guard>>, request: Request, next: Next) ->
     if !secret_ok {
         guard.metrics.webhook_rejected("secret");
         tracing::warn!("webhook request without the right secret refused");
-        return StatusCode::UNAUTHORIZED.into_response();
+        // Refused before its body was read: the connection cannot carry another
+        // request, and a client still sending should be told so, not reset later.
+        return (StatusCode::UNAUTHORIZED, [(header::CONNECTION, "close")]).into_response();
     }
     let declared = request
         .headers()
