@@ -19,6 +19,7 @@
 //!
 //! ```sh
 //! JOLSERIK_CRASH_KILLS=25 cargo test --release --test crash -- --nocapture
+//! JOLSERIK_CRASH_KILLS=25 JOLSERIK_CRASH_REMINDERS=1250 cargo test --release --test crash -- --nocapture
 //! ```
 
 mod common;
@@ -54,6 +55,13 @@ fn kills() -> usize {
 /// messages a second at most) through the first kills in the short form, and through
 /// most of them in the long form.
 fn reminder_users() -> u64 {
+    // A bigger backlog on request: `JOLSERIK_CRASH_REMINDERS=1250`.
+    if let Some(n) = std::env::var("JOLSERIK_CRASH_REMINDERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        return n;
+    }
     if long_form() {
         10 * kills() as u64
     } else {
