@@ -51,7 +51,7 @@ use crate::engine::Conversation;
 use crate::reminders::plan::{collapse, deadline_of_id, Reminder};
 
 pub mod inbox;
-pub use inbox::{Inbox, InboxEntry};
+pub use inbox::InboxEntry;
 
 /// The version written by this build. Records carry it as `v`.
 pub const SCHEMA_VERSION: u64 = 2;

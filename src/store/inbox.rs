@@ -5,9 +5,8 @@
 //! next start hands what is left here to the dispatcher again, and the user's record
 //! (`UserMeta::last_update`) tells an update already applied from one that was not.
 //!
-//! Tree `inbox`: update id (u32 BE) → `{"user": id or null, "update": {...}}`, the update
-//! as Telegram sent it; and one key of another length, [`THROUGH_KEY`] → the highest
-//! update id ever written (u32 BE), where polling resumes.
+//! Tree `inbox`: update id (u32 BE) → `{"user": id or null, "update": "..."}`, the update
+//! as JSON text.
 //!
 //! Entries hold what users wrote, so they live only as long as it takes to answer;
 //! `Store::delete` removes a user's entries with the rest of them.
@@ -15,10 +14,6 @@
 use serde::{Deserialize, Serialize};
 
 use super::{io, Store, StoreError, Trees};
-
-/// The key of the highest update id written. Five bytes, so that it is never an
-/// update's key (four).
-const THROUGH_KEY: &[u8] = b"thru!";
 
 /// One update waiting to be handled, as stored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -33,34 +28,19 @@ pub struct InboxEntry {
     pub update: String,
 }
 
-/// What the inbox held at start.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Inbox {
-    /// Updates not yet answered, oldest first. Unreadable entries are left out (and
-    /// removed): there is nothing to answer them with.
-    pub waiting: Vec<InboxEntry>,
-    /// The highest update id ever written: Telegram may send these again, and they are
-    /// either waiting above or done.
-    pub through: Option<u32>,
-}
-
 impl Store {
     /// Writes received updates and waits for the disk (group commit), before Telegram
     /// is told they were received.
     pub fn inbox_put(&self, entries: &[InboxEntry]) -> Result<(), StoreError> {
-        let Some(highest) = entries.iter().map(|e| e.id).max() else {
+        if entries.is_empty() {
             return Ok(());
-        };
+        }
         let mut batch = sled::Batch::default();
         for entry in entries {
             let value = serde_json::to_vec(entry).map_err(StoreError::Encode)?;
             batch.insert(&entry.id.to_be_bytes()[..], value);
         }
         self.with(|t| {
-            let through = read_through(t)?;
-            if through.is_none_or(|through| highest > through) {
-                batch.insert(THROUGH_KEY, &highest.to_be_bytes()[..]);
-            }
             t.inbox.apply_batch(batch).map_err(io("write"))?;
             self.sync_on(t)
         })
@@ -77,32 +57,30 @@ impl Store {
         })
     }
 
-    /// Everything waiting, oldest first, and where polling resumes.
-    pub fn inbox(&self) -> Result<Inbox, StoreError> {
+    /// Everything waiting, oldest first. Unreadable entries are left out (and removed):
+    /// there is nothing to answer them with.
+    pub fn inbox(&self) -> Result<Vec<InboxEntry>, StoreError> {
         self.with(|t| {
-            let mut inbox = Inbox {
-                through: read_through(t)?,
-                ..Inbox::default()
-            };
+            let mut waiting = Vec::new();
             let mut unreadable = Vec::new();
             for item in t.inbox.iter() {
                 let (key, value) = item.map_err(io("read"))?;
-                let Ok(id) = <[u8; 4]>::try_from(&key[..]) else {
-                    continue;
-                };
-                match serde_json::from_slice::<InboxEntry>(&value) {
-                    Ok(mut entry) => {
+                let parsed = <[u8; 4]>::try_from(&key[..])
+                    .ok()
+                    .zip(serde_json::from_slice::<InboxEntry>(&value).ok());
+                match parsed {
+                    Some((id, mut entry)) => {
                         entry.id = u32::from_be_bytes(id);
-                        inbox.waiting.push(entry);
+                        waiting.push(entry);
                     }
-                    Err(_) => unreadable.push(key),
+                    None => unreadable.push(key),
                 }
             }
             for key in unreadable {
                 tracing::warn!("unreadable inbox entry removed");
                 t.inbox.remove(key).map_err(io("delete"))?;
             }
-            Ok(inbox)
+            Ok(waiting)
         })
     }
 }
@@ -113,9 +91,6 @@ pub(super) fn forget_user(t: &Trees, user: u64) -> Result<(), StoreError> {
     let mut theirs = Vec::new();
     for item in t.inbox.iter() {
         let (key, value) = item.map_err(io("read"))?;
-        if key.len() != 4 {
-            continue;
-        }
         // An entry that cannot be read would never be handed over; it goes too.
         let mentions = serde_json::from_slice::<InboxEntry>(&value)
             .map_or(true, |entry| entry.user == Some(user));
@@ -127,14 +102,6 @@ pub(super) fn forget_user(t: &Trees, user: u64) -> Result<(), StoreError> {
         t.inbox.remove(key).map_err(io("delete"))?;
     }
     Ok(())
-}
-
-fn read_through(t: &Trees) -> Result<Option<u32>, StoreError> {
-    Ok(t.inbox
-        .get(THROUGH_KEY)
-        .map_err(io("read"))?
-        .and_then(|bytes| <[u8; 4]>::try_from(&bytes[..]).ok())
-        .map(u32::from_be_bytes))
 }
 
 #[cfg(test)]
@@ -156,29 +123,19 @@ mod tests {
         let path = dir.path().join("db");
         {
             let store = Store::open(&path).unwrap();
-            assert_eq!(store.inbox().unwrap(), Inbox::default());
+            assert!(store.inbox().unwrap().is_empty());
             store
                 .inbox_put(&[entry(12, 1), entry(10, 2), entry(11, 1)])
                 .unwrap();
             store.inbox_done(11).unwrap();
+            store.inbox_put(&[]).unwrap();
             store.sync().unwrap();
         }
         let store = Store::open(&path).unwrap();
-        let inbox = store.inbox().unwrap();
-        assert_eq!(inbox.through, Some(12));
-        let ids: Vec<u32> = inbox.waiting.iter().map(|e| e.id).collect();
+        let waiting = store.inbox().unwrap();
+        let ids: Vec<u32> = waiting.iter().map(|e| e.id).collect();
         assert_eq!(ids, [10, 12]);
-        assert_eq!(inbox.waiting[0], entry(10, 2));
-    }
-
-    #[test]
-    fn the_highest_id_written_never_goes_back() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("db")).unwrap();
-        store.inbox_put(&[entry(40, 1)]).unwrap();
-        store.inbox_put(&[entry(7, 1)]).unwrap();
-        store.inbox_put(&[]).unwrap();
-        assert_eq!(store.inbox().unwrap().through, Some(40));
+        assert_eq!(waiting[0], entry(10, 2));
     }
 
     #[test]
@@ -197,13 +154,7 @@ mod tests {
             })
             .unwrap();
         store.delete(5).unwrap();
-        let left: Vec<u32> = store
-            .inbox()
-            .unwrap()
-            .waiting
-            .iter()
-            .map(|e| e.id)
-            .collect();
+        let left: Vec<u32> = store.inbox().unwrap().iter().map(|e| e.id).collect();
         assert_eq!(left, [2]);
         assert!(store
             .all_entries()
@@ -225,13 +176,7 @@ mod tests {
                     .map_err(io("write"))
             })
             .unwrap();
-        let ids: Vec<u32> = store
-            .inbox()
-            .unwrap()
-            .waiting
-            .iter()
-            .map(|e| e.id)
-            .collect();
+        let ids: Vec<u32> = store.inbox().unwrap().iter().map(|e| e.id).collect();
         assert_eq!(ids, [1]);
         assert_eq!(
             store
@@ -240,7 +185,7 @@ mod tests {
                 .iter()
                 .filter(|(t, _, _)| t == "inbox")
                 .count(),
-            2
+            1
         );
     }
 }

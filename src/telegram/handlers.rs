@@ -26,6 +26,7 @@ use crate::store::{Loaded, SentState, StoreError};
 use crate::text::{Arg, Msg};
 
 use super::errors::{Api, CallError, ErrorKind};
+use super::inbox::Removals;
 use super::keyboard::{self, answered_text, inline_keyboard, pressed_label, split_text};
 use super::metrics::Metrics;
 
@@ -43,6 +44,8 @@ pub(crate) struct Shared {
     pub(crate) api: Api,
     pub(crate) metrics: Arc<Metrics>,
     pub(crate) max_message_len: usize,
+    /// Takes answered updates out of the inbox.
+    pub(crate) removals: Arc<Removals>,
     group_notes: Mutex<HashSet<i64>>,
 }
 
@@ -56,6 +59,7 @@ impl Shared {
     pub(crate) fn new(app: Arc<App>, api: Api, max_message_len: usize) -> Shared {
         let metrics = api.metrics.clone();
         Shared {
+            removals: Removals::new(&app),
             app,
             api,
             metrics,

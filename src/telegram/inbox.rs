@@ -4,7 +4,7 @@
 //! handler has run, so an update that arrived just before a crash went unanswered.
 //! Here every update is written to the store's inbox, and waited for on disk, before it
 //! is confirmed; the handler takes it out of the inbox once the user has their answer
-//! ([`Answering`]). At the next start, whatever is left is handed to the dispatcher
+//! ([`Answering`], [`Removals`]). At the next start, whatever is left is handed to the dispatcher
 //! again, before anything new; `App::handle_update` recognises one already applied.
 //!
 //! - [`InboxPolling`]: long polling (our own, in place of teloxide's `Polling`): a batch
@@ -15,7 +15,8 @@
 //! Updates teloxide could not read (`UpdateKind::Error`) are not handed over: the
 //! dispatcher would log them whole, and with them what the user wrote.
 
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -27,6 +28,7 @@ use teloxide::stop::{mk_stop_token, StopFlag, StopToken};
 use teloxide::types::{AllowedUpdate, Update, UpdateKind};
 use teloxide::update_listeners::{AsUpdateStream, UpdateListener};
 use teloxide::{Bot, RequestError};
+use tokio::sync::Notify;
 
 use crate::app::App;
 use crate::store::InboxEntry;
@@ -38,13 +40,11 @@ use super::metrics::Metrics;
 /// updates stay unconfirmed with Telegram meanwhile).
 const STORE_PAUSE: Duration = Duration::from_secs(2);
 
-/// What the inbox held at start.
+/// What the inbox held at start: updates received before the last stop and not
+/// answered, oldest first.
 #[derive(Debug, Default)]
 pub(crate) struct Leftover {
-    /// Updates received before the last stop and not answered, oldest first.
     pub(crate) updates: Vec<Update>,
-    /// The highest update id ever stored: polling resumes after it.
-    pub(crate) through: Option<u32>,
 }
 
 impl Leftover {
@@ -52,16 +52,16 @@ impl Leftover {
     /// line (by id only): there is nothing to answer them with.
     pub(crate) async fn load(app: &Arc<App>) -> Leftover {
         let reader = app.clone();
-        let inbox = match tokio::task::spawn_blocking(move || reader.store.inbox()).await {
-            Ok(Ok(inbox)) => inbox,
+        let waiting = match tokio::task::spawn_blocking(move || reader.store.inbox()).await {
+            Ok(Ok(waiting)) => waiting,
             Ok(Err(e)) => {
                 tracing::error!(error = %e, "could not read the inbox; starting without it");
                 return Leftover::default();
             }
             Err(_) => return Leftover::default(),
         };
-        let mut updates = Vec::with_capacity(inbox.waiting.len());
-        for entry in inbox.waiting {
+        let mut updates = Vec::with_capacity(waiting.len());
+        for entry in waiting {
             match serde_json::from_str::<Update>(&entry.update) {
                 Ok(update) if !matches!(update.kind, UpdateKind::Error(_)) => updates.push(update),
                 _ => {
@@ -69,7 +69,9 @@ impl Leftover {
                         update = entry.id,
                         "stored update no longer readable; dropped"
                     );
-                    answered(app, entry.id);
+                    let app = app.clone();
+                    let id = entry.id;
+                    let _ = tokio::task::spawn_blocking(move || app.store.inbox_done(id)).await;
                 }
             }
         }
@@ -79,10 +81,13 @@ impl Leftover {
                 "handling updates received before the last stop"
             );
         }
-        Leftover {
-            updates,
-            through: inbox.through,
-        }
+        Leftover { updates }
+    }
+
+    /// The ids being handed over, which Telegram may send again (a crash came after
+    /// they were stored and before the offset moved past them).
+    pub(crate) fn ids(&self) -> HashSet<u32> {
+        self.updates.iter().map(|u| u.id.0).collect()
     }
 }
 
@@ -98,40 +103,75 @@ pub(crate) fn entry(update: &Update) -> Option<InboxEntry> {
     })
 }
 
-/// Held by a handler while it answers an update; dropping it (the answer sent, or the
-/// handler ended any other way, a panic included) takes the update out of the inbox.
-pub(crate) struct Answering {
+/// Takes answered updates out of the inbox, and knows when none is still being taken
+/// out: a graceful stop waits for that before its last flush, or the next start would
+/// hand over updates already answered.
+pub(crate) struct Removals {
     app: Arc<App>,
-    id: u32,
+    pending: AtomicUsize,
+    settled: Notify,
 }
 
-impl Answering {
-    pub(crate) fn new(app: &Arc<App>, id: u32) -> Answering {
-        Answering {
+impl Removals {
+    pub(crate) fn new(app: &Arc<App>) -> Arc<Removals> {
+        Arc::new(Removals {
             app: app.clone(),
+            pending: AtomicUsize::new(0),
+            settled: Notify::new(),
+        })
+    }
+
+    /// A guard for a handler answering update `id`.
+    pub(crate) fn answering(self: &Arc<Self>, id: u32) -> Answering {
+        Answering {
+            removals: self.clone(),
             id,
         }
     }
+
+    /// Takes an update out of the inbox, on the blocking pool (the store may be held
+    /// for a moment by a backup).
+    fn remove(self: &Arc<Self>, id: u32) {
+        self.pending.fetch_add(1, Ordering::SeqCst);
+        let this = self.clone();
+        let remove = move || {
+            if let Err(e) = this.app.store.inbox_done(id) {
+                tracing::error!(update = id, error = %e, "could not take an answered update out of the inbox");
+            }
+            if this.pending.fetch_sub(1, Ordering::SeqCst) == 1 {
+                this.settled.notify_waiters();
+            }
+        };
+        match tokio::runtime::Handle::try_current() {
+            Ok(runtime) => drop(runtime.spawn_blocking(remove)),
+            Err(_) => remove(),
+        }
+    }
+
+    /// Waits until every removal asked for so far is done.
+    pub(crate) async fn settled(&self) {
+        loop {
+            let notified = self.settled.notified();
+            tokio::pin!(notified);
+            notified.as_mut().enable();
+            if self.pending.load(Ordering::SeqCst) == 0 {
+                return;
+            }
+            notified.await;
+        }
+    }
+}
+
+/// Held by a handler while it answers an update; dropping it (the answer sent, or the
+/// handler ended any other way, a panic included) takes the update out of the inbox.
+pub(crate) struct Answering {
+    removals: Arc<Removals>,
+    id: u32,
 }
 
 impl Drop for Answering {
     fn drop(&mut self) {
-        answered(&self.app, self.id);
-    }
-}
-
-/// Takes an update out of the inbox, on the blocking pool when there is one (the store
-/// may be held for a moment by a backup).
-fn answered(app: &Arc<App>, id: u32) {
-    let app = app.clone();
-    let remove = move || {
-        if let Err(e) = app.store.inbox_done(id) {
-            tracing::error!(update = id, error = %e, "could not take an answered update out of the inbox");
-        }
-    };
-    match tokio::runtime::Handle::try_current() {
-        Ok(runtime) => drop(runtime.spawn_blocking(remove)),
-        Err(_) => remove(),
+        self.removals.remove(self.id);
     }
 }
 
@@ -143,8 +183,8 @@ pub(crate) struct InboxPolling {
     poll_timeout: Duration,
     retry: RetryPolicy,
     allowed: Vec<AllowedUpdate>,
-    /// Where to resume: the highest update id stored before this start.
-    through: Option<u32>,
+    /// Updates already handed over from the inbox, not to be handed over twice.
+    replayed: HashSet<u32>,
     token: StopToken,
     flag: Option<StopFlag>,
 }
@@ -156,7 +196,7 @@ impl InboxPolling {
         metrics: Arc<Metrics>,
         poll_timeout: Duration,
         retry: RetryPolicy,
-        through: Option<u32>,
+        replayed: HashSet<u32>,
     ) -> InboxPolling {
         let (token, flag) = mk_stop_token();
         InboxPolling {
@@ -166,7 +206,7 @@ impl InboxPolling {
             poll_timeout,
             retry,
             allowed: super::webhook::ALLOWED_UPDATES.to_vec(),
-            through,
+            replayed,
             token,
             flag: Some(flag),
         }
@@ -196,8 +236,11 @@ struct Poller {
     flag: StopFlag,
     /// Stored and confirmed, not yet handed to the dispatcher.
     buffer: VecDeque<Update>,
-    /// The first update id not yet stored.
+    /// The next `getUpdates` offset: past everything stored. None at start, when
+    /// Telegram sends whatever it has not had confirmed. (Not kept across restarts:
+    /// after a week without updates Telegram numbers them afresh, possibly lower.)
     next_id: Option<u32>,
+    replayed: HashSet<u32>,
     /// Failed `getUpdates` in a row.
     failures: u32,
     /// A pause to take before the next `getUpdates` (after a failure).
@@ -228,7 +271,8 @@ impl<'a> AsUpdateStream<'a> for InboxPolling {
             allowed: self.allowed.clone(),
             flag,
             buffer: VecDeque::new(),
-            next_id: self.through.map(|id| id.saturating_add(1)),
+            next_id: None,
+            replayed: std::mem::take(&mut self.replayed),
             failures: 0,
             pause: None,
         };
@@ -291,15 +335,16 @@ impl Poller {
     }
 
     /// Stores a batch and, once it is on disk, moves the offset past it and buffers it.
-    /// Updates sent again (ids before `next_id`) are already in the inbox or answered.
+    /// Updates already handed over from the inbox are only confirmed.
     async fn store(&mut self, updates: Vec<Update>) {
-        let fresh: Vec<Update> = updates
-            .into_iter()
-            .filter(|u| self.next_id.is_none_or(|next| u.id.0 >= next))
-            .collect();
-        let Some(highest) = fresh.iter().map(|u| u.id.0).max() else {
+        // The offset moves past the last update of the batch, as Telegram numbers them.
+        let Some(last) = updates.last().map(|u| u.id.0) else {
             return;
         };
+        let fresh: Vec<Update> = updates
+            .into_iter()
+            .filter(|u| !self.replayed.contains(&u.id.0))
+            .collect();
         let mut entries = Vec::with_capacity(fresh.len());
         let mut readable = Vec::with_capacity(fresh.len());
         for update in fresh {
@@ -321,7 +366,7 @@ impl Poller {
         let stored = tokio::task::spawn_blocking(move || app.store.inbox_put(&entries)).await;
         match stored {
             Ok(Ok(())) => {
-                self.next_id = Some(highest.saturating_add(1));
+                self.next_id = Some(last.saturating_add(1));
                 self.buffer.extend(readable);
             }
             Ok(Err(e)) => {
