@@ -174,7 +174,7 @@ const REOPEN_AFTER: Duration = Duration::from_secs(2);
 /// How much memory sled may use to cache pages. Its default, 1 GiB, lets a store of
 /// 100,000 users grow the process to that size; the dialogue reads one record per
 /// message, and the hot part (users in the middle of a dialogue, the head of the
-/// reminder queue) fits in far less (see BENCHMARKS.md).
+/// reminder queue) fits in far less (BENCHMARKS.md: start-up memory).
 const CACHE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// sled's settings for our store.

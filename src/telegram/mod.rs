@@ -304,7 +304,7 @@ impl Running {
 /// there, waiting for the disk. Tokio's default of 512 let a thousand users at once
 /// start hundreds of threads that only queued for the same group commit: more CPU in
 /// scheduling than in work, and hundreds of megabytes of thread stacks and heaps. A few
-/// dozen fill every flush just as well (see BENCHMARKS.md); the rest wait in tokio's
+/// dozen fill every flush just as well; the rest wait in tokio's
 /// queue, which costs nothing.
 pub const BLOCKING_THREADS: usize = 32;
 
