@@ -653,7 +653,8 @@ impl Store {
                 .reminder_users
                 .get(user.to_be_bytes())
                 .map_err(io("read"))?;
-            let prepared = prepare_replan(user, before.as_deref(), today, plan)?;
+            let prepared =
+                prepare_replan(user, before.as_deref(), today, plan).map_err(StoreError::Encode)?;
             if before.is_none() && prepared.inserts.is_empty() {
                 t.users
                     .insert(user.to_be_bytes(), record_bytes)
@@ -676,24 +677,11 @@ impl Store {
                 "re-plan",
                 (&t.users, &t.reminders, &t.reminder_users).transaction(
                     |(users, due, index_tree)| {
-                        let mut index = read_index(index_tree, user)?.unwrap_or_default();
-                        for (id, ms) in std::mem::take(&mut index.pending) {
-                            due.remove(due_key(ms, user, &id))?;
-                        }
-                        index.sent.retain(|_, e| {
-                            e.state == SentState::InFlight
-                                || e.date.succ_opt().is_none_or(|after| after >= today)
-                        });
-                        let planned = plan(&index);
-                        for r in &planned {
-                            let id = r.id();
-                            let ms = r.due.timestamp_millis();
-                            due.insert(due_key(ms, user, &id), encode_reminder(r)?)?;
-                            index.pending.insert(id, ms);
-                        }
-                        users.insert(&user.to_be_bytes()[..], record_bytes.clone())?;
-                        write_index(index_tree, user, &index)?;
-                        Ok(planned.iter().map(|r| r.due).min())
+                        let before = index_tree.get(&user.to_be_bytes()[..])?;
+                        let prepared = prepare_replan(user, before.as_deref(), today, plan)
+                            .map_err(|e| ConflictableTransactionError::Abort(TxError::Encode(e)))?;
+                        apply_prepared(users, due, index_tree, user, &record_bytes, &prepared)?;
+                        Ok(prepared.earliest)
                     },
                 ),
             )?;
@@ -1665,7 +1653,7 @@ fn prepare_replan(
     before: Option<&[u8]>,
     today: NaiveDate,
     plan: &dyn Fn(&UserReminders) -> Vec<Reminder>,
-) -> Result<Prepared, StoreError> {
+) -> Result<Prepared, serde_json::Error> {
     // As `read_index`: an index that cannot be read counts as empty.
     let mut index = before
         .map(|bytes| {
@@ -1690,21 +1678,17 @@ fn prepare_replan(
         let value = serde_json::to_vec(&ReminderEnvelope {
             v: REMINDER_SCHEMA_VERSION,
             reminder: r.clone(),
-        })
-        .map_err(StoreError::Encode)?;
+        })?;
         inserts.push((due_key(ms, user, &id), value));
         index.pending.insert(id, ms);
     }
     let index = if index.is_empty() {
         None
     } else {
-        Some(
-            serde_json::to_vec(&IndexEnvelope {
-                v: REMINDER_SCHEMA_VERSION,
-                index,
-            })
-            .map_err(StoreError::Encode)?,
-        )
+        Some(serde_json::to_vec(&IndexEnvelope {
+            v: REMINDER_SCHEMA_VERSION,
+            index,
+        })?)
     };
     Ok(Prepared {
         removes,
@@ -1831,17 +1815,7 @@ fn apply_replans(t: &Trees, batch: &[Arc<Waiting>]) -> Result<Vec<bool>, sled::E
                     applied.push(false);
                     continue;
                 }
-                for k in &r.prepared.removes {
-                    due.remove(&k[..])?;
-                }
-                for (k, v) in &r.prepared.inserts {
-                    due.insert(&k[..], &v[..])?;
-                }
-                users.insert(&key[..], &r.record[..])?;
-                match &r.prepared.index {
-                    Some(bytes) => index_tree.insert(&key[..], &bytes[..])?,
-                    None => index_tree.remove(&key[..])?,
-                };
+                apply_prepared(users, due, index_tree, r.user, &r.record, &r.prepared)?;
                 applied.push(true);
             }
             Ok(applied)
@@ -1853,6 +1827,30 @@ fn apply_replans(t: &Trees, batch: &[Arc<Waiting>]) -> Result<Vec<bool>, sled::E
             sled::Error::ReportableBug(format!("re-plan batch: {e}"))
         }
     })
+}
+
+/// Writes a prepared re-plan of `user`: the queue changes, the record and the index.
+fn apply_prepared(
+    users: &TransactionalTree,
+    due: &TransactionalTree,
+    index_tree: &TransactionalTree,
+    user: u64,
+    record: &[u8],
+    prepared: &Prepared,
+) -> Result<(), UnabortableTransactionError> {
+    let key = user.to_be_bytes();
+    for k in &prepared.removes {
+        due.remove(&k[..])?;
+    }
+    for (k, v) in &prepared.inserts {
+        due.insert(&k[..], &v[..])?;
+    }
+    users.insert(&key[..], record)?;
+    match &prepared.index {
+        Some(bytes) => index_tree.insert(&key[..], &bytes[..])?,
+        None => index_tree.remove(&key[..])?,
+    };
+    Ok(())
 }
 
 /// Writes the index, or removes it when there is nothing left to remember.

@@ -23,8 +23,8 @@ use common::*;
 use jolserik::app::App;
 use jolserik::clock::Clock;
 use jolserik::store::Loaded;
-use jolserik::telegram::fake_api::{self, FakeBotApi, Fault};
-use jolserik::telegram::{self, Options, Running, Token, Tuning};
+use jolserik::telegram::fake_api::{FakeBotApi, Fault};
+use jolserik::telegram::Tuning;
 use tokio::io::AsyncReadExt;
 use tokio::net::{TcpListener, TcpStream};
 
@@ -105,20 +105,6 @@ impl Proxy {
 }
 
 /// The bot, in this process, talking to the double through `api_url`.
-async fn start_bot(app: Arc<App>, api_url: String) -> Running {
-    start_bot_with(app, api_url, Tuning::local()).await
-}
-
-async fn start_bot_with(app: Arc<App>, api_url: String, tuning: Tuning) -> Running {
-    let options = Options {
-        token: Token::parse(fake_api::TOKEN).unwrap(),
-        webhook_secret: None,
-        api_url,
-        tuning,
-    };
-    telegram::start(app, options).await.unwrap()
-}
-
 /// Visitors whose permit ends in 3 days: a reminder is due at 10:00 on the 21st.
 fn reminder_users(app: &App, first: u64, n: u64) -> Vec<u64> {
     let users: Vec<u64> = (first..first + n).collect();

@@ -4,17 +4,15 @@
 
 mod common;
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use jolserik::app::App;
 use jolserik::clock::Clock;
 use jolserik::engine::Input;
 use jolserik::store::{InboxEntry, Loaded};
-use jolserik::telegram::fake_api::{self, FakeBotApi};
-use jolserik::telegram::{self, Options, Running, Token, Tuning};
+use jolserik::telegram::fake_api::FakeBotApi;
 
-use common::{at, open_app, typed_dialogue};
+use common::{at, open_app, start_bot, typed_dialogue};
 
 const WAIT: Duration = Duration::from_secs(15);
 
@@ -69,16 +67,6 @@ fn an_update_applied_before_is_shown_not_applied_again() {
     }
 }
 
-async fn start_bot(app: Arc<App>, fake: &FakeBotApi) -> Running {
-    let options = Options {
-        token: Token::parse(fake_api::TOKEN).unwrap(),
-        webhook_secret: None,
-        api_url: fake.url(),
-        tuning: Tuning::local(),
-    };
-    telegram::start(app, options).await.unwrap()
-}
-
 async fn wait_for(what: &str, check: impl Fn() -> bool) {
     let give_up = Instant::now() + WAIT;
     while !check() {
@@ -105,7 +93,7 @@ async fn an_update_stored_before_a_crash_is_answered_at_the_next_start() {
         }])
         .unwrap();
 
-    let running = start_bot(app.clone(), &fake).await;
+    let running = start_bot(app.clone(), fake.url()).await;
     user.wait_button("1:l:en", WAIT)
         .await
         .expect("the stored /start is answered");
@@ -126,7 +114,7 @@ async fn an_update_that_cannot_be_stored_stays_with_telegram_until_it_can() {
     let dir = tempfile::tempdir().unwrap();
     let clock = Clock::manual(at("2026-11-21T05:00:00Z"));
     let app = open_app(dir.path(), &clock, "");
-    let running = start_bot(app.clone(), &fake).await;
+    let running = start_bot(app.clone(), fake.url()).await;
     let user = fake.user(4343, Some("en"));
 
     app.store.fail_flushes(true);
@@ -158,7 +146,7 @@ async fn a_whole_conversation_leaves_the_inbox_empty() {
     let dir = tempfile::tempdir().unwrap();
     let clock = Clock::manual(at("2026-11-21T05:00:00Z"));
     let app = open_app(dir.path(), &clock, "");
-    let running = start_bot(app.clone(), &fake).await;
+    let running = start_bot(app.clone(), fake.url()).await;
     let users: Vec<_> = (0..20).map(|i| fake.user(5000 + i, Some("ru"))).collect();
     for user in &users {
         user.send_text("/start");

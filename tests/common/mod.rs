@@ -1,6 +1,6 @@
 //! Helpers shared by the reliability and privacy tests: an app over a fresh store with
-//! a manual clock, a dialogue driven to the plan, and a scan of the whole store for any
-//! trace of a user.
+//! a manual clock, the bot started against a local Bot API, a dialogue driven to the
+//! plan, and a scan of the whole store for any trace of a user.
 
 #![allow(dead_code)]
 
@@ -14,6 +14,7 @@ use jolserik::config::Config;
 use jolserik::domain::{CountryCode, DocKind, Lang, Purpose};
 use jolserik::engine::{Action, Command, Input};
 use jolserik::store::Store;
+use jolserik::telegram::{self, fake_api, Options, Running, Token, Tuning};
 
 pub fn at(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
@@ -46,6 +47,23 @@ pub fn write_config(dir: &Path, extra: &str) -> PathBuf {
     )
     .unwrap();
     path
+}
+
+/// Starts the bot in this process against a Bot API at `api_url` (the test double, or
+/// a proxy in front of it), polling.
+pub async fn start_bot_with(app: Arc<App>, api_url: String, tuning: Tuning) -> Running {
+    let options = Options {
+        token: Token::parse(fake_api::TOKEN).unwrap(),
+        webhook_secret: None,
+        api_url,
+        tuning,
+    };
+    telegram::start(app, options).await.unwrap()
+}
+
+/// [`start_bot_with`] the short timeouts and pauses of a local Bot API.
+pub async fn start_bot(app: Arc<App>, api_url: String) -> Running {
+    start_bot_with(app, api_url, Tuning::local()).await
 }
 
 pub fn open_app(dir: &Path, clock: &Clock, extra: &str) -> Arc<App> {
