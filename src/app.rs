@@ -254,7 +254,7 @@ impl App {
         state: &UserReminders,
         now: DateTime<Utc>,
     ) -> Vec<Reminder> {
-        if !reminder_plan::enabled(conv) {
+        if !engine::state::reminders_enabled(conv) {
             return Vec::new();
         }
         let plan = rules::assess(&self.data.catalogue, &conv.profile, self.clock.today());
@@ -280,7 +280,7 @@ impl App {
         let mut events = Vec::new();
         // Passed deadlines are history, not something to be alerted about.
         for deadline in plan.deadlines.iter().filter(|d| d.date >= today) {
-            let key = reminder_plan::DeadlineKey::of(deadline);
+            let key = engine::DeadlineKey::of(deadline);
             let step = reminder_plan::step_for(&plan, deadline);
             let link = reminder_plan::link_for(step, deadline, &self.data.catalogue);
             let texts = reminder_view::event_texts(

@@ -24,11 +24,14 @@
 //! - [`maintenance`]: what the running bot does on its own: the daily retention sweep
 //!   and a backup on SIGUSR1.
 //! - [`console`]: the terminal front end (`jolserik chat`).
-//! - [`telegram`]: the Telegram front end (`jolserik serve`), and a Bot API test double.
+//! - [`telegram`]: the Telegram front end (`jolserik serve`), the Telegram sink of the
+//!   reminder worker, and a Bot API test double.
 //! - [`config`]: `config.toml` plus environment overrides, typed and validated.
 //! - [`logging`]: the log filter, which keeps libraries from logging stored data.
 //! - [`clock`]: the one source of "now", movable with `--now`.
-//! - [`reminders`]: reminder planning (pure), the delivery worker, the `.ics` calendar.
+//! - [`reminders`]: reminder planning and messages (pure), the `.ics` calendar, the
+//!   delivery worker. Builds on the engine, which keeps the user's reminder choices in
+//!   the conversation; see ARCHITECTURE.md for which way each module depends.
 
 pub mod app;
 pub mod backup;

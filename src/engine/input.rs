@@ -2,10 +2,13 @@
 //! button press, or something the bot does not read (a sticker, a photo). Button actions
 //! have a compact, versioned wire form that fits Telegram's 64-byte callback data.
 
+use std::fmt;
+
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{CountryCode, DocKind, Employer, Lang, Purpose};
-use crate::reminders::DeadlineKey;
+use crate::rules::{Deadline, DeadlineKind};
 
 /// One message from the user, in the engine's terms.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,6 +111,41 @@ impl Field {
 
     fn from_code(s: &str) -> Option<Field> {
         Field::ALL.into_iter().find(|f| f.code() == s)
+    }
+}
+
+/// Which deadline a reminder or a button is about: its kind and its date. Written
+/// `permit_end:2026-11-29` in reminder ids, button data and the user's preferences.
+/// Defined here, with the buttons that carry it, so that the engine needs nothing from
+/// `reminders` (which builds on the engine).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DeadlineKey {
+    pub kind: DeadlineKind,
+    pub date: NaiveDate,
+}
+
+impl DeadlineKey {
+    pub fn of(deadline: &Deadline) -> DeadlineKey {
+        DeadlineKey {
+            kind: deadline.kind,
+            date: deadline.date,
+        }
+    }
+
+    /// Reads exactly the form `Display` writes; anything else (forged button data) is
+    /// `None`.
+    pub fn parse(s: &str) -> Option<DeadlineKey> {
+        let (kind, date) = s.split_once(':')?;
+        let kind = DeadlineKind::ALL.into_iter().find(|k| k.code() == kind)?;
+        let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
+        let key = DeadlineKey { kind, date };
+        (key.to_string() == s).then_some(key)
+    }
+}
+
+impl fmt::Display for DeadlineKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.kind.code(), self.date.format("%Y-%m-%d"))
     }
 }
 

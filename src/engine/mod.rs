@@ -13,13 +13,13 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::countries::{Countries, CountryMatch};
 use crate::dates;
 use crate::domain::{DocKind, Employer, PriorDays, Purpose};
-use crate::reminders::{self, DeadlineKey};
+use crate::rules::view::deadline_name;
 use crate::rules::{self, Catalogue};
 use crate::text::{Arg, Msg};
 
-pub use input::{Action, Command, Field, Input};
+pub use input::{Action, Command, DeadlineKey, Field, Input};
 pub use reply::{Button, Effect, Reply};
-pub use state::{Conversation, Pending, Question};
+pub use state::{Conversation, Pending, Question, ReminderPrefs};
 
 /// The most days anyone can have spent in a 180-day window.
 const MAX_PRIOR_DAYS: i64 = 180;
@@ -190,7 +190,7 @@ impl Turn<'_, '_> {
                 }
             }
             Command::Reminders => {
-                if reminders::plan::enabled(&self.conv) {
+                if state::reminders_enabled(&self.conv) {
                     self.effects.push(Effect::ListReminders);
                 } else {
                     self.say(Msg::new("plan-not-ready"));
@@ -198,7 +198,7 @@ impl Turn<'_, '_> {
                 }
             }
             Command::Calendar => {
-                if !reminders::plan::enabled(&self.conv) {
+                if !state::reminders_enabled(&self.conv) {
                     self.say(Msg::new("plan-not-ready"));
                     self.ask_current();
                 } else if !self
@@ -578,7 +578,7 @@ impl Turn<'_, '_> {
     /// Whether the user's current plan has this deadline: a reminder button for one it
     /// no longer has (an edited date, a forged button) is out of date.
     fn has_deadline(&self, key: DeadlineKey) -> bool {
-        reminders::plan::enabled(&self.conv)
+        state::reminders_enabled(&self.conv)
             && self
                 .assess()
                 .deadlines
@@ -587,7 +587,7 @@ impl Turn<'_, '_> {
     }
 
     fn renewed(&mut self, kind: DocKind) {
-        if !reminders::plan::enabled(&self.conv) || !self.conv.profile.holds(kind) {
+        if !state::reminders_enabled(&self.conv) || !self.conv.profile.holds(kind) {
             return self.stale_button();
         }
         if !matches!(self.conv.question, Question::DocumentEnd { .. }) {
@@ -607,7 +607,7 @@ impl Turn<'_, '_> {
         if !self.has_deadline(key) {
             return self.stale_button();
         }
-        let what = reminders::view::deadline_name(key.kind);
+        let what = deadline_name(key.kind);
         match self.ctx.today.succ_opt() {
             Some(tomorrow) if tomorrow <= key.date => {
                 self.conv
@@ -641,7 +641,7 @@ impl Turn<'_, '_> {
         self.conv.reminders.stopped.insert(text);
         self.say(
             Msg::new("reminder-stopped")
-                .msg("what", reminders::view::deadline_name(key.kind))
+                .msg("what", deadline_name(key.kind))
                 .date("date", key.date),
         );
         self.ask_unless_plan();

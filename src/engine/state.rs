@@ -2,13 +2,13 @@
 //! is what the store keeps per user, so every variant here is part of the stored schema:
 //! change it only together with a migration in `store`.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{CountryCode, DocKind, Lang, Profile, Purpose};
 use crate::engine::input::Field;
-use crate::reminders::ReminderPrefs;
 
 /// The question the bot is waiting for an answer to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -100,6 +100,32 @@ impl Conversation {
     pub fn has_plan(&self) -> bool {
         self.question == Question::Plan
     }
+}
+
+/// What the user asked of their reminders. Kept in the conversation (so the engine
+/// changes it purely, and saving it re-plans in the same transaction); part of the
+/// stored schema like everything here, which is why it lives with the conversation and
+/// not in `reminders`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReminderPrefs {
+    /// Deadlines (`DeadlineKey` strings) whose reminders the user stopped.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub stopped: BTreeSet<String>,
+    /// Extra local days to be reminded on, per deadline ("remind me tomorrow").
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra_days: BTreeMap<String, BTreeSet<NaiveDate>>,
+}
+
+impl ReminderPrefs {
+    pub fn is_empty(&self) -> bool {
+        self.stopped.is_empty() && self.extra_days.is_empty()
+    }
+}
+
+/// Whether a conversation has all the answers a plan needs, so its deadlines are worth
+/// reminding about. An unfinished (or restarted) dialogue has no reminders.
+pub fn reminders_enabled(conv: &Conversation) -> bool {
+    conv.started && first_missing(&conv.profile).is_none()
 }
 
 /// The questions in the order the dialogue asks them, for this profile: the employer only
@@ -215,4 +241,36 @@ pub fn changeable_fields(profile: &Profile) -> Vec<Field> {
         .into_iter()
         .filter(|f| *f != Field::Employer || profile.purpose == Some(Purpose::Work))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The stored form of the reminder choices, pinned: records on disk and in backups
+    /// hold exactly these names.
+    #[test]
+    fn reminder_choices_keep_their_stored_form() {
+        let mut conv = Conversation::new(Lang::En);
+        let plain = serde_json::to_value(&conv).unwrap();
+        assert!(plain.get("reminders").is_none(), "{plain}");
+
+        conv.reminders
+            .stopped
+            .insert("permit_end:2026-11-29".to_owned());
+        conv.reminders.extra_days.insert(
+            "trp_end:2026-12-31".to_owned(),
+            BTreeSet::from([NaiveDate::from_ymd_opt(2026, 12, 30).unwrap()]),
+        );
+        let stored = serde_json::to_value(&conv).unwrap();
+        assert_eq!(
+            stored["reminders"],
+            serde_json::json!({
+                "stopped": ["permit_end:2026-11-29"],
+                "extra_days": {"trp_end:2026-12-31": ["2026-12-30"]},
+            })
+        );
+        let back: Conversation = serde_json::from_value(stored).unwrap();
+        assert_eq!(back, conv);
+    }
 }

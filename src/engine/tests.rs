@@ -508,8 +508,8 @@ mod properties {
 
 // ---- reminders -------------------------------------------------------------------------
 
-fn permit_key(date: NaiveDate) -> crate::reminders::DeadlineKey {
-    crate::reminders::DeadlineKey {
+fn permit_key(date: NaiveDate) -> DeadlineKey {
+    DeadlineKey {
         kind: crate::rules::DeadlineKind::PermitEnd,
         date,
     }

@@ -23,7 +23,6 @@
 //! the single day-after notice.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
@@ -31,64 +30,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::RemindersConfig;
 use crate::domain::DocKind;
-use crate::engine::{state, Conversation};
+use crate::engine::{DeadlineKey, ReminderPrefs};
 use crate::rules::{Catalogue, Deadline, DeadlineKind, Plan, Step};
 
 /// `k` of the reminder on the last day itself.
 pub const LAST_DAY: i64 = 0;
 /// `k` of the reminder on the day after the last day.
 pub const DAY_AFTER: i64 = -1;
-
-/// Which deadline a reminder or a button is about: its kind and its date. Written
-/// `permit_end:2026-11-29` in reminder ids, button data and the user's preferences.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct DeadlineKey {
-    pub kind: DeadlineKind,
-    pub date: NaiveDate,
-}
-
-impl DeadlineKey {
-    pub fn of(deadline: &Deadline) -> DeadlineKey {
-        DeadlineKey {
-            kind: deadline.kind,
-            date: deadline.date,
-        }
-    }
-
-    /// Reads exactly the form `Display` writes; anything else (forged button data) is
-    /// `None`.
-    pub fn parse(s: &str) -> Option<DeadlineKey> {
-        let (kind, date) = s.split_once(':')?;
-        let kind = DeadlineKind::ALL.into_iter().find(|k| k.code() == kind)?;
-        let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
-        let key = DeadlineKey { kind, date };
-        (key.to_string() == s).then_some(key)
-    }
-}
-
-impl fmt::Display for DeadlineKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", self.kind.code(), self.date.format("%Y-%m-%d"))
-    }
-}
-
-/// What the user asked of their reminders. Kept in the conversation (so the engine
-/// changes it purely, and saving it re-plans in the same transaction).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReminderPrefs {
-    /// Deadlines (`DeadlineKey` strings) whose reminders the user stopped.
-    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
-    pub stopped: BTreeSet<String>,
-    /// Extra local days to be reminded on, per deadline ("remind me tomorrow").
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub extra_days: BTreeMap<String, BTreeSet<NaiveDate>>,
-}
-
-impl ReminderPrefs {
-    pub fn is_empty(&self) -> bool {
-        self.stopped.is_empty() && self.extra_days.is_empty()
-    }
-}
 
 /// One planned reminder, as the store keeps it: everything needed to say it later
 /// without re-assessing.
@@ -134,12 +82,6 @@ pub fn reminder_id(key: DeadlineKey, offset: i64) -> String {
 pub fn deadline_of_id(id: &str) -> Option<DeadlineKey> {
     let (key, _) = id.rsplit_once(':')?;
     DeadlineKey::parse(key)
-}
-
-/// Whether a conversation has all the answers a plan needs, so its deadlines are worth
-/// reminding about. An unfinished (or restarted) dialogue has no reminders.
-pub fn enabled(conv: &Conversation) -> bool {
-    conv.started && state::first_missing(&conv.profile).is_none()
 }
 
 /// The document a deadline is the end of, for the "Done — I renewed" button.

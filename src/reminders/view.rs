@@ -8,19 +8,14 @@
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 
-use crate::engine::{Action, Button, Reply};
-use crate::reminders::plan::{renewable, DeadlineKey, Reminder};
+use crate::engine::{Action, Button, DeadlineKey, Reply};
+use crate::reminders::plan::{renewable, Reminder};
 use crate::rules::plan::STEP_IDS;
-use crate::rules::{view as rules_view, DeadlineKind};
+use crate::rules::view::{self as rules_view, deadline_name};
 use crate::text::{Arg, Msg};
 
 /// At most this many reminders in the `/reminders` list; Telegram messages are short.
 const LIST_LIMIT: usize = 12;
-
-/// The name of a deadline ("Permit ends"), from the rules' locale files.
-pub fn deadline_name(kind: DeadlineKind) -> Msg {
-    Msg::new(format!("deadline-{}", kind.code().replace('_', "-")))
-}
 
 /// One reminder, as said on `today` (the local date it is sent on): days left count
 /// from the day it is actually sent, so a late one never says "7 days" when 5 remain.
@@ -158,6 +153,7 @@ pub fn event_texts(
 mod tests {
     use super::*;
     use crate::domain::DocKind;
+    use crate::rules::DeadlineKind;
     use chrono::{DateTime, Utc};
 
     fn reminder(kind: DeadlineKind, rule: &str, offset: i64) -> Reminder {

@@ -33,21 +33,19 @@
 //!
 //! Store calls block on the disk (group commit), so they run on tokio's blocking pool.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 use std::convert::Infallible;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use tokio::sync::Notify;
 use tokio::task::JoinSet;
 
 use crate::app::App;
-use crate::domain::Lang;
-use crate::engine::Reply;
+use crate::reminders::delivery::{Delivery, ReminderSink};
 use crate::reminders::plan::{outside_quiet_hours, Reminder};
 
 /// How many due reminders one round reads (the most urgent of all that are due); the
@@ -60,63 +58,6 @@ const STORE_BACKOFF: Duration = Duration::from_secs(5);
 /// How long, by default, the deliveries under way at shutdown get to finish: a few
 /// Throttle batches and a slow network round trip.
 const STOP_WITHIN: Duration = Duration::from_secs(5);
-
-/// What became of one delivery attempt.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Delivery {
-    Delivered,
-    /// The user blocked the bot (or deleted their account): stop their reminders.
-    Blocked,
-    /// Too many requests: try again after this long, and slow down meanwhile.
-    RetryAfter(Duration),
-    /// Refused for good (a malformed message): drop it, say why in the log.
-    Rejected(String),
-}
-
-/// Where reminders go: Telegram in `serve`, a recorder in tests. The reply is rendered
-/// by the sink in `lang`, like any other reply.
-pub trait ReminderSink: Send + Sync + 'static {
-    fn deliver(
-        &self,
-        user: u64,
-        lang: Lang,
-        reply: &Reply,
-    ) -> impl Future<Output = Delivery> + Send;
-}
-
-/// How the app tells the worker that a nearer reminder was planned.
-#[derive(Debug)]
-pub struct Wakeup {
-    notify: Notify,
-    /// The due time (ms) the worker is sleeping until; `i64::MIN` while it is looking
-    /// at the store, so that anything planned meanwhile wakes it.
-    waiting_for: AtomicI64,
-}
-
-impl Default for Wakeup {
-    fn default() -> Wakeup {
-        Wakeup {
-            notify: Notify::new(),
-            waiting_for: AtomicI64::new(i64::MIN),
-        }
-    }
-}
-
-impl Wakeup {
-    /// A reminder was planned for `at`: wake the worker if it sleeps past that.
-    pub fn planned(&self, at: Option<DateTime<Utc>>) {
-        if let Some(at) = at {
-            if at.timestamp_millis() < self.waiting_for.load(Ordering::SeqCst) {
-                self.notify.notify_one();
-            }
-        }
-    }
-
-    /// Wakes the worker to look again (a test moved a manual clock).
-    pub fn poke(&self) {
-        self.notify.notify_one();
-    }
-}
 
 /// The worker: the app (store, clock, configuration) and a sink.
 pub struct Worker<S> {
@@ -627,95 +568,114 @@ fn until(now: DateTime<Utc>, then: DateTime<Utc>) -> Duration {
     (then - now).to_std().unwrap_or(Duration::ZERO)
 }
 
-/// One reminder a [`RecordingSink`] received.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Sent {
-    pub user: u64,
-    pub lang: Lang,
-    pub reply: Reply,
-}
+/// The test double, for the tests and the load harness only: the release build leaves it
+/// out (feature `test-support`).
+#[cfg(any(test, feature = "test-support"))]
+pub use recording::{RecordingSink, Sent};
 
-/// A sink for tests: records what it is given and answers from a script (then
-/// `Delivered`). Clones share the record.
-#[derive(Clone, Default)]
-pub struct RecordingSink {
-    inner: Arc<RecordingInner>,
-}
+#[cfg(any(test, feature = "test-support"))]
+mod recording {
+    use std::collections::VecDeque;
+    use std::future::Future;
+    use std::sync::{Arc, Mutex};
+    use std::time::Duration;
 
-#[derive(Default)]
-struct RecordingInner {
-    sent: Mutex<Vec<Sent>>,
-    /// Answers to give, in order, per user; `None` for any user.
-    script: Mutex<VecDeque<(Option<u64>, Delivery)>>,
-    arrived: Notify,
-}
+    use tokio::sync::Notify;
 
-impl RecordingSink {
-    pub fn new() -> RecordingSink {
-        RecordingSink::default()
+    use crate::domain::Lang;
+    use crate::engine::Reply;
+    use crate::reminders::delivery::{Delivery, ReminderSink};
+
+    /// One reminder a [`RecordingSink`] received.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct Sent {
+        pub user: u64,
+        pub lang: Lang,
+        pub reply: Reply,
     }
 
-    /// The next delivery to `user` (or to anyone) gets this answer instead of
-    /// `Delivered`.
-    pub fn answer(&self, user: Option<u64>, delivery: Delivery) {
-        self.inner
-            .script
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .push_back((user, delivery));
+    /// A sink for tests: records what it is given and answers from a script (then
+    /// `Delivered`). Clones share the record.
+    #[derive(Clone, Default)]
+    pub struct RecordingSink {
+        inner: Arc<RecordingInner>,
     }
 
-    /// Everything delivered so far (not the attempts that were answered otherwise).
-    pub fn sent(&self) -> Vec<Sent> {
-        self.inner
-            .sent
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .clone()
+    #[derive(Default)]
+    struct RecordingInner {
+        sent: Mutex<Vec<Sent>>,
+        /// Answers to give, in order, per user; `None` for any user.
+        script: Mutex<VecDeque<(Option<u64>, Delivery)>>,
+        arrived: Notify,
     }
 
-    /// Waits until at least `n` reminders were delivered, or `timeout` passes; returns
-    /// what was delivered.
-    pub async fn wait_for(&self, n: usize, timeout: Duration) -> Vec<Sent> {
-        let deadline = tokio::time::Instant::now() + timeout;
-        loop {
-            let arrived = self.inner.arrived.notified();
-            let sent = self.sent();
-            if sent.len() >= n {
-                return sent;
-            }
-            if tokio::time::timeout_at(deadline, arrived).await.is_err() {
-                return self.sent();
-            }
+    impl RecordingSink {
+        pub fn new() -> RecordingSink {
+            RecordingSink::default()
         }
-    }
-}
 
-impl ReminderSink for RecordingSink {
-    fn deliver(
-        &self,
-        user: u64,
-        lang: Lang,
-        reply: &Reply,
-    ) -> impl Future<Output = Delivery> + Send {
-        let scripted = {
-            let mut script = self.inner.script.lock().unwrap_or_else(|p| p.into_inner());
-            let at = script.iter().position(|(u, _)| u.is_none_or(|u| u == user));
-            at.and_then(|i| script.remove(i)).map(|(_, d)| d)
-        };
-        let result = scripted.unwrap_or(Delivery::Delivered);
-        if result == Delivery::Delivered {
+        /// The next delivery to `user` (or to anyone) gets this answer instead of
+        /// `Delivered`.
+        pub fn answer(&self, user: Option<u64>, delivery: Delivery) {
+            self.inner
+                .script
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .push_back((user, delivery));
+        }
+
+        /// Everything delivered so far (not the attempts that were answered otherwise).
+        pub fn sent(&self) -> Vec<Sent> {
             self.inner
                 .sent
                 .lock()
                 .unwrap_or_else(|p| p.into_inner())
-                .push(Sent {
-                    user,
-                    lang,
-                    reply: reply.clone(),
-                });
+                .clone()
         }
-        self.inner.arrived.notify_waiters();
-        std::future::ready(result)
+
+        /// Waits until at least `n` reminders were delivered, or `timeout` passes; returns
+        /// what was delivered.
+        pub async fn wait_for(&self, n: usize, timeout: Duration) -> Vec<Sent> {
+            let deadline = tokio::time::Instant::now() + timeout;
+            loop {
+                let arrived = self.inner.arrived.notified();
+                let sent = self.sent();
+                if sent.len() >= n {
+                    return sent;
+                }
+                if tokio::time::timeout_at(deadline, arrived).await.is_err() {
+                    return self.sent();
+                }
+            }
+        }
+    }
+
+    impl ReminderSink for RecordingSink {
+        fn deliver(
+            &self,
+            user: u64,
+            lang: Lang,
+            reply: &Reply,
+        ) -> impl Future<Output = Delivery> + Send {
+            let scripted = {
+                let mut script = self.inner.script.lock().unwrap_or_else(|p| p.into_inner());
+                let at = script.iter().position(|(u, _)| u.is_none_or(|u| u == user));
+                at.and_then(|i| script.remove(i)).map(|(_, d)| d)
+            };
+            let result = scripted.unwrap_or(Delivery::Delivered);
+            if result == Delivery::Delivered {
+                self.inner
+                    .sent
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .push(Sent {
+                        user,
+                        lang,
+                        reply: reply.clone(),
+                    });
+            }
+            self.inner.arrived.notify_waiters();
+            std::future::ready(result)
+        }
     }
 }

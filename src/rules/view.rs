@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use crate::rules::catalogue::{Catalogue, Confidence, Rule, Source};
-use crate::rules::plan::{Note, NoteKind, Plan, Status, Step, STEP_IDS};
+use crate::rules::plan::{DeadlineKind, Note, NoteKind, Plan, Status, Step, STEP_IDS};
 use crate::text::{Arg, Msg};
 
 /// Steps per checklist message.
@@ -66,6 +66,12 @@ pub fn sources_messages(plan: &Plan, catalogue: &Catalogue) -> Vec<Msg> {
             lines(l)
         })
         .collect()
+}
+
+/// The name of a deadline ("Permit ends"): in the plan's list of deadlines, and in the
+/// reminders and the engine's answers about them.
+pub fn deadline_name(kind: DeadlineKind) -> Msg {
+    Msg::new(format!("deadline-{}", kebab(kind.code())))
 }
 
 /// The short title of a step, for its done/undo button. An id the assessment does not
@@ -274,10 +280,7 @@ fn status_message(plan: &Plan) -> Msg {
         for d in &plan.deadlines {
             l.push(
                 Msg::new("plan-deadline")
-                    .msg(
-                        "kind",
-                        Msg::new(format!("deadline-{}", kebab(d.kind.code()))),
-                    )
+                    .msg("kind", deadline_name(d.kind))
                     .date("date", d.date)
                     .verbatim("rule", d.rule.clone()),
             );

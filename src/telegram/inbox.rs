@@ -36,6 +36,16 @@ use crate::store::InboxEntry;
 use super::errors::RetryPolicy;
 use super::metrics::Metrics;
 
+/// The update kinds the bot handles; Telegram is asked for these only, by the polling
+/// here and by the webhook (which hands its updates to this inbox, so the list lives
+/// here and the webhook imports it, never the other way round).
+pub(crate) const ALLOWED_UPDATES: [AllowedUpdate; 4] = [
+    AllowedUpdate::Message,
+    AllowedUpdate::CallbackQuery,
+    AllowedUpdate::ChannelPost,
+    AllowedUpdate::MyChatMember,
+];
+
 /// How long to wait before polling again after the inbox could not be written (the
 /// updates stay unconfirmed with Telegram meanwhile).
 const STORE_PAUSE: Duration = Duration::from_secs(2);
@@ -205,7 +215,7 @@ impl InboxPolling {
             metrics,
             poll_timeout,
             retry,
-            allowed: super::webhook::ALLOWED_UPDATES.to_vec(),
+            allowed: ALLOWED_UPDATES.to_vec(),
             replayed,
             token,
             flag: Some(flag),

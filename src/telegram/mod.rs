@@ -12,6 +12,7 @@
 //! - [`webhook`]: the webhook endpoint and its guard.
 //! - [`metrics`]: counters, `/healthz` and `/metrics`.
 //! - [`secrets`]: the token and webhook secret, and keeping them out of logs.
+//! - [`reminder_sink`]: the reminder worker's sink that sends through the Bot API.
 //! - [`fake_api`]: a Bot API test double for tests and the load harness.
 
 pub mod errors;
@@ -20,6 +21,7 @@ pub(crate) mod handlers;
 pub(crate) mod inbox;
 pub mod keyboard;
 pub mod metrics;
+pub mod reminder_sink;
 pub mod secrets;
 pub mod webhook;
 
@@ -47,7 +49,6 @@ use crate::app::App;
 use crate::config::TelegramMode;
 use crate::domain::Lang;
 use crate::engine::Reply;
-use crate::reminders::telegram_sink::TelegramSink;
 use crate::reminders::{Delivery, ReminderSink, Worker};
 use crate::store::StoreError;
 use crate::text::Msg;
@@ -59,6 +60,7 @@ pub use secrets::{Redactor, SecretError, Token, WebhookSecret};
 
 use errors::{classify, Api};
 use handlers::Shared;
+use reminder_sink::TelegramSink;
 
 /// The environment variable that overrides `telegram.api_url`.
 pub const API_URL_VAR: &str = "TELOXIDE_API_URL";

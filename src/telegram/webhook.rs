@@ -17,13 +17,13 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use teloxide::payloads::SetWebhookSetters;
 use teloxide::prelude::Requester;
-use teloxide::types::{AllowedUpdate, Update};
+use teloxide::types::Update;
 use teloxide::update_listeners::{webhooks, UpdateListener};
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
 use super::errors::Api;
-use super::inbox;
+use super::inbox::{self, ALLOWED_UPDATES};
 use super::metrics::Metrics;
 use super::secrets::WebhookSecret;
 use super::TelegramError;
@@ -38,14 +38,6 @@ const DRAIN_TIME: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// The header Telegram puts the secret in.
 const SECRET_HEADER: &str = "x-telegram-bot-api-secret-token";
-
-/// The update kinds the bot handles; Telegram is asked for these only.
-pub(crate) const ALLOWED_UPDATES: [AllowedUpdate; 4] = [
-    AllowedUpdate::Message,
-    AllowedUpdate::CallbackQuery,
-    AllowedUpdate::ChannelPost,
-    AllowedUpdate::MyChatMember,
-];
 
 struct Guard {
     secret: WebhookSecret,

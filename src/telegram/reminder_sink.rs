@@ -1,8 +1,10 @@
-//! The reminder sink for Telegram: renders a reminder in the user's language as plain
-//! text (no parse mode, so nothing needs escaping), with its buttons as an inline
-//! keyboard whose callback data is the engine's compact wire form, and sends it through
-//! any teloxide requester — in `serve`, the same `Throttle<Bot>` the dialogue uses, so
-//! reminders queue behind Telegram's rate limits instead of tripping them.
+//! The reminder sink for Telegram: the delivery worker's Telegram adapter, kept in the
+//! Telegram front end so that `reminders` never depends on teloxide. It renders a
+//! reminder in the user's language as plain text (no parse mode, so nothing needs
+//! escaping), with its buttons as an inline keyboard whose callback data is the
+//! engine's compact wire form, and sends it through any teloxide requester — in
+//! `serve`, the same `Throttle<Bot>` the dialogue uses, so reminders queue behind
+//! Telegram's rate limits instead of tripping them.
 //!
 //! Telegram's answers map to the worker's: a 429 is `RetryAfter`; "blocked by the
 //! user", a deactivated account, a chat that does not exist or cannot be started is
@@ -24,7 +26,9 @@ use teloxide::{ApiError, RequestError};
 use crate::domain::Lang;
 use crate::engine::Reply;
 use crate::i18n::Localizer;
-use crate::reminders::worker::{Delivery, ReminderSink};
+use crate::reminders::{Delivery, ReminderSink};
+
+use super::errors;
 
 /// Telegram refuses longer messages.
 const MAX_TEXT_CHARS: usize = 4096;
@@ -121,7 +125,7 @@ fn is_transient(result: &Result<(), RequestError>) -> bool {
     match result {
         Ok(()) | Err(RequestError::RetryAfter(_)) => false,
         Err(RequestError::Network(_) | RequestError::Io(_)) => true,
-        Err(e) => crate::telegram::errors::classify(e).is_transient(),
+        Err(e) => errors::classify(e).is_transient(),
     }
 }
 
@@ -145,7 +149,7 @@ pub fn classify(result: Result<(), RequestError>) -> Delivery {
         Err(e) => {
             // A 5xx arrives as an unknown API error or as a body that is not JSON; it
             // was once dropped as a refusal, losing the reminder.
-            let kind = crate::telegram::errors::classify(&e);
+            let kind = errors::classify(&e);
             if kind.is_transient() {
                 Delivery::RetryAfter(TRANSIENT_RETRY)
             } else {
