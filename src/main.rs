@@ -213,7 +213,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Cmd::Chat { user, lang, now } => {
             init_logs(&config, true);
             let clock = clock_from(now.as_deref())?;
-            private_fs::prepare_store(&config.storage.path)?;
+            private_fs::prepare_store(&config.storage.path);
             let app = App::open(config, clock)?;
             let stdin = std::io::stdin();
             let stdout = std::io::stdout();
@@ -242,7 +242,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Cmd::Export { user } => {
             init_logs(&config, true);
-            private_fs::prepare_store(&config.storage.path)?;
+            private_fs::prepare_store(&config.storage.path);
             let store = Store::open(&config.storage.path)?;
             let export = store.export(user)?;
             println!("{}", serde_json::to_string_pretty(&export)?);
@@ -316,11 +316,14 @@ enum ModesError {
 }
 
 /// The `check` lines about the disk: the store's and the backup directory's modes and
-/// owner. Paths not created yet are reported and pass; any existing one that group or
-/// others may read or write fails the check.
+/// owner. Once the store exists, any path of the store, or the backup directory, that
+/// group or others may read or write fails the check. Before the first start there is
+/// nothing to protect yet: a wide backup directory is pointed out but passes (it is
+/// often the checkout's `data/` or a fresh temporary directory).
 fn check_modes(out: &mut impl Write, config: &Config) -> Result<(), Failure> {
     let store = &config.storage.path;
     let backups = jolserik::maintenance::backup_dir(store);
+    let store_exists = std::fs::symlink_metadata(store).is_ok();
     let me = private_fs::current_uid();
     let mut too_open = 0;
     for (what, path, walk) in [
@@ -346,7 +349,12 @@ fn check_modes(out: &mut impl Write, config: &Config) -> Result<(), Failure> {
         } else {
             String::new()
         };
-        let verdict = if seen.is_private() { "ok" } else { "TOO OPEN" };
+        let counts = store_exists || seen.is_private();
+        let verdict = match (seen.is_private(), counts) {
+            (true, _) => "ok",
+            (false, true) => "TOO OPEN",
+            (false, false) => "too open for data: chmod 700 it before the first start",
+        };
         writeln!(
             out,
             "{what}: {} {} ({:04o}), {owner}{contents} {verdict}",
@@ -362,7 +370,9 @@ fn check_modes(out: &mut impl Write, config: &Config) -> Result<(), Failure> {
                 private_fs::mode_text(*mode, at.is_dir())
             )?;
         }
-        too_open += seen.too_open.len();
+        if counts {
+            too_open += seen.too_open.len();
+        }
     }
     if too_open > 0 {
         return Err(ModesError::TooOpen(too_open).into());
@@ -379,7 +389,7 @@ enum OfflineError {
 
 /// Opens the store for `backup` and `restore`, which need the bot stopped.
 fn open_offline(config: &Config) -> Result<Store, Failure> {
-    private_fs::prepare_store(&config.storage.path)?;
+    private_fs::prepare_store(&config.storage.path);
     match Store::open(&config.storage.path) {
         Ok(store) => Ok(store),
         Err(jolserik::store::StoreError::InUse { path }) => Err(OfflineError::InUse(path).into()),
@@ -458,7 +468,7 @@ fn serve(config: Config, now: Option<&str>) -> Result<(), Failure> {
         .with_writer(redactor.stderr_writer())
         .try_init();
     let clock = clock_from(now)?;
-    private_fs::prepare_store(&config.storage.path)?;
+    private_fs::prepare_store(&config.storage.path);
     let app = Arc::new(App::open(config, clock)?);
     let runtime = telegram::runtime()?;
     let result = runtime.block_on(telegram::run_until(

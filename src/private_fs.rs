@@ -122,9 +122,10 @@ impl Tightened {
     }
 }
 
-/// Makes every directory under `root` (itself included) [`DIR_MODE`] and every
-/// regular file [`FILE_MODE`], wherever group or others had any bit. Symbolic links
-/// are neither followed nor changed. A missing `root` changes nothing.
+/// Takes every permission of group and others from the directories and regular files
+/// under `root` (itself included): `0755` becomes `0700`, `0644` `0600`. Only bits are
+/// removed, never added, so a store made read-only on purpose stays read-only. Symbolic
+/// links are neither followed nor changed. A missing `root` changes nothing.
 pub fn tighten(root: &Path) -> Result<Tightened, PrivateFsError> {
     let mut changed = Tightened::default();
     #[cfg(unix)]
@@ -138,16 +139,13 @@ pub fn tighten(root: &Path) -> Result<Tightened, PrivateFsError> {
                 Err(e) => return Err(io_error(&path, "read the mode of")(e)),
             };
             let kind = meta.file_type();
-            let target = if kind.is_dir() {
-                DIR_MODE
-            } else if kind.is_file() {
-                FILE_MODE
-            } else {
+            if !kind.is_dir() && !kind.is_file() {
                 continue;
-            };
+            }
             let mode = meta.permissions().mode() & 0o7777;
             if mode & 0o077 != 0 {
-                std::fs::set_permissions(&path, std::fs::Permissions::from_mode(target))
+                let private = mode & !0o077;
+                std::fs::set_permissions(&path, std::fs::Permissions::from_mode(private))
                     .map_err(io_error(&path, "change the mode of"))?;
                 changed.paths += 1;
                 changed.from_modes.insert(mode);
@@ -177,33 +175,48 @@ pub fn store_sibling(store: &Path, suffix: &str) -> PathBuf {
 /// directories beside it, and creates what is missing with [`DIR_MODE`]. Logs one
 /// line when it changed a mode. Returns what it changed.
 ///
+/// A failure is logged, not returned: the store's own open then says what is wrong
+/// with the directory (read-only, missing, not ours) in its words, and `jolserik
+/// check` shows any mode left open.
+///
 /// The store directory itself is created only when no `store.old` is beside it: that
 /// pair means a compaction was interrupted, and the store puts `store.old` back in
 /// place itself when it finds no store directory.
-pub fn prepare_store(store: &Path) -> Result<Tightened, PrivateFsError> {
+pub fn prepare_store(store: &Path) -> Tightened {
     let mut changed = Tightened::default();
-    changed.merge(tighten(store)?);
-    for suffix in STORE_SIBLINGS {
-        changed.merge(tighten(&store_sibling(store, suffix))?);
+    let mut failed = None;
+    for root in std::iter::once(store.to_path_buf()).chain(
+        STORE_SIBLINGS
+            .iter()
+            .map(|suffix| store_sibling(store, suffix)),
+    ) {
+        match tighten(&root) {
+            Ok(more) => changed.merge(more),
+            Err(e) => failed = failed.or(Some(e)),
+        }
     }
     if changed.paths > 0 {
         tracing::warn!(
             store = %store.display(),
             paths = changed.paths,
             from_modes = %changed.modes_text(),
-            "the store was readable by other users: directories set to 0700 and files to 0600"
+            "the store was readable by other users: group and others lost every permission"
         );
     }
     if !store.exists() {
-        if store_sibling(store, "old").exists() {
-            if let Some(parent) = store.parent() {
-                create_private_dir_all(parent)?;
-            }
+        let created = if store_sibling(store, "old").exists() {
+            store.parent().map_or(Ok(()), create_private_dir_all)
         } else {
-            create_private_dir_all(store)?;
+            create_private_dir_all(store)
+        };
+        if let Err(e) = created {
+            failed = failed.or(Some(e));
         }
     }
-    Ok(changed)
+    if let Some(e) = failed {
+        tracing::warn!(error = %e, "could not make the store private; `jolserik check` shows what is left open");
+    }
+    changed
 }
 
 /// A path as `jolserik check` reports it.
@@ -335,7 +348,7 @@ mod tests {
         }
         chmod(&store.join("blobs/1"), 0o640);
 
-        let changed = prepare_store(&store).unwrap();
+        let changed = prepare_store(&store);
         assert_eq!(changed.paths, 6);
         assert_eq!(
             changed.from_modes,
@@ -354,23 +367,27 @@ mod tests {
             "a link's target is not ours to change"
         );
         // A second pass has nothing to do.
-        assert_eq!(prepare_store(&store).unwrap(), Tightened::default());
+        assert_eq!(prepare_store(&store), Tightened::default());
+        // Only bits are taken away: a read-only file stays read-only.
+        chmod(&store.join("db"), 0o444);
+        prepare_store(&store);
+        assert_eq!(mode(&store.join("db")), 0o400);
     }
 
     #[test]
     fn a_missing_store_is_created_private_unless_an_interrupted_compaction_left_old() {
         let dir = tempfile::tempdir().unwrap();
         let store = dir.path().join("a/b/store");
-        prepare_store(&store).unwrap();
+        prepare_store(&store);
         for d in [dir.path().join("a"), dir.path().join("a/b"), store.clone()] {
             assert_eq!(mode(&d), 0o700, "{}", d.display());
         }
 
         let store = dir.path().join("c/store");
         std::fs::create_dir_all(store_sibling(&store, "old")).unwrap();
-        prepare_store(&store).unwrap();
+        prepare_store(&store);
         assert!(!store.exists(), "the store puts store.old back itself");
-        assert_eq!(mode(&dir.path().join("c")), 0o700);
+        assert!(store_sibling(&store, "old").is_dir());
     }
 
     #[test]

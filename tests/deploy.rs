@@ -225,10 +225,19 @@ fn check_fails_on_a_store_others_can_read_and_passes_once_it_is_tightened() {
     let dir = tempfile::tempdir().unwrap();
     let (config, store) = setup(dir.path());
 
-    // Before the first start: nothing to protect yet.
+    // Before the first start: nothing to protect yet; a wide directory for the
+    // backups is pointed out, and passes.
+    let state = store.parent().unwrap();
+    std::fs::create_dir(state).unwrap();
+    chmod(state, 0o755);
     let fresh = run_ok(&mut jolserik(&config, &["check"]));
     let text = String::from_utf8_lossy(&fresh.stdout).into_owned();
     assert!(text.contains("not created yet"), "{text}");
+    assert!(
+        text.contains("chmod 700 it before the first start"),
+        "{text}"
+    );
+    chmod(state, 0o700);
 
     run_ok(&mut jolserik(&config, &["export", "--user", "1"]));
     let ok = run_ok(&mut jolserik(&config, &["check"]));
@@ -255,7 +264,6 @@ fn check_fails_on_a_store_others_can_read_and_passes_once_it_is_tightened() {
     assert!(stderr.contains("2 path(s)"), "{stderr}");
 
     // A wide backup directory fails too.
-    let state = store.parent().unwrap();
     chmod(state, 0o750);
     let bad = jolserik(&config, &["check"]).output().unwrap();
     assert!(String::from_utf8_lossy(&bad.stderr).contains("3 path(s)"));
