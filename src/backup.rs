@@ -120,8 +120,9 @@ struct End {
     crc32: String,
 }
 
-/// Writes a snapshot of `store` to `path`: first to `path.partial`, synced, then
-/// renamed, so that `path` is always either absent, the old file, or a whole backup.
+/// Writes a snapshot of `store` to `path`: first to `path.partial` (mode `0600`),
+/// synced, then renamed, so that `path` is always either absent, the old file, or a
+/// whole backup. A missing directory for it is created `0700`.
 /// Writers wait while the snapshot is taken.
 pub fn write(store: &Store, path: &Path, now: DateTime<Utc>) -> Result<Summary, BackupError> {
     let partial = partial_path(path);
@@ -133,7 +134,19 @@ pub fn write(store: &Store, path: &Path, now: DateTime<Utc>) -> Result<Summary, 
             source,
         }
     };
-    let file = File::create(&partial).map_err(file_error("could not create", &partial))?;
+    // Readable by the bot's user only, whatever the umask: a backup holds everything
+    // the store does. A directory made for it is private too.
+    if let Some(dir) = path.parent() {
+        crate::private_fs::create_private_dir_all(dir).map_err(|e| match e {
+            crate::private_fs::PrivateFsError::Io { path, source, .. } => BackupError::File {
+                path,
+                what: "could not create the directory",
+                source,
+            },
+        })?;
+    }
+    let file = crate::private_fs::create_private_file(&partial)
+        .map_err(file_error("could not create", &partial))?;
     let header = Header {
         format: FORMAT.to_string(),
         version: FORMAT_VERSION,

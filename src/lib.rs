@@ -20,6 +20,8 @@
 //! - [`app`]: the pipeline every front end shares: load, step, save, then reply; also
 //!   the retention sweep over every user.
 //! - [`retention`]: the pure decision of who the retention sweep erases.
+//! - [`private_fs`]: file modes: the umask, a private store and backups, what `check`
+//!   reports of them.
 //! - [`backup`]: the backup file (JSON lines, checksummed) and `backup`/`restore`.
 //! - [`maintenance`]: what the running bot does on its own: the daily retention sweep
 //!   and a backup on SIGUSR1.
@@ -45,6 +47,7 @@ pub mod engine;
 pub mod i18n;
 pub mod logging;
 pub mod maintenance;
+pub mod private_fs;
 pub mod reminders;
 pub mod retention;
 pub mod rules;

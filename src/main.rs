@@ -16,6 +16,7 @@ use jolserik::clock::{self, Clock};
 use jolserik::config::Config;
 use jolserik::countries::CountryMatch;
 use jolserik::domain::{DocKind, Employer, Lang, PriorDays, Profile, Purpose};
+use jolserik::private_fs;
 use jolserik::rules;
 use jolserik::store::Store;
 use jolserik::telegram;
@@ -48,7 +49,8 @@ enum Cmd {
         #[arg(long)]
         now: Option<String>,
     },
-    /// Check the configuration, locales and rule catalogue, and print a summary.
+    /// Check the configuration, locales and rule catalogue, and the modes of the store
+    /// and its backup directory (no one but the owner may read them); print a summary.
     Check,
     /// Print everything stored about a user, as JSON.
     Export {
@@ -77,7 +79,8 @@ enum Cmd {
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
     },
-    /// Run the Telegram bot until SIGINT or SIGTERM. The token comes from TELOXIDE_TOKEN.
+    /// Run the Telegram bot until SIGINT or SIGTERM. The token comes from the
+    /// `telegram-token` file in $CREDENTIALS_DIRECTORY, or else from TELOXIDE_TOKEN.
     Serve {
         /// Start the clock here: an RFC 3339 instant or a date (00:00 Asia/Almaty).
         #[arg(long)]
@@ -155,6 +158,9 @@ fn parse_holding(s: &str) -> Result<(DocKind, Option<NaiveDate>), String> {
 type Failure = Box<dyn std::error::Error>;
 
 fn main() -> ExitCode {
+    // Before anything is created: every file and directory of every command is the
+    // bot's user's alone, whatever umask the shell or service manager gave us.
+    private_fs::restrict_umask();
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -207,6 +213,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Cmd::Chat { user, lang, now } => {
             init_logs(&config, true);
             let clock = clock_from(now.as_deref())?;
+            private_fs::prepare_store(&config.storage.path);
             let app = App::open(config, clock)?;
             let stdin = std::io::stdin();
             let stdout = std::io::stdout();
@@ -231,10 +238,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             writeln!(out, "countries: {} ok", data.countries.len())?;
             writeln!(out, "rules: {} ok", data.catalogue.summary())?;
             writeln!(out, "locales: en, ru, kk ok (same messages and variables)")?;
-            Ok(())
+            check_modes(&mut out, &config)
         }
         Cmd::Export { user } => {
             init_logs(&config, true);
+            private_fs::prepare_store(&config.storage.path);
             let store = Store::open(&config.storage.path)?;
             let export = store.export(user)?;
             println!("{}", serde_json::to_string_pretty(&export)?);
@@ -300,6 +308,78 @@ fn run(cli: Cli) -> Result<(), Failure> {
     }
 }
 
+/// Why `jolserik check` refused the modes on disk.
+#[derive(Debug, thiserror::Error)]
+enum ModesError {
+    #[error("{0} path(s) of the store or its backups can be read or written by other users (listed above): `jolserik serve` (or any command that opens the store) sets the store to 0700/0600; for the backup directory, chmod 700 it")]
+    TooOpen(usize),
+}
+
+/// The `check` lines about the disk: the store's and the backup directory's modes and
+/// owner. Once the store exists, any path of the store, or the backup directory, that
+/// group or others may read or write fails the check. Before the first start there is
+/// nothing to protect yet: a wide backup directory is pointed out but passes (it is
+/// often the checkout's `data/` or a fresh temporary directory).
+fn check_modes(out: &mut impl Write, config: &Config) -> Result<(), Failure> {
+    let store = &config.storage.path;
+    let backups = jolserik::maintenance::backup_dir(store);
+    let store_exists = std::fs::symlink_metadata(store).is_ok();
+    let me = private_fs::current_uid();
+    let mut too_open = 0;
+    for (what, path, walk) in [
+        ("store", store.as_path(), true),
+        ("backups", &backups, false),
+    ] {
+        let Some(seen) = private_fs::inspect(path, walk)? else {
+            writeln!(
+                out,
+                "{what}: {} not created yet (it will be 0700)",
+                path.display()
+            )?;
+            continue;
+        };
+        let owner = if Some(seen.uid) == me {
+            format!("owner uid {} (this user)", seen.uid)
+        } else {
+            format!("owner uid {} (not this user)", seen.uid)
+        };
+        let dir = path.is_dir();
+        let contents = if walk {
+            format!(", {} paths inside", seen.checked.saturating_sub(1))
+        } else {
+            String::new()
+        };
+        let counts = store_exists || seen.is_private();
+        let verdict = match (seen.is_private(), counts) {
+            (true, _) => "ok",
+            (false, true) => "TOO OPEN",
+            (false, false) => "too open for data: chmod 700 it before the first start",
+        };
+        writeln!(
+            out,
+            "{what}: {} {} ({:04o}), {owner}{contents} {verdict}",
+            path.display(),
+            private_fs::mode_text(seen.mode, dir),
+            seen.mode
+        )?;
+        for (at, mode) in &seen.too_open {
+            writeln!(
+                out,
+                "  {} is {} ({mode:04o}): readable or writable by group or others",
+                at.display(),
+                private_fs::mode_text(*mode, at.is_dir())
+            )?;
+        }
+        if counts {
+            too_open += seen.too_open.len();
+        }
+    }
+    if too_open > 0 {
+        return Err(ModesError::TooOpen(too_open).into());
+    }
+    Ok(())
+}
+
 /// Why an offline command could not open the store.
 #[derive(Debug, thiserror::Error)]
 enum OfflineError {
@@ -309,6 +389,7 @@ enum OfflineError {
 
 /// Opens the store for `backup` and `restore`, which need the bot stopped.
 fn open_offline(config: &Config) -> Result<Store, Failure> {
+    private_fs::prepare_store(&config.storage.path);
     match Store::open(&config.storage.path) {
         Ok(store) => Ok(store),
         Err(jolserik::store::StoreError::InUse { path }) => Err(OfflineError::InUse(path).into()),
@@ -387,6 +468,7 @@ fn serve(config: Config, now: Option<&str>) -> Result<(), Failure> {
         .with_writer(redactor.stderr_writer())
         .try_init();
     let clock = clock_from(now)?;
+    private_fs::prepare_store(&config.storage.path);
     let app = Arc::new(App::open(config, clock)?);
     let runtime = telegram::runtime()?;
     let result = runtime.block_on(telegram::run_until(

@@ -4,7 +4,9 @@
 //!
 //! `jolserik serve` spawns [`run`] next to the bot and stops it with the same shutdown
 //! signal. A backup taken this way is as consistent as one taken with the bot stopped:
-//! the store holds every writer off while it copies (`Store::snapshot`).
+//! the store holds every writer off while it copies (`Store::snapshot`). The file is
+//! the bot's user's alone (`0600`, in a directory created `0700` if missing), as the
+//! store is; see `private_fs`.
 
 use std::future::Future;
 use std::path::{Path, PathBuf};
