@@ -186,9 +186,19 @@ impl App {
                 .effects
                 .iter()
                 .any(|e| matches!(e, Effect::ProfileChanged | Effect::RemindersChanged));
+        // A new user who has answered nothing yet (a `/start`, a question shown again)
+        // is not stored: the next message starts them the same way from nothing, and a
+        // wave of accounts that only press Start leaves no trace in the store.
+        let untouched = Conversation {
+            started: outcome.conversation.started,
+            ..Conversation::new(outcome.conversation.lang)
+        };
+        let still_nothing_stored = !existed && !outcome.changed(&untouched) && !replan;
         if outcome.effects.contains(&Effect::DeleteUser) {
             self.store.delete(user)?;
             tracing::info!(user, "user erased on request");
+        } else if still_nothing_stored {
+            tracing::debug!(user, "new user with no answers yet; nothing stored");
         } else if !existed
             || outcome.changed(&record.conversation)
             || replan
@@ -234,6 +244,19 @@ impl App {
             export,
             calendar,
         })
+    }
+
+    /// Whether `user` has a stored record (answers given). An unreadable record counts:
+    /// something is stored. A store error counts too, so the caller errs on the side of
+    /// treating a person as a person.
+    pub fn is_known(&self, user: u64) -> bool {
+        self.store.has_record(user).unwrap_or(true)
+    }
+
+    /// The language of a stored user, if there is one to read.
+    pub fn language_of(&self, user: u64) -> Option<Lang> {
+        let record = self.store.peek(user).ok().flatten()?;
+        Some(record.conversation.lang)
     }
 
     /// One user's updates are applied one at a time, by `handle` and the reminder

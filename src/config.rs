@@ -69,6 +69,11 @@ const KEYS: &[(&str, Kind)] = &[
     ("telegram.admins", Kind::IntArray),
     ("telegram.webhook.listen", Kind::Str),
     ("telegram.webhook.public_url", Kind::Str),
+    ("telegram.flood.burst", Kind::Int),
+    ("telegram.flood.per_minute", Kind::Int),
+    ("telegram.flood.pending", Kind::Int),
+    ("telegram.flood.new_users_per_second", Kind::Int),
+    ("telegram.flood.new_users_waiting", Kind::Int),
     ("reminders.days_before", Kind::IntArray),
     ("reminders.send_at", Kind::Time),
     ("reminders.timezone", Kind::Str),
@@ -207,6 +212,36 @@ pub struct TelegramConfig {
     /// Telegram user ids allowed to use admin commands, positive and distinct, file order.
     pub admins: Vec<i64>,
     pub webhook: WebhookConfig,
+    pub flood: FloodConfig,
+}
+
+/// How much one chat, and all new users together, may ask of the bot: what keeps one
+/// flooding chat (a stuck keyboard, a script) from delaying everyone else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FloodConfig {
+    /// Updates a chat may send at once before its rate applies.
+    pub burst: u32,
+    /// Updates a chat may send per minute, sustained.
+    pub per_minute: u32,
+    /// Updates of one chat taken and not yet answered; more are dropped.
+    pub pending: u32,
+    /// Updates per second from chats the bot does not know yet (no stored answers).
+    pub new_users_per_second: u32,
+    /// Updates of unknown chats that may wait for their turn; more are dropped.
+    pub new_users_waiting: u32,
+}
+
+impl Default for FloodConfig {
+    fn default() -> FloodConfig {
+        let raw = RawFlood::default();
+        FloodConfig {
+            burst: raw.burst as u32,
+            per_minute: raw.per_minute as u32,
+            pending: raw.pending as u32,
+            new_users_per_second: raw.new_users_per_second as u32,
+            new_users_waiting: raw.new_users_waiting as u32,
+        }
+    }
 }
 
 /// How updates reach the bot.
@@ -344,6 +379,17 @@ impl Config {
                     .public_url
                     .clone()
                     .unwrap_or_else(|| "(unset)".to_owned()),
+            ),
+            ("telegram.flood.burst", t.flood.burst.to_string()),
+            ("telegram.flood.per_minute", t.flood.per_minute.to_string()),
+            ("telegram.flood.pending", t.flood.pending.to_string()),
+            (
+                "telegram.flood.new_users_per_second",
+                t.flood.new_users_per_second.to_string(),
+            ),
+            (
+                "telegram.flood.new_users_waiting",
+                t.flood.new_users_waiting.to_string(),
             ),
             ("reminders.days_before", list(&r.days_before)),
             ("reminders.send_at", hhmm(r.send_at)),
@@ -546,6 +592,42 @@ fn validate_telegram(raw: RawTelegram) -> Result<TelegramConfig, ConfigError> {
         mode,
         admins,
         webhook: WebhookConfig { listen, public_url },
+        flood: validate_flood(&raw.flood)?,
+    })
+}
+
+fn validate_flood(raw: &RawFlood) -> Result<FloodConfig, ConfigError> {
+    let ranged = |key: &str, value: i64, range: std::ops::RangeInclusive<u32>| {
+        u32::try_from(value)
+            .ok()
+            .filter(|v| range.contains(v))
+            .ok_or_else(|| {
+                invalid(
+                    key,
+                    format!(
+                        "{value} is out of range {}..={}",
+                        range.start(),
+                        range.end()
+                    ),
+                )
+            })
+    };
+    Ok(FloodConfig {
+        burst: ranged("telegram.flood.burst", raw.burst, 1..=1000)?,
+        per_minute: ranged("telegram.flood.per_minute", raw.per_minute, 1..=6000)?,
+        // teloxide queues at most 64 updates per chat and stops taking updates from
+        // every chat while one chat's queue is full, so this must stay well below 64.
+        pending: ranged("telegram.flood.pending", raw.pending, 1..=32)?,
+        new_users_per_second: ranged(
+            "telegram.flood.new_users_per_second",
+            raw.new_users_per_second,
+            1..=1000,
+        )?,
+        new_users_waiting: ranged(
+            "telegram.flood.new_users_waiting",
+            raw.new_users_waiting,
+            0..=100_000,
+        )?,
     })
 }
 
@@ -743,6 +825,7 @@ struct RawTelegram {
     mode: String,
     admins: Vec<i64>,
     webhook: RawWebhook,
+    flood: RawFlood,
 }
 
 impl Default for RawTelegram {
@@ -752,6 +835,34 @@ impl Default for RawTelegram {
             mode: "polling".to_owned(),
             admins: Vec::new(),
             webhook: RawWebhook::default(),
+            flood: RawFlood::default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct RawFlood {
+    burst: i64,
+    per_minute: i64,
+    pending: i64,
+    new_users_per_second: i64,
+    new_users_waiting: i64,
+}
+
+impl Default for RawFlood {
+    /// Tuned for a person: ten buttons pressed as fast as one can read the questions,
+    /// a message every two seconds after that, and two or three sent before the first
+    /// answer arrives. New users: a third of
+    /// Telegram's 30 messages a second, so the users already in a dialogue keep the
+    /// rest.
+    fn default() -> Self {
+        RawFlood {
+            burst: 10,
+            per_minute: 30,
+            pending: 3,
+            new_users_per_second: 10,
+            new_users_waiting: 2000,
         }
     }
 }

@@ -486,6 +486,23 @@ impl Store {
         })
     }
 
+    /// Whether a record is stored for `user`, readable or not. Nothing is decoded or
+    /// quarantined: this is for deciding how to treat an update before its handler
+    /// runs (the flood limits), not for answering it.
+    pub fn has_record(&self, user: u64) -> Result<bool, StoreError> {
+        self.with(|t| t.users.contains_key(user.to_be_bytes()).map_err(io("read")))
+    }
+
+    /// A user's record if it is stored and readable, without the side effects of
+    /// [`Store::load`] (an unreadable record is left for the handler to quarantine and
+    /// tell the user about).
+    pub fn peek(&self, user: u64) -> Result<Option<UserRecord>, StoreError> {
+        self.with(|t| {
+            let bytes = t.users.get(user.to_be_bytes()).map_err(io("read"))?;
+            Ok(bytes.and_then(|b| decode(&b).ok()))
+        })
+    }
+
     /// Saves a user's record and returns once it is on disk. Concurrent callers share
     /// flushes.
     pub fn save(&self, user: u64, record: &UserRecord) -> Result<(), StoreError> {

@@ -5,6 +5,7 @@
 ## Groups and channels
 
 tg-private-only = I work only in private messages. Open a chat with me and press Start.
+tg-slow-down = You are sending messages faster than I can read them, so I skipped some. Please wait a few seconds, then send your answer again.
 
 ## A question after its button was pressed
 

@@ -26,6 +26,7 @@ use crate::store::{Loaded, SentState, StoreError};
 use crate::text::{Arg, Msg};
 
 use super::errors::{Api, CallError, ErrorKind};
+use super::flood::{Admission, SlowDown};
 use super::inbox::Removals;
 use super::keyboard::{self, answered_text, inline_keyboard, pressed_label, split_text};
 use super::metrics::Metrics;
@@ -56,10 +57,15 @@ enum Next {
 }
 
 impl Shared {
-    pub(crate) fn new(app: Arc<App>, api: Api, max_message_len: usize) -> Shared {
+    pub(crate) fn new(
+        app: Arc<App>,
+        api: Api,
+        max_message_len: usize,
+        admission: Arc<Admission>,
+    ) -> Shared {
         let metrics = api.metrics.clone();
         Shared {
-            removals: Removals::new(&app),
+            removals: Removals::new(&app, admission),
             app,
             api,
             metrics,
@@ -222,6 +228,32 @@ impl Shared {
         let text = self.render(lang, &Msg::new("tg-private-only"));
         if let Err(e) = self.send(chat, text, None).await {
             tracing::info!(chat = chat.0, kind = e.kind.label(), "group note not sent");
+        }
+    }
+
+    /// Tells a chat over its flood limits, once, that some of its messages were not
+    /// read, in the user's language (their stored one, else Telegram's).
+    pub(crate) async fn slow_down(&self, notice: SlowDown) {
+        let hint = notice.language_code.as_deref().and_then(Lang::negotiate);
+        let lang = match notice.user {
+            Some(user) => {
+                let app = self.app.clone();
+                tokio::task::spawn_blocking(move || app.language_of(user))
+                    .await
+                    .ok()
+                    .flatten()
+            }
+            None => None,
+        }
+        .or(hint)
+        .unwrap_or(self.default_lang());
+        let text = self.render(lang, &Msg::new("tg-slow-down"));
+        if let Err(e) = self.send(ChatId(notice.chat), text, None).await {
+            tracing::info!(
+                chat = notice.chat,
+                kind = e.kind.label(),
+                "slow-down note not sent"
+            );
         }
     }
 

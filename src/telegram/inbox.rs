@@ -34,6 +34,7 @@ use crate::app::App;
 use crate::store::InboxEntry;
 
 use super::errors::RetryPolicy;
+use super::flood::{chat_key, Admission};
 use super::metrics::Metrics;
 
 /// The update kinds the bot handles; Telegram is asked for these only, by the polling
@@ -115,28 +116,38 @@ pub(crate) fn entry(update: &Update) -> Option<InboxEntry> {
 
 /// Takes answered updates out of the inbox, and knows when none is still being taken
 /// out: a graceful stop waits for that before its last flush, or the next start would
-/// hand over updates already answered.
+/// hand over updates already answered. An answered update also frees its chat's place
+/// under the flood limits.
 pub(crate) struct Removals {
     app: Arc<App>,
+    admission: Arc<Admission>,
     pending: AtomicUsize,
     settled: Notify,
 }
 
 impl Removals {
-    pub(crate) fn new(app: &Arc<App>) -> Arc<Removals> {
+    pub(crate) fn new(app: &Arc<App>, admission: Arc<Admission>) -> Arc<Removals> {
         Arc::new(Removals {
             app: app.clone(),
+            admission,
             pending: AtomicUsize::new(0),
             settled: Notify::new(),
         })
     }
 
-    /// A guard for a handler answering update `id`.
-    pub(crate) fn answering(self: &Arc<Self>, id: u32) -> Answering {
+    /// A guard for a handler answering `update`.
+    pub(crate) fn answering(self: &Arc<Self>, update: &Update) -> Answering {
         Answering {
             removals: self.clone(),
-            id,
+            id: update.id.0,
+            chat: chat_key(update),
         }
+    }
+
+    /// Takes an update that will not be answered (dropped by the flood limits) out of
+    /// the inbox.
+    pub(crate) fn discard(self: &Arc<Self>, id: u32) {
+        self.remove(id);
     }
 
     /// Takes an update out of the inbox, on the blocking pool (the store may be held
@@ -177,10 +188,14 @@ impl Removals {
 pub(crate) struct Answering {
     removals: Arc<Removals>,
     id: u32,
+    chat: Option<i64>,
 }
 
 impl Drop for Answering {
     fn drop(&mut self) {
+        if let Some(chat) = self.chat {
+            self.removals.admission.release(chat);
+        }
         self.removals.remove(self.id);
     }
 }

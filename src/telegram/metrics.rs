@@ -33,6 +33,10 @@ pub struct Metrics {
     replies_sent: AtomicU64,
     users_blocked: AtomicU64,
     reminders_sent: AtomicU64,
+    /// Updates over a chat's flood limits, dropped unanswered.
+    updates_dropped: AtomicU64,
+    /// Updates of new users waiting for their turn (a gauge).
+    new_users_waiting: AtomicU64,
     webhook_rejected: Mutex<BTreeMap<&'static str, u64>>,
     api_errors: Mutex<BTreeMap<&'static str, u64>>,
     latency: Histogram,
@@ -74,6 +78,23 @@ impl Metrics {
     /// A reminder went out (counted by the reminder sender).
     pub fn reminder_sent(&self) {
         self.reminders_sent.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// An update over a chat's flood limits was dropped.
+    pub fn update_dropped(&self) {
+        self.updates_dropped.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// How many updates of new users wait for their turn now.
+    pub fn set_new_users_waiting(&self, waiting: usize) {
+        self.new_users_waiting.store(
+            u64::try_from(waiting).unwrap_or(u64::MAX),
+            Ordering::Relaxed,
+        );
+    }
+
+    pub fn updates_dropped_total(&self) -> u64 {
+        self.updates_dropped.load(Ordering::Relaxed)
     }
 
     /// A Bot API call failed, by the kind from `errors::ErrorKind::label`.
@@ -150,11 +171,22 @@ impl Metrics {
                 "Deadline reminders sent.",
                 &self.reminders_sent,
             ),
+            (
+                "jolserik_updates_dropped_total",
+                "Updates over a chat's flood limits, dropped unanswered.",
+                &self.updates_dropped,
+            ),
         ];
         for (name, help, counter) in simple {
             let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} counter");
             let _ = writeln!(out, "{name} {}", load(counter));
         }
+        let name = "jolserik_new_users_waiting";
+        let _ = writeln!(
+            out,
+            "# HELP {name} Updates of new users waiting for their turn.\n# TYPE {name} gauge\n{name} {}",
+            load(&self.new_users_waiting)
+        );
         out.push_str("# HELP jolserik_api_errors_total Failed Bot API calls, by kind.\n");
         out.push_str("# TYPE jolserik_api_errors_total counter\n");
         {
@@ -241,6 +273,8 @@ mod tests {
         m.update("whatever");
         m.reply_sent();
         m.api_error("retry_after");
+        m.update_dropped();
+        m.set_new_users_waiting(7);
         m.observe_latency(Duration::from_millis(70));
         m.observe_latency(Duration::from_secs(3));
         let text = m.render();
@@ -253,6 +287,8 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("jolserik_replies_sent_total 1"), "{text}");
+        assert!(text.contains("jolserik_updates_dropped_total 1"), "{text}");
+        assert!(text.contains("jolserik_new_users_waiting 7"), "{text}");
         assert!(text.contains("jolserik_api_errors_total{kind=\"retry_after\"} 1"));
         assert!(text.contains("jolserik_update_to_reply_seconds_bucket{le=\"0.05\"} 0"));
         assert!(text.contains("jolserik_update_to_reply_seconds_bucket{le=\"0.1\"} 1"));

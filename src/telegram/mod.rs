@@ -7,6 +7,7 @@
 //!
 //! - [`handlers`]: one update, start to finish.
 //! - [`inbox`]: updates are stored before Telegram is told they arrived.
+//! - [`flood`]: one chat that sends too much cannot delay the others.
 //! - [`keyboard`]: inline keyboards, message splitting, plain-text rendering.
 //! - [`errors`]: what a failed Bot API call means, and the retry policy.
 //! - [`webhook`]: the webhook endpoint and its guard.
@@ -17,6 +18,7 @@
 
 pub mod errors;
 pub mod fake_api;
+pub(crate) mod flood;
 pub(crate) mod handlers;
 pub(crate) mod inbox;
 pub mod keyboard;
@@ -217,6 +219,8 @@ pub struct Running {
     webhook: Option<webhook::WebhookServer>,
     observability: Option<(SocketAddr, tokio::sync::oneshot::Sender<()>, JoinHandle<()>)>,
     reminders: (tokio::sync::oneshot::Sender<()>, JoinHandle<()>),
+    /// Sends "slow down" to chats over their flood limits; ends with the listener.
+    slow_down: JoinHandle<()>,
     grace: Duration,
 }
 
@@ -275,6 +279,8 @@ impl Running {
         {
             tracing::warn!("the reminder worker did not stop in time");
         }
+        // Its channel closes with the listener; a notice still queued is no loss.
+        self.slow_down.abort();
         if let Some(server) = self.webhook {
             // The server stops with the update listener; give it a moment, no more.
             let _ = tokio::time::timeout(Duration::from_secs(2), server.task).await;
@@ -367,11 +373,24 @@ pub async fn start(app: Arc<App>, options: Options) -> Result<Running, TelegramE
         Some(addr) => Some(serve_metrics(addr, &metrics).await?),
         None => None,
     };
+    let admission = Arc::new(flood::Admission::new(
+        app.config.telegram.flood,
+        std::time::Instant::now(),
+    ));
     let shared = Arc::new(Shared::new(
         app.clone(),
         api.clone(),
         tuning.max_message_len,
+        admission.clone(),
     ));
+    let (slow_down, slow_down_task) = spawn_slow_down(shared.clone());
+    let fairness = flood::Fairness {
+        admission,
+        app: app.clone(),
+        removals: shared.removals.clone(),
+        metrics: metrics.clone(),
+        slow_down,
+    };
     let leftover = inbox::Leftover::load(&app).await;
     let dispatcher = Dispatcher::builder(dispatch_bot, handler_tree())
         .dependencies(dptree::deps![shared.clone()])
@@ -379,7 +398,7 @@ pub async fn start(app: Arc<App>, options: Options) -> Result<Running, TelegramE
             let metrics = metrics.clone();
             let removals = shared.removals.clone();
             move |update: Arc<Update>| {
-                let answering = removals.answering(update.id.0);
+                let answering = removals.answering(&update);
                 metrics.update("other");
                 async move { drop(answering) }
             }
@@ -407,19 +426,20 @@ pub async fn start(app: Arc<App>, options: Options) -> Result<Running, TelegramE
                 tuning.retry,
                 leftover.ids(),
             );
-            let listener = inbox::Replay::new(leftover.updates, polling);
+            let listener = fairness.wrap(inbox::Replay::new(leftover.updates, polling));
             (spawn_dispatcher(dispatcher, listener, errors), None)
         }
         TelegramMode::Webhook => {
             let secret = webhook_secret.ok_or(SecretError::WebhookSecretMissing)?;
             let (listener, server) = webhook::start(&api, &app, &secret).await?;
-            let listener = inbox::Replay::new(leftover.updates, listener);
+            let listener = fairness.wrap(inbox::Replay::new(leftover.updates, listener));
             (spawn_dispatcher(dispatcher, listener, errors), Some(server))
         }
     };
     let reminders = spawn_reminders(app, &api, &tuning);
     Ok(Running {
         shared,
+        slow_down: slow_down_task,
         shutdown,
         dispatcher,
         webhook,
@@ -493,28 +513,28 @@ fn handler_tree() -> UpdateHandler<Infallible> {
     dptree::entry()
         .branch(Update::filter_message().endpoint(
             |msg: Message, update: Update, shared: Arc<Shared>| async move {
-                let _answering = shared.removals.answering(update.id.0);
+                let _answering = shared.removals.answering(&update);
                 shared.on_message(msg, update.id.0).await;
                 Ok::<(), Infallible>(())
             },
         ))
         .branch(Update::filter_callback_query().endpoint(
             |query: CallbackQuery, update: Update, shared: Arc<Shared>| async move {
-                let _answering = shared.removals.answering(update.id.0);
+                let _answering = shared.removals.answering(&update);
                 shared.on_callback(query, update.id.0).await;
                 Ok::<(), Infallible>(())
             },
         ))
         .branch(Update::filter_channel_post().endpoint(
             |msg: Message, update: Update, shared: Arc<Shared>| async move {
-                let _answering = shared.removals.answering(update.id.0);
+                let _answering = shared.removals.answering(&update);
                 shared.on_channel_post(msg).await;
                 Ok::<(), Infallible>(())
             },
         ))
         .branch(Update::filter_my_chat_member().endpoint(
             |change: ChatMemberUpdated, update: Update, shared: Arc<Shared>| async move {
-                let _answering = shared.removals.answering(update.id.0);
+                let _answering = shared.removals.answering(&update);
                 shared.on_my_chat_member(change).await;
                 Ok::<(), Infallible>(())
             },
@@ -542,6 +562,23 @@ where
             );
         }
     })
+}
+
+/// How many "slow down" notices may wait to be sent; more are not sent.
+const SLOW_DOWN_QUEUE: usize = 256;
+
+/// Sends "slow down" to the chats the flood limits drop updates of, one at a time and
+/// apart from the handlers, so a notice never holds up an answer.
+fn spawn_slow_down(
+    shared: Arc<Shared>,
+) -> (tokio::sync::mpsc::Sender<flood::SlowDown>, JoinHandle<()>) {
+    let (tx, mut rx) = tokio::sync::mpsc::channel(SLOW_DOWN_QUEUE);
+    let task = tokio::spawn(async move {
+        while let Some(notice) = rx.recv().await {
+            shared.slow_down(notice).await;
+        }
+    });
+    (tx, task)
 }
 
 /// Counts and logs (by kind only) errors of the update source and of handlers. The
