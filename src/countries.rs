@@ -1,7 +1,8 @@
 //! The country table and the matcher for a typed country.
 //!
 //! The table (`data/countries.toml`, embedded at build time) lists every ISO 3166-1
-//! country with its codes, its names in Russian, Kazakh and English, the other spellings
+//! country with its codes, its names in Russian, Kazakh and English (and, where given,
+//! Uzbek, Tajik and Kyrgyz), the other spellings
 //! users type, and the rank of the fifteen countries offered as buttons. It holds names
 //! and codes only: what a citizenship means for visas and stays is the rules' business.
 //! The table is checked when it is loaded, so a bad edit fails at start-up and names the
@@ -47,6 +48,11 @@ pub struct Country {
     pub ru: String,
     pub kk: String,
     pub en: String,
+    /// The Uzbek (Latin), Tajik and Kyrgyz names. Optional while the translations are
+    /// being written: a missing one shows the English name.
+    pub uz: Option<String>,
+    pub tg: Option<String>,
+    pub ky: Option<String>,
     /// Other spellings users type; matched, never shown.
     pub aliases: Vec<String>,
     /// The button rank, 1 first, for the [`COMMON_COUNT`] most frequent countries.
@@ -60,6 +66,9 @@ impl Country {
             Lang::Ru => &self.ru,
             Lang::Kk => &self.kk,
             Lang::En => &self.en,
+            Lang::Uz => self.uz.as_deref().unwrap_or(&self.en),
+            Lang::Tg => self.tg.as_deref().unwrap_or(&self.en),
+            Lang::Ky => self.ky.as_deref().unwrap_or(&self.en),
         }
     }
 
@@ -165,6 +174,9 @@ struct RawCountry {
     kk: String,
     #[serde(default)]
     en: String,
+    uz: Option<String>,
+    tg: Option<String>,
+    ky: Option<String>,
     #[serde(default)]
     aliases: Vec<String>,
     // Wider than the u8 it becomes, so 0, -1 or 300 get our message, not serde's.
@@ -601,7 +613,14 @@ fn build(raw: RawTable) -> Result<Countries, CountriesError> {
                 other,
             ));
         }
-        for (lang, name) in [(Lang::Ru, &r.ru), (Lang::Kk, &r.kk), (Lang::En, &r.en)] {
+        let optional = [(Lang::Uz, &r.uz), (Lang::Tg, &r.tg), (Lang::Ky, &r.ky)];
+        let given = optional
+            .iter()
+            .filter_map(|(lang, name)| name.as_ref().map(|n| (*lang, n)));
+        for (lang, name) in [(Lang::Ru, &r.ru), (Lang::Kk, &r.kk), (Lang::En, &r.en)]
+            .into_iter()
+            .chain(given)
+        {
             if normalize(name).is_empty() {
                 return Err(CountriesError::MissingName {
                     code: r.alpha2.clone(),
@@ -641,6 +660,9 @@ fn build(raw: RawTable) -> Result<Countries, CountriesError> {
             ru: r.ru,
             kk: r.kk,
             en: r.en,
+            uz: r.uz,
+            tg: r.tg,
+            ky: r.ky,
             aliases: r.aliases,
             common,
         });
@@ -662,8 +684,15 @@ fn build(raw: RawTable) -> Result<Countries, CountriesError> {
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut keys = Vec::new();
     for (i, country) in list.iter().enumerate() {
-        let names = [&country.ru, &country.kk, &country.en];
-        for (n, written) in names.into_iter().chain(&country.aliases).enumerate() {
+        let names: Vec<&String> = [&country.ru, &country.kk, &country.en]
+            .into_iter()
+            .chain(
+                [&country.uz, &country.tg, &country.ky]
+                    .into_iter()
+                    .flatten(),
+            )
+            .collect();
+        for (n, written) in names.iter().copied().chain(&country.aliases).enumerate() {
             let key = normalize(written);
             if key.is_empty() {
                 // Names were checked above, so this is an alias.
