@@ -240,7 +240,9 @@ impl Localizer {
                         .map(str::to_string)
                         .unwrap_or_else(|| code.to_string()),
                 ),
-                Arg::Kzt(amount) => FluentValue::from(format_kzt(*amount, lang)),
+                Arg::Kzt(amount) | Arg::Grouped(amount) => {
+                    FluentValue::from(format_kzt(*amount, lang))
+                }
                 Arg::Msg(inner) => FluentValue::from(self.try_render(lang, inner, escape)?),
                 Arg::UserText(t) => FluentValue::from(escape(t)),
                 Arg::Verbatim(t) => FluentValue::from(t.clone()),

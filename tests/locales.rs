@@ -482,3 +482,45 @@ fn deadline_names_are_names_not_prepositions() {
         }
     }
 }
+
+#[test]
+fn numbers_in_rule_texts_come_from_the_rule_parameters() {
+    let localizer = localizer();
+    let countries = Countries::embedded().unwrap();
+    let known = |c: &str| countries.contains(c);
+    let render_all = |catalogue: &Catalogue, lang: Lang| -> String {
+        jolserik::rules::view::catalogue_report(catalogue)
+            .iter()
+            .map(|m| localizer.render(lang, m))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let shipped = Catalogue::embedded(&known).unwrap();
+    let text = render_all(&shipped, Lang::En);
+    assert!(
+        text.contains("Visa-free stay: 30 days per entry, 90 in 180"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Proof of income over USD 3,000 a month for 6 months"),
+        "{text}"
+    );
+    assert!(text.contains("Self-registration within 30 days"), "{text}");
+    let ru = render_all(&shipped, Lang::Ru);
+    assert!(ru.contains("30 дней за въезд, 90 из 180"), "{ru}");
+
+    // Change the parameters, and the texts follow.
+    let toml = jolserik::rules::catalogue::EMBEDDED_TOML
+        .replacen("per_entry_days = 30", "per_entry_days = 45", 1)
+        .replacen(
+            "income_usd_per_month = 3000",
+            "income_usd_per_month = 4500",
+            1,
+        );
+    let changed = Catalogue::from_toml_str(&toml, &known).unwrap();
+    let text = render_all(&changed, Lang::En);
+    assert!(text.contains("Visa-free stay: 45 days per entry"), "{text}");
+    assert!(text.contains("USD 4,500 a month"), "{text}");
+    let kk = render_all(&changed, Lang::Kk);
+    assert!(kk.contains("бір кіруге 45 күн"), "{kk}");
+}

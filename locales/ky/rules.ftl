@@ -87,7 +87,7 @@ step-labour-permit-extend-how = Pay the tax for the new months first, then apply
 step-kandas-apply = Apply for kandas status
 step-kandas-apply-how = On { -enbek-migration }, in the Enbek Migration app, at a consulate or at a { -psc }.
 step-nomad-visa-apply = Apply for the Neo Nomad visa (B12-1)
-step-nomad-visa-apply-how = For remote workers: income over USD 3,000 a month for 6 months, a clean record and insurance.
+step-nomad-visa-apply-how = For remote workers with a steady income from abroad (the documents below say how much), a clean record and insurance.
 step-apply-trp = Get a temporary residence permit ({ -trp })
 step-apply-trp-how = Apply on { -egov } or at a { -psc } before your allowed stay ends. It usually takes 1–2 working days.
 step-study-trp = Get a { -trp } for your studies
@@ -112,14 +112,14 @@ doc-purpose-documents = Documents for the purpose of your stay
 doc-employment-contract = Employment contract
 doc-application-signed-both = Application signed by you and your employer
 doc-tax-receipts = Receipts for the advance income tax
-doc-passport-border-mark = Passport with a border-crossing mark from the last 12 months
-doc-medical-certificate-028 = Medical certificate, form 028/у, issued within 12 months
+doc-passport-border-mark = Passport with a border-crossing mark from the last { $border_mark_months } months
+doc-medical-certificate-028 = Medical certificate, form 028/у, issued within { $medical_certificate_months } months
 doc-health-insurance-full-term = Health insurance for the whole permit
 doc-intent-agreement = Agreement of intent to hire (first permit) or employment contract (extension)
 doc-passport-translation = Notarised passport translation, if your name is in neither Cyrillic nor Latin letters
 doc-institution-request = Request from your school or university
 doc-family-tie-proof = Proof of your family tie
-doc-income-proof = Proof of income over USD 3,000 a month for 6 months
+doc-income-proof = Proof of income over USD { $income_usd_per_month } a month for { $income_months } months
 doc-clean-record = Certificate of no criminal record
 
 ## Deadlines
@@ -172,7 +172,7 @@ note-remote-work = Working remotely for an employer abroad: the Neo Nomad visa i
 note-need-employer = Tell me who employs you (a household, a company or an employer abroad) so I can show your steps.
 note-household-not-eligible = The household-work permit is not open to citizens of your country. Please ask the { -migration-police } about your options.
 note-household-eligibility-unconfirmed = Only an older source lists your country for the household-work permit. Please confirm on { -egov } before you apply.
-note-labour-permit-term-unconfirmed = A permit is for 1 to 12 months. The longest total term and the age limit (18–60) are not confirmed.
+note-labour-permit-term-unconfirmed = A permit is for { $min_months } to { $max_months } months. The longest total term and the age limit (18–60) are not confirmed.
 note-employer-change = If you change employer, your { -trp } must be re-issued within { $days ->
     [one] { $days } day
    *[other] { $days } days
@@ -202,10 +202,16 @@ confidence-low = low
 
 ## Rules
 
-rule-r1 = Visa-free stay: 30 days per entry, 90 in 180
-rule-r2 = EAEU citizens: 90 days in 180
+rule-r1 = Visa-free stay: { $per_entry_days ->
+    [one] { $per_entry_days } day
+   *[other] { $per_entry_days } days
+} per entry, { $window_limit_days } in { $window_days }
+rule-r2 = EAEU citizens: { $window_limit_days } days in { $window_days }
 rule-r6 = The host's arrival notice
-rule-r7 = Self-registration within 30 days
+rule-r7 = Self-registration within { $calendar_days ->
+    [one] { $calendar_days } day
+   *[other] { $calendar_days } days
+}
 rule-r8 = Overstay
 rule-r9 = Temporary residence permit
 rule-r10 = { -trp } for workers and their families

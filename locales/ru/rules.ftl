@@ -95,7 +95,7 @@ step-labour-permit-extend-how = Сначала оплатите налог за 
 step-kandas-apply = Подайте заявление на статус кандаса
 step-kandas-apply-how = На { -enbek-migration }, в приложении Enbek Migration, в консульстве или в { -psc }.
 step-nomad-visa-apply = Подайте на визу Neo Nomad (B12-1)
-step-nomad-visa-apply-how = Для удалённых работников: доход более 3 000 долларов США в месяц за 6 месяцев, отсутствие судимости и страховка.
+step-nomad-visa-apply-how = Для тех, кто работает удалённо и получает стабильный доход из-за рубежа (сколько именно — в документах ниже), без судимости и со страховкой.
 step-apply-trp = Получите разрешение на временное проживание ({ -trp })
 step-apply-trp-how = Подайте заявление на { -egov } или в { -psc } до окончания разрешённого срока. Обычно это занимает 1–2 рабочих дня.
 step-study-trp = Получите { -trp } для учёбы
@@ -120,14 +120,25 @@ doc-purpose-documents = Документы о цели пребывания
 doc-employment-contract = Трудовой договор
 doc-application-signed-both = Заявление, подписанное вами и работодателем
 doc-tax-receipts = Квитанции об уплате налога авансом
-doc-passport-border-mark = Паспорт с отметкой о пересечении границы за последние 12 месяцев
-doc-medical-certificate-028 = Медицинская справка формы 028/у, выданная не ранее 12 месяцев назад
+doc-passport-border-mark = Паспорт с отметкой о пересечении границы за последние { $border_mark_months } { $border_mark_months ->
+    [one] месяц
+    [few] месяца
+   *[many] месяцев
+}
+doc-medical-certificate-028 = Медицинская справка формы 028/у, выданная не ранее { $medical_certificate_months } { $medical_certificate_months ->
+    [one] месяца
+   *[many] месяцев
+} назад
 doc-health-insurance-full-term = Медицинская страховка на весь срок разрешения
 doc-intent-agreement = Соглашение о намерении принять на работу (первое разрешение) или трудовой договор (продление)
 doc-passport-translation = Нотариальный перевод паспорта, если имя записано не кириллицей и не латиницей
 doc-institution-request = Ходатайство учебного заведения
 doc-family-tie-proof = Документ, подтверждающий родство
-doc-income-proof = Подтверждение дохода более 3 000 долларов США в месяц за 6 месяцев
+doc-income-proof = Подтверждение дохода более { $income_usd_per_month } долларов США в месяц за { $income_months } { $income_months ->
+    [one] месяц
+    [few] месяца
+   *[many] месяцев
+}
 doc-clean-record = Справка об отсутствии судимости
 
 ## Сроки
@@ -188,7 +199,10 @@ note-remote-work = Удалённая работа на работодателя
 note-need-employer = Укажите, кто вас нанимает (частное лицо, компания или работодатель за рубежом), чтобы я показал ваши шаги.
 note-household-not-eligible = Разрешение трудовому иммигранту для работы у физлица не выдаётся гражданам вашей страны. Уточните свои варианты в { -migration-police(case: "prep") }.
 note-household-eligibility-unconfirmed = Вашу страну для разрешения трудовому иммигранту называет только старый источник. Уточните на { -egov } перед подачей.
-note-labour-permit-term-unconfirmed = Разрешение выдаётся на срок от 1 до 12 месяцев. Наибольший общий срок и возрастные рамки (18–60 лет) не подтверждены.
+note-labour-permit-term-unconfirmed = Разрешение выдаётся на срок от { $min_months } до { $max_months } { $max_months ->
+    [one] месяца
+   *[many] месяцев
+}. Наибольший общий срок и возрастные рамки (18–60 лет) не подтверждены.
 note-employer-change = При смене работодателя { -trp } нужно переоформить в течение { $days ->
     [one] { $days } дня
     [few] { $days } дней
@@ -222,10 +236,21 @@ confidence-low = низкая
 
 ## Правила
 
-rule-r1 = Безвизовое пребывание: 30 дней за въезд, 90 из 180
-rule-r2 = Граждане ЕАЭС: 90 дней из 180
+rule-r1 = Безвизовое пребывание: { $per_entry_days } { $per_entry_days ->
+    [one] день
+    [few] дня
+   *[many] дней
+} за въезд, { $window_limit_days } из { $window_days }
+rule-r2 = Граждане ЕАЭС: { $window_limit_days } { $window_limit_days ->
+    [one] день
+    [few] дня
+   *[many] дней
+} из { $window_days }
 rule-r6 = Уведомление о прибытии от принимающей стороны
-rule-r7 = Самостоятельная регистрация в течение 30 дней
+rule-r7 = Самостоятельная регистрация в течение { $calendar_days } { $calendar_days ->
+    [one] дня
+   *[many] дней
+}
 rule-r8 = Превышение срока пребывания
 rule-r9 = Разрешение на временное проживание
 rule-r10 = { -trp } для работников и их семей
