@@ -1078,6 +1078,61 @@ mod tests {
     }
 
     #[test]
+    fn names_in_uzbek_tajik_and_kyrgyz_are_understood() {
+        let c = table();
+        let names: &[(&str, &str)] = &[
+            ("Oʻzbekiston", "UZ"),
+            ("O‘zbekiston", "UZ"),
+            ("O'zbekiston", "UZ"),
+            ("O`zbekiston", "UZ"),
+            ("Ozbekiston", "UZ"),
+            ("Uzbekiston", "UZ"),
+            ("Ӯзбекистон", "UZ"),
+            ("Өзбекстан", "UZ"),
+            ("Тоҷикистон", "TJ"),
+            ("Тожикистон", "TJ"),
+            ("Тажикстан", "TJ"),
+            ("Кыргызстан", "KG"),
+            ("Қирғизистон", "KG"),
+            ("Qirgʻiziston", "KG"),
+            ("Qozogʻiston", "KZ"),
+            ("Қазоқистон", "KZ"),
+            ("Туркманистон", "TM"),
+            ("Орусия", "RU"),
+            ("Афғонистон", "AF"),
+        ];
+        for (input, code) in names {
+            assert_eq!(c.match_input(input), exact(code), "{input}");
+        }
+        // A typo in a Tajik name is still found.
+        assert_eq!(c.match_input("Тоҷикистн"), probable("TJ"));
+    }
+
+    #[test]
+    fn names_in_the_new_languages_are_optional_and_fall_back_to_english() {
+        let table = format!(
+            "{}[[country]]\nalpha2 = \"QZ\"\nalpha3 = \"QQZ\"\nen = \"Zland\"\nru = \"Зландия\"\n\
+             kk = \"Зландия\"\nuz = \"Zlandiya\"\ntg = \"Зландия\"\n",
+            fifteen()
+        );
+        let c = Countries::from_toml_str(&table).unwrap();
+        let z = c.get(&code("QZ")).unwrap();
+        assert_eq!(z.name(Lang::Uz), "Zlandiya");
+        assert_eq!(z.name(Lang::Tg), "Зландия");
+        assert_eq!(z.name(Lang::Ky), "Zland");
+        assert_eq!(c.match_input("zlandiya"), exact("QZ"));
+        let a = c.get(&code("QA")).unwrap();
+        assert_eq!(a.name(Lang::Uz), "Land A");
+        // A given name must have letters, like the required ones.
+        let bad = format!(
+            "{}[[country]]\nalpha2 = \"QZ\"\nalpha3 = \"QQZ\"\nen = \"Z\"\nru = \"З\"\nkk = \"З\"\nky = \" - \"\n",
+            fifteen()
+        );
+        let err = Countries::from_toml_str(&bad).unwrap_err();
+        assert!(err.to_string().contains("ky name"), "{err}");
+    }
+
+    #[test]
     fn countries_can_be_shared_between_threads() {
         fn shared<T: Send + Sync>() {}
         shared::<Countries>();
