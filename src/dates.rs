@@ -1,6 +1,7 @@
 //! Calendar dates as users type them and as the bot writes them. This module owns the
 //! date parser (numeric day-month-year forms, ISO `YYYY-MM-DD`, month names in Russian,
-//! Kazakh and English, and the words for today, yesterday and tomorrow), the range checks
+//! Kazakh, English, Uzbek, Tajik and Kyrgyz, with the case endings the bot writes, and
+//! the words for today, yesterday and tomorrow), the range checks
 //! for an entry date and a document's end date, and the per-language date formatter. It
 //! never reads the clock: callers pass today's date (Asia/Almaty, see `clock`). It holds
 //! no user-visible text either: errors carry Fluent message ids. The case endings of

@@ -3,7 +3,7 @@
 //! in chunks of at most five steps, then the notes, then the sources with their dates
 //! and the disclaimer — so a reader on a small phone never gets a wall of text. The
 //! catalogue report is the same data laid out for a reviewing lawyer. Every id used
-//! here exists in `locales/{en,ru,kk}/rules.ftl` with the same variables.
+//! here exists in `locales/*/rules.ftl` (every language) with the same variables.
 
 use std::collections::BTreeMap;
 
