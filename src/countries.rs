@@ -1,7 +1,8 @@
 //! The country table and the matcher for a typed country.
 //!
 //! The table (`data/countries.toml`, embedded at build time) lists every ISO 3166-1
-//! country with its codes, its names in Russian, Kazakh and English, the other spellings
+//! country with its codes, its names in Russian, Kazakh and English (and, where given,
+//! Uzbek, Tajik and Kyrgyz), the other spellings
 //! users type, and the rank of the fifteen countries offered as buttons. It holds names
 //! and codes only: what a citizenship means for visas and stays is the rules' business.
 //! The table is checked when it is loaded, so a bad edit fails at start-up and names the
@@ -47,6 +48,11 @@ pub struct Country {
     pub ru: String,
     pub kk: String,
     pub en: String,
+    /// The Uzbek (Latin), Tajik and Kyrgyz names. Optional while the translations are
+    /// being written: a missing one shows the English name.
+    pub uz: Option<String>,
+    pub tg: Option<String>,
+    pub ky: Option<String>,
     /// Other spellings users type; matched, never shown.
     pub aliases: Vec<String>,
     /// The button rank, 1 first, for the [`COMMON_COUNT`] most frequent countries.
@@ -60,6 +66,9 @@ impl Country {
             Lang::Ru => &self.ru,
             Lang::Kk => &self.kk,
             Lang::En => &self.en,
+            Lang::Uz => self.uz.as_deref().unwrap_or(&self.en),
+            Lang::Tg => self.tg.as_deref().unwrap_or(&self.en),
+            Lang::Ky => self.ky.as_deref().unwrap_or(&self.en),
         }
     }
 
@@ -165,6 +174,9 @@ struct RawCountry {
     kk: String,
     #[serde(default)]
     en: String,
+    uz: Option<String>,
+    tg: Option<String>,
+    ky: Option<String>,
     #[serde(default)]
     aliases: Vec<String>,
     // Wider than the u8 it becomes, so 0, -1 or 300 get our message, not serde's.
@@ -601,7 +613,14 @@ fn build(raw: RawTable) -> Result<Countries, CountriesError> {
                 other,
             ));
         }
-        for (lang, name) in [(Lang::Ru, &r.ru), (Lang::Kk, &r.kk), (Lang::En, &r.en)] {
+        let optional = [(Lang::Uz, &r.uz), (Lang::Tg, &r.tg), (Lang::Ky, &r.ky)];
+        let given = optional
+            .iter()
+            .filter_map(|(lang, name)| name.as_ref().map(|n| (*lang, n)));
+        for (lang, name) in [(Lang::Ru, &r.ru), (Lang::Kk, &r.kk), (Lang::En, &r.en)]
+            .into_iter()
+            .chain(given)
+        {
             if normalize(name).is_empty() {
                 return Err(CountriesError::MissingName {
                     code: r.alpha2.clone(),
@@ -641,6 +660,9 @@ fn build(raw: RawTable) -> Result<Countries, CountriesError> {
             ru: r.ru,
             kk: r.kk,
             en: r.en,
+            uz: r.uz,
+            tg: r.tg,
+            ky: r.ky,
             aliases: r.aliases,
             common,
         });
@@ -662,8 +684,15 @@ fn build(raw: RawTable) -> Result<Countries, CountriesError> {
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut keys = Vec::new();
     for (i, country) in list.iter().enumerate() {
-        let names = [&country.ru, &country.kk, &country.en];
-        for (n, written) in names.into_iter().chain(&country.aliases).enumerate() {
+        let names: Vec<&String> = [&country.ru, &country.kk, &country.en]
+            .into_iter()
+            .chain(
+                [&country.uz, &country.tg, &country.ky]
+                    .into_iter()
+                    .flatten(),
+            )
+            .collect();
+        for (n, written) in names.iter().copied().chain(&country.aliases).enumerate() {
             let key = normalize(written);
             if key.is_empty() {
                 // Names were checked above, so this is an alias.
@@ -1046,6 +1075,61 @@ mod tests {
         let b: Vec<char> = "расия".chars().collect();
         assert_eq!(osa_distance(&a, &b, 2, &mut rows), Some(2));
         assert_eq!(osa_distance(&b, &a, 2, &mut rows), Some(2));
+    }
+
+    #[test]
+    fn names_in_uzbek_tajik_and_kyrgyz_are_understood() {
+        let c = table();
+        let names: &[(&str, &str)] = &[
+            ("Oʻzbekiston", "UZ"),
+            ("O‘zbekiston", "UZ"),
+            ("O'zbekiston", "UZ"),
+            ("O`zbekiston", "UZ"),
+            ("Ozbekiston", "UZ"),
+            ("Uzbekiston", "UZ"),
+            ("Ӯзбекистон", "UZ"),
+            ("Өзбекстан", "UZ"),
+            ("Тоҷикистон", "TJ"),
+            ("Тожикистон", "TJ"),
+            ("Тажикстан", "TJ"),
+            ("Кыргызстан", "KG"),
+            ("Қирғизистон", "KG"),
+            ("Qirgʻiziston", "KG"),
+            ("Qozogʻiston", "KZ"),
+            ("Қазоқистон", "KZ"),
+            ("Туркманистон", "TM"),
+            ("Орусия", "RU"),
+            ("Афғонистон", "AF"),
+        ];
+        for (input, code) in names {
+            assert_eq!(c.match_input(input), exact(code), "{input}");
+        }
+        // A typo in a Tajik name is still found.
+        assert_eq!(c.match_input("Тоҷикистн"), probable("TJ"));
+    }
+
+    #[test]
+    fn names_in_the_new_languages_are_optional_and_fall_back_to_english() {
+        let table = format!(
+            "{}[[country]]\nalpha2 = \"QZ\"\nalpha3 = \"QQZ\"\nen = \"Zland\"\nru = \"Зландия\"\n\
+             kk = \"Зландия\"\nuz = \"Zlandiya\"\ntg = \"Зландия\"\n",
+            fifteen()
+        );
+        let c = Countries::from_toml_str(&table).unwrap();
+        let z = c.get(&code("QZ")).unwrap();
+        assert_eq!(z.name(Lang::Uz), "Zlandiya");
+        assert_eq!(z.name(Lang::Tg), "Зландия");
+        assert_eq!(z.name(Lang::Ky), "Zland");
+        assert_eq!(c.match_input("zlandiya"), exact("QZ"));
+        let a = c.get(&code("QA")).unwrap();
+        assert_eq!(a.name(Lang::Uz), "Land A");
+        // A given name must have letters, like the required ones.
+        let bad = format!(
+            "{}[[country]]\nalpha2 = \"QZ\"\nalpha3 = \"QQZ\"\nen = \"Z\"\nru = \"З\"\nkk = \"З\"\nky = \" - \"\n",
+            fifteen()
+        );
+        let err = Countries::from_toml_str(&bad).unwrap_err();
+        assert!(err.to_string().contains("ky name"), "{err}");
     }
 
     #[test]

@@ -1,9 +1,12 @@
 //! Calendar dates as users type them and as the bot writes them. This module owns the
 //! date parser (numeric day-month-year forms, ISO `YYYY-MM-DD`, month names in Russian,
-//! Kazakh and English, and the words for today, yesterday and tomorrow), the range checks
+//! Kazakh, English, Uzbek, Tajik and Kyrgyz, with the case endings the bot writes, and
+//! the words for today, yesterday and tomorrow), the range checks
 //! for an entry date and a document's end date, and the per-language date formatter. It
 //! never reads the clock: callers pass today's date (Asia/Almaty, see `clock`). It holds
-//! no user-visible text either: errors carry Fluent message ids.
+//! no user-visible text either: errors carry Fluent message ids. The case endings of
+//! Kazakh, Uzbek and Kyrgyz dates (see [`DateCase`]) live here too, since a date in a
+//! case is still a date the parser must read back.
 //!
 //! Decisions a caller should know:
 //! - Numbers are always day, month, year, because that is how the region writes dates.
@@ -21,6 +24,7 @@
 use chrono::{Datelike, Months, NaiveDate};
 
 use crate::domain::Lang;
+use crate::text::Msg;
 
 /// How far back an entry date or a document end date may lie.
 pub const MAX_YEARS_BACK: u32 = 10;
@@ -74,6 +78,26 @@ impl DateError {
             DateError::TooOld => "err-date-too-old",
             DateError::TooFarAhead => "err-date-too-far",
             DateError::YearMissing => "err-date-year-missing",
+        }
+    }
+
+    /// The message for the user, with examples taken from `today` so that they are never
+    /// stale: `$example` is a date written in digits (today, or a year ahead where a later
+    /// date is what is wanted), and `err-date-unrecognized` also gets `$date`, the same
+    /// day written the way the language writes dates; `err-date-too-old` gets `$years`,
+    /// the limit.
+    pub fn message(&self, today: NaiveDate) -> Msg {
+        let ahead = today.checked_add_months(Months::new(12)).unwrap_or(today);
+        let example = match self {
+            DateError::TooFarAhead | DateError::YearMissing => ahead,
+            _ => today,
+        };
+        let msg =
+            Msg::new(self.message_id()).verbatim("example", example.format("%d.%m.%Y").to_string());
+        match self {
+            DateError::Unrecognized => msg.date("date", today),
+            DateError::TooOld => msg.int("years", i64::from(MAX_YEARS_BACK)),
+            _ => msg,
         }
     }
 }
@@ -136,9 +160,64 @@ pub fn latest_document_end(today: NaiveDate) -> NaiveDate {
         .unwrap_or(NaiveDate::MAX)
 }
 
+/// A grammatical case a locale may ask of a date (`{ DATE($date, case: "dative") }`).
+///
+/// Kazakh, Uzbek and Kyrgyz mark case with a suffix on the last word of the date, which
+/// in our date forms is always the month («2026 жылғы 30 қарашаға», «2026-yil
+/// 30-noyabrgacha», «2026-жылдын 30-ноябрына»). English, Russian and Tajik (which says
+/// it with prepositions) ignore the case. The names are the interface the translators
+/// write; [`DateCase::from_name`] reads them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DateCase {
+    Nominative,
+    Genitive,
+    Dative,
+    Accusative,
+    Locative,
+    Ablative,
+    /// "Until": Uzbek -gacha. Languages without such a case use the dative.
+    Limitative,
+}
+
+impl DateCase {
+    pub const ALL: [DateCase; 7] = [
+        DateCase::Nominative,
+        DateCase::Genitive,
+        DateCase::Dative,
+        DateCase::Accusative,
+        DateCase::Locative,
+        DateCase::Ablative,
+        DateCase::Limitative,
+    ];
+
+    /// The name a Fluent file writes.
+    pub fn name(self) -> &'static str {
+        match self {
+            DateCase::Nominative => "nominative",
+            DateCase::Genitive => "genitive",
+            DateCase::Dative => "dative",
+            DateCase::Accusative => "accusative",
+            DateCase::Locative => "locative",
+            DateCase::Ablative => "ablative",
+            DateCase::Limitative => "limitative",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<DateCase> {
+        DateCase::ALL.into_iter().find(|c| c.name() == name)
+    }
+}
+
 /// Writes a date the way the language writes it: `21 ноября 2026`, `2026 жылғы 21
-/// қараша`, `21 November 2026`. Every output is read back by [`parse_date`].
+/// қараша`, `21 November 2026`, `2026-yil 21-noyabr`, `21 ноябри соли 2026`,
+/// `2026-жылдын 21-ноябры`. Every output is read back by [`parse_date`].
 pub fn format_date(date: NaiveDate, lang: Lang) -> String {
+    format_date_case(date, lang, DateCase::Nominative)
+}
+
+/// Writes a date in a grammatical case (see [`DateCase`]). Every output, in every case,
+/// is read back by [`parse_date`], since people copy what the bot wrote.
+pub fn format_date_case(date: NaiveDate, lang: Lang, case: DateCase) -> String {
     let day = date.day();
     let year = year_text(date.year());
     // month0 is 0..=11, so indexing a 12-entry table cannot fail; `get` keeps it total.
@@ -150,9 +229,105 @@ pub fn format_date(date: NaiveDate, lang: Lang) -> String {
     };
     match lang {
         Lang::Ru => format!("{day} {} {year}", month(&RU_GENITIVE)),
-        Lang::Kk => format!("{year} жылғы {day} {}", month(&KK_MONTHS)),
+        Lang::Kk => format!("{year} жылғы {day} {}", kk_case(month(&KK_MONTHS), case)),
         Lang::En => format!("{day} {} {year}", month(&EN_MONTHS)),
+        // The official form: «2026-yil 30-noyabr».
+        Lang::Uz => format!("{year}-yil {day}-{}", uz_case(month(&UZ_MONTHS), case)),
+        // The official form with the izofat: «30 ноябри соли 2026».
+        Lang::Tg => format!("{day} {}и соли {year}", month(&TG_MONTHS)),
+        // The form of Kyrgyz official texts, the month with the possessive ending:
+        // «2026-жылдын 30-ноябры», «…30-ноябрына чейин».
+        Lang::Ky => format!(
+            "{year}-жылдын {day}-{}",
+            ky_case(month(&KY_POSSESSIVE), case)
+        ),
     }
+}
+
+/// Whether a word's last vowel is a front one (Kazakh and Kyrgyz vowel harmony). `у`
+/// and `и` stand for sounds of either row; our words decide by an earlier vowel, and a
+/// word with no other vowel counts as back.
+fn last_vowel(word: &str) -> Option<char> {
+    word.chars().rev().find(|c| "аәеёиоөуұүыіэюя".contains(*c))
+}
+
+/// The Kazakh case ending for a word, by its last sound and its vowels.
+fn kk_case(word: &str, case: DateCase) -> String {
+    let last = word.chars().last().unwrap_or('а');
+    let front = word
+        .chars()
+        .rev()
+        .find(|c| "аәеёоөұүыіэюя".contains(*c))
+        .is_some_and(|v| "әеөүіэ".contains(v));
+    let vowel = "аәеёиоөұүыіэюя".contains(last);
+    let nasal = "мнң".contains(last);
+    let voiceless = "кқпстфхцчшщбвгд".contains(last);
+    let pick = |back: &'static str, fr: &'static str| if front { fr } else { back };
+    let ending = match case {
+        DateCase::Nominative => "",
+        DateCase::Dative | DateCase::Limitative if voiceless => pick("қа", "ке"),
+        DateCase::Dative | DateCase::Limitative => pick("ға", "ге"),
+        DateCase::Locative if voiceless => pick("та", "те"),
+        DateCase::Locative => pick("да", "де"),
+        DateCase::Ablative if nasal => pick("нан", "нен"),
+        DateCase::Ablative if voiceless => pick("тан", "тен"),
+        DateCase::Ablative => pick("дан", "ден"),
+        DateCase::Genitive if vowel || nasal => pick("ның", "нің"),
+        DateCase::Genitive if voiceless => pick("тың", "тің"),
+        DateCase::Genitive => pick("дың", "дің"),
+        DateCase::Accusative if vowel => pick("ны", "ні"),
+        DateCase::Accusative if voiceless => pick("ты", "ті"),
+        DateCase::Accusative => pick("ды", "ді"),
+    };
+    format!("{word}{ending}")
+}
+
+/// The Uzbek case ending: Uzbek has no vowel harmony; only a final k or q changes the
+/// first consonant of the dative and the limitative.
+fn uz_case(word: &str, case: DateCase) -> String {
+    let last = word.chars().last().unwrap_or('a');
+    let ending = match case {
+        DateCase::Nominative => "",
+        DateCase::Genitive => "ning",
+        DateCase::Dative if last == 'k' => "ka",
+        DateCase::Dative if last == 'q' => "qa",
+        DateCase::Dative => "ga",
+        DateCase::Accusative => "ni",
+        DateCase::Locative => "da",
+        DateCase::Ablative => "dan",
+        DateCase::Limitative if last == 'k' => "kacha",
+        DateCase::Limitative if last == 'q' => "qacha",
+        DateCase::Limitative => "gacha",
+    };
+    format!("{word}{ending}")
+}
+
+/// The Kyrgyz case ending after a month in its possessive form (which ends in a vowel,
+/// so the endings begin with н): high vowels follow the last vowel (ы и у ү), low ones
+/// are а е after а ы у / е и, о after о, ө after ө ү.
+fn ky_case(possessive: &str, case: DateCase) -> String {
+    let v = last_vowel(possessive).unwrap_or('ы');
+    let high = match v {
+        'е' | 'и' | 'э' => 'и',
+        'о' | 'у' | 'ё' | 'ю' => 'у',
+        'ө' | 'ү' => 'ү',
+        _ => 'ы',
+    };
+    let low = match v {
+        'е' | 'и' | 'э' => 'е',
+        'о' | 'ё' => 'о',
+        'ө' | 'ү' => 'ө',
+        _ => 'а',
+    };
+    let ending = match case {
+        DateCase::Nominative => String::new(),
+        DateCase::Genitive => format!("н{high}н"),
+        DateCase::Dative | DateCase::Limitative => format!("н{low}"),
+        DateCase::Accusative => "н".to_string(),
+        DateCase::Locative => format!("нд{low}"),
+        DateCase::Ablative => format!("н{low}н"),
+    };
+    format!("{possessive}{ending}")
 }
 
 /// Four digits for the years people write, so that year 26 does not come back as 2026.
@@ -207,6 +382,43 @@ const EN_MONTHS: [&str; 12] = [
     "October",
     "November",
     "December",
+];
+
+const UZ_MONTHS: [&str; 12] = [
+    "yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avgust", "sentabr", "oktabr",
+    "noyabr", "dekabr",
+];
+
+const TG_MONTHS: [&str; 12] = [
+    "январ",
+    "феврал",
+    "март",
+    "апрел",
+    "май",
+    "июн",
+    "июл",
+    "август",
+    "сентябр",
+    "октябр",
+    "ноябр",
+    "декабр",
+];
+
+/// Kyrgyz months in the possessive form that follows «2026-жылдын 30-…»; the plain names
+/// are the Russian nominatives (январь, февраль…), already among the words we read.
+const KY_POSSESSIVE: [&str; 12] = [
+    "январы",
+    "февралы",
+    "марты",
+    "апрели",
+    "майы",
+    "июну",
+    "июлу",
+    "августу",
+    "сентябры",
+    "октябры",
+    "ноябры",
+    "декабры",
 ];
 
 /// Every month word we read, lower case, with its number. The formatter's tables are in
@@ -264,6 +476,54 @@ const MONTH_WORDS: &[(&str, u32)] = &[
     ("қазан", 10),
     ("қараша", 11),
     ("желтоқсан", 12),
+    // Uzbek (Latin): the official names and the spellings taken from Russian.
+    ("yanvar", 1),
+    ("fevral", 2),
+    ("mart", 3),
+    ("aprel", 4),
+    ("iyun", 6),
+    ("iyul", 7),
+    ("avgust", 8),
+    ("sentabr", 9),
+    ("sentyabr", 9),
+    ("oktabr", 10),
+    ("oktyabr", 10),
+    ("noyabr", 11),
+    ("dekabr", 12),
+    // Tajik: the names and their izofat forms («30 ноябри соли 2026»).
+    ("январ", 1),
+    ("январи", 1),
+    ("феврал", 2),
+    ("феврали", 2),
+    ("марти", 3),
+    ("апрел", 4),
+    ("апрели", 4),
+    ("майи", 5),
+    ("июн", 6),
+    ("июни", 6),
+    ("июл", 7),
+    ("июли", 7),
+    ("августи", 8),
+    ("сентябр", 9),
+    ("сентябри", 9),
+    ("октябр", 10),
+    ("октябри", 10),
+    ("ноябр", 11),
+    ("ноябри", 11),
+    ("декабр", 12),
+    ("декабри", 12),
+    // Kyrgyz: the possessive forms (the plain ones are the Russian nominatives).
+    ("январы", 1),
+    ("февралы", 2),
+    ("марты", 3),
+    ("майы", 5),
+    ("июну", 6),
+    ("июлу", 7),
+    ("августу", 8),
+    ("сентябры", 9),
+    ("октябры", 10),
+    ("ноябры", 11),
+    ("декабры", 12),
     // English: full names and three-letter abbreviations (plus "sept").
     ("january", 1),
     ("jan", 1),
@@ -292,7 +552,21 @@ const MONTH_WORDS: &[(&str, u32)] = &[
 ];
 
 /// Words that say "year" after (or, in Kazakh, before the rest of) a year number.
-const YEAR_MARKERS: &[&str] = &["г", "год", "года", "ж", "жыл", "жылы", "жылғы"];
+const YEAR_MARKERS: &[&str] = &[
+    "г",
+    "год",
+    "года",
+    "ж",
+    "жыл",
+    "жылы",
+    "жылғы",
+    "yil",
+    "yili",
+    "y",
+    "жылдын",
+    "сол",
+    "соли",
+];
 
 /// English ordinal endings, as in `21st November`.
 const ORDINAL_SUFFIXES: &[&str] = &["st", "nd", "rd", "th"];
@@ -302,6 +576,72 @@ fn month_of(word: &str) -> Option<u32> {
         .iter()
         .find(|(name, _)| *name == word)
         .map(|&(_, m)| m)
+        .or_else(|| month_in_case(word))
+}
+
+/// A month with a case ending, as the bot writes it or as people type it: «қарашаға»,
+/// «noyabrgacha», «ноябрына», and the Kyrgyz endings on the plain name («ноябрга»).
+fn month_in_case(word: &str) -> Option<u32> {
+    static FORMS: std::sync::LazyLock<Vec<(String, u32)>> = std::sync::LazyLock::new(|| {
+        let mut forms = Vec::new();
+        for (m, ((kk, uz), (ky, ky_plain))) in KK_MONTHS
+            .iter()
+            .zip(UZ_MONTHS.iter())
+            .zip(KY_POSSESSIVE.iter().zip(RU_NOMINATIVE.iter()))
+            .enumerate()
+        {
+            let month = m as u32 + 1;
+            for case in DateCase::ALL {
+                forms.push((kk_case(kk, case), month));
+                forms.push((uz_case(uz, case), month));
+                forms.push((ky_case(ky, case), month));
+                forms.push((ky_plain_case(ky_plain, case), month));
+            }
+        }
+        forms
+    });
+    FORMS.iter().find(|(form, _)| form == word).map(|&(_, m)| m)
+}
+
+/// The Russian (and Kyrgyz) nominative month names.
+const RU_NOMINATIVE: [&str; 12] = [
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+];
+
+/// A Kyrgyz month without the possessive, with a case ending: «30-ноябрга», «1-июлда».
+/// Only read, never written.
+fn ky_plain_case(name: &str, case: DateCase) -> String {
+    let stem = name.trim_end_matches('ь');
+    let last = stem.chars().last().unwrap_or('а');
+    let voiceless = "кпстфхцчшщ".contains(last);
+    let low = match last_vowel(stem).unwrap_or('а') {
+        'е' | 'и' | 'э' => 'е',
+        'о' | 'ё' => 'о',
+        'ө' | 'ү' => 'ө',
+        _ => 'а',
+    };
+    let (g, d) = if voiceless {
+        ('к', 'т')
+    } else {
+        ('г', 'д')
+    };
+    match case {
+        DateCase::Dative | DateCase::Limitative => format!("{stem}{g}{low}"),
+        DateCase::Locative => format!("{stem}{d}{low}"),
+        DateCase::Ablative => format!("{stem}{d}{low}н"),
+        _ => name.to_string(),
+    }
 }
 
 fn is_year_marker(word: &str) -> bool {
@@ -311,9 +651,13 @@ fn is_year_marker(word: &str) -> bool {
 /// Today, yesterday and tomorrow as day offsets.
 fn relative_offset(word: &str) -> Option<i8> {
     match word {
-        "today" | "сегодня" | "бүгін" => Some(0),
-        "yesterday" | "вчера" | "кеше" => Some(-1),
-        "tomorrow" | "завтра" | "ертең" => Some(1),
+        "today" | "сегодня" | "бүгін" | "bugun" | "имрӯз" | "бүгүн" => {
+            Some(0)
+        }
+        "yesterday" | "вчера" | "кеше" | "kecha" | "дирӯз" | "кечээ" => Some(-1),
+        "tomorrow" | "завтра" | "ертең" | "ertaga" | "фардо" | "эртең" => {
+            Some(1)
+        }
         _ => None,
     }
 }
@@ -512,7 +856,8 @@ fn worded(toks: &[Tok]) -> Result<Parsed, DateError> {
         [Num(day, 1..=2), Month(month), Num(year, digits @ (2 | 4))]
         | [Month(month), Num(day, 1..=2), Num(year, digits @ (2 | 4))]
         | [Num(year, digits @ 4), Num(day, 1..=2), Month(month)]
-        | [Num(year, digits @ 4), Marker, Num(day, 1..=2), Month(month)] => {
+        | [Num(year, digits @ 4), Marker, Num(day, 1..=2), Month(month)]
+        | [Num(day, 1..=2), Month(month), Marker, Num(year, digits @ 4)] => {
             full(year_of(year, digits)?, month, day)
         }
         _ => Err(DateError::Unrecognized),
@@ -567,6 +912,7 @@ fn most_recent(day: u32, month: u32, today: NaiveDate) -> Result<NaiveDate, Date
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Arg;
     use proptest::prelude::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -879,6 +1225,455 @@ mod tests {
                 assert_eq!(parse_date(&text, today()), Ok(date), "{text}");
             }
         }
+    }
+
+    /// Every month in every case, for each language that marks case on the date:
+    /// nominative, genitive, dative, accusative, locative, ablative, limitative.
+    const KK_TABLE: [[&str; 7]; 12] = [
+        [
+            "қаңтар",
+            "қаңтардың",
+            "қаңтарға",
+            "қаңтарды",
+            "қаңтарда",
+            "қаңтардан",
+            "қаңтарға",
+        ],
+        [
+            "ақпан",
+            "ақпанның",
+            "ақпанға",
+            "ақпанды",
+            "ақпанда",
+            "ақпаннан",
+            "ақпанға",
+        ],
+        [
+            "наурыз",
+            "наурыздың",
+            "наурызға",
+            "наурызды",
+            "наурызда",
+            "наурыздан",
+            "наурызға",
+        ],
+        [
+            "сәуір",
+            "сәуірдің",
+            "сәуірге",
+            "сәуірді",
+            "сәуірде",
+            "сәуірден",
+            "сәуірге",
+        ],
+        [
+            "мамыр",
+            "мамырдың",
+            "мамырға",
+            "мамырды",
+            "мамырда",
+            "мамырдан",
+            "мамырға",
+        ],
+        [
+            "маусым",
+            "маусымның",
+            "маусымға",
+            "маусымды",
+            "маусымда",
+            "маусымнан",
+            "маусымға",
+        ],
+        [
+            "шілде",
+            "шілденің",
+            "шілдеге",
+            "шілдені",
+            "шілдеде",
+            "шілдеден",
+            "шілдеге",
+        ],
+        [
+            "тамыз",
+            "тамыздың",
+            "тамызға",
+            "тамызды",
+            "тамызда",
+            "тамыздан",
+            "тамызға",
+        ],
+        [
+            "қыркүйек",
+            "қыркүйектің",
+            "қыркүйекке",
+            "қыркүйекті",
+            "қыркүйекте",
+            "қыркүйектен",
+            "қыркүйекке",
+        ],
+        [
+            "қазан",
+            "қазанның",
+            "қазанға",
+            "қазанды",
+            "қазанда",
+            "қазаннан",
+            "қазанға",
+        ],
+        [
+            "қараша",
+            "қарашаның",
+            "қарашаға",
+            "қарашаны",
+            "қарашада",
+            "қарашадан",
+            "қарашаға",
+        ],
+        [
+            "желтоқсан",
+            "желтоқсанның",
+            "желтоқсанға",
+            "желтоқсанды",
+            "желтоқсанда",
+            "желтоқсаннан",
+            "желтоқсанға",
+        ],
+    ];
+
+    const UZ_TABLE: [[&str; 7]; 12] = [
+        [
+            "yanvar",
+            "yanvarning",
+            "yanvarga",
+            "yanvarni",
+            "yanvarda",
+            "yanvardan",
+            "yanvargacha",
+        ],
+        [
+            "fevral",
+            "fevralning",
+            "fevralga",
+            "fevralni",
+            "fevralda",
+            "fevraldan",
+            "fevralgacha",
+        ],
+        [
+            "mart",
+            "martning",
+            "martga",
+            "martni",
+            "martda",
+            "martdan",
+            "martgacha",
+        ],
+        [
+            "aprel",
+            "aprelning",
+            "aprelga",
+            "aprelni",
+            "aprelda",
+            "apreldan",
+            "aprelgacha",
+        ],
+        [
+            "may", "mayning", "mayga", "mayni", "mayda", "maydan", "maygacha",
+        ],
+        [
+            "iyun",
+            "iyunning",
+            "iyunga",
+            "iyunni",
+            "iyunda",
+            "iyundan",
+            "iyungacha",
+        ],
+        [
+            "iyul",
+            "iyulning",
+            "iyulga",
+            "iyulni",
+            "iyulda",
+            "iyuldan",
+            "iyulgacha",
+        ],
+        [
+            "avgust",
+            "avgustning",
+            "avgustga",
+            "avgustni",
+            "avgustda",
+            "avgustdan",
+            "avgustgacha",
+        ],
+        [
+            "sentabr",
+            "sentabrning",
+            "sentabrga",
+            "sentabrni",
+            "sentabrda",
+            "sentabrdan",
+            "sentabrgacha",
+        ],
+        [
+            "oktabr",
+            "oktabrning",
+            "oktabrga",
+            "oktabrni",
+            "oktabrda",
+            "oktabrdan",
+            "oktabrgacha",
+        ],
+        [
+            "noyabr",
+            "noyabrning",
+            "noyabrga",
+            "noyabrni",
+            "noyabrda",
+            "noyabrdan",
+            "noyabrgacha",
+        ],
+        [
+            "dekabr",
+            "dekabrning",
+            "dekabrga",
+            "dekabrni",
+            "dekabrda",
+            "dekabrdan",
+            "dekabrgacha",
+        ],
+    ];
+
+    /// Kyrgyz: the possessive form of the month after «…-жылдын», then the case.
+    const KY_TABLE: [[&str; 7]; 12] = [
+        [
+            "январы",
+            "январынын",
+            "январына",
+            "январын",
+            "январында",
+            "январынан",
+            "январына",
+        ],
+        [
+            "февралы",
+            "февралынын",
+            "февралына",
+            "февралын",
+            "февралында",
+            "февралынан",
+            "февралына",
+        ],
+        [
+            "марты",
+            "мартынын",
+            "мартына",
+            "мартын",
+            "мартында",
+            "мартынан",
+            "мартына",
+        ],
+        [
+            "апрели",
+            "апрелинин",
+            "апрелине",
+            "апрелин",
+            "апрелинде",
+            "апрелинен",
+            "апрелине",
+        ],
+        [
+            "майы",
+            "майынын",
+            "майына",
+            "майын",
+            "майында",
+            "майынан",
+            "майына",
+        ],
+        [
+            "июну",
+            "июнунун",
+            "июнуна",
+            "июнун",
+            "июнунда",
+            "июнунан",
+            "июнуна",
+        ],
+        [
+            "июлу",
+            "июлунун",
+            "июлуна",
+            "июлун",
+            "июлунда",
+            "июлунан",
+            "июлуна",
+        ],
+        [
+            "августу",
+            "августунун",
+            "августуна",
+            "августун",
+            "августунда",
+            "августунан",
+            "августуна",
+        ],
+        [
+            "сентябры",
+            "сентябрынын",
+            "сентябрына",
+            "сентябрын",
+            "сентябрында",
+            "сентябрынан",
+            "сентябрына",
+        ],
+        [
+            "октябры",
+            "октябрынын",
+            "октябрына",
+            "октябрын",
+            "октябрында",
+            "октябрынан",
+            "октябрына",
+        ],
+        [
+            "ноябры",
+            "ноябрынын",
+            "ноябрына",
+            "ноябрын",
+            "ноябрында",
+            "ноябрынан",
+            "ноябрына",
+        ],
+        [
+            "декабры",
+            "декабрынын",
+            "декабрына",
+            "декабрын",
+            "декабрында",
+            "декабрынан",
+            "декабрына",
+        ],
+    ];
+
+    #[test]
+    fn every_month_in_every_case() {
+        for (month0, ((kk, uz), ky)) in KK_TABLE.iter().zip(&UZ_TABLE).zip(&KY_TABLE).enumerate() {
+            let date = d(2026, month0 as u32 + 1, 15 + month0 as u32);
+            let day = date.day();
+            for (i, case) in DateCase::ALL.into_iter().enumerate() {
+                let expect = [
+                    (Lang::Kk, format!("2026 жылғы {day} {}", kk[i])),
+                    (Lang::Uz, format!("2026-yil {day}-{}", uz[i])),
+                    (Lang::Ky, format!("2026-жылдын {day}-{}", ky[i])),
+                ];
+                for (lang, text) in expect {
+                    assert_eq!(format_date_case(date, lang, case), text, "{case:?}");
+                    // What the bot writes, people copy back.
+                    assert_eq!(parse_date(&text, today()), Ok(date), "{text}");
+                }
+                // The languages without case marking ignore the case.
+                for lang in [Lang::En, Lang::Ru, Lang::Tg] {
+                    assert_eq!(format_date_case(date, lang, case), format_date(date, lang));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn case_names_are_the_agreed_interface() {
+        let names: Vec<&str> = DateCase::ALL.iter().map(|c| c.name()).collect();
+        assert_eq!(
+            names,
+            [
+                "nominative",
+                "genitive",
+                "dative",
+                "accusative",
+                "locative",
+                "ablative",
+                "limitative"
+            ]
+        );
+        for case in DateCase::ALL {
+            assert_eq!(DateCase::from_name(case.name()), Some(case));
+        }
+        assert_eq!(DateCase::from_name("Dative"), None);
+        assert_eq!(DateCase::from_name("instrumental"), None);
+    }
+
+    #[test]
+    fn dates_in_the_new_languages_are_read() {
+        let nov30 = d(2025, 11, 30); // yearless: the most recent 30 November
+        let nov30_26 = d(2026, 11, 30);
+        let cases: &[(&str, NaiveDate)] = &[
+            // Uzbek.
+            ("30-noyabr 2026", nov30_26),
+            ("30 noyabr 2026", nov30_26),
+            ("30 noyabr", nov30),
+            ("2026-yil 30-noyabr", nov30_26),
+            ("2026 yil 30 noyabr", nov30_26),
+            ("2026-yil 30-noyabrgacha", nov30_26),
+            ("30-noyabrdan", nov30),
+            ("30-noyabr 2026-yil", nov30_26),
+            ("30 sentyabr 2026", d(2026, 9, 30)),
+            ("Bugun", today()),
+            ("kecha", d(2026, 11, 24)),
+            ("ertaga", d(2026, 11, 26)),
+            // Tajik.
+            ("30 ноябри 2026", nov30_26),
+            ("30 ноябри соли 2026", nov30_26),
+            ("30 ноябр 2026", nov30_26),
+            ("1 майи 2026", d(2026, 5, 1)),
+            ("имрӯз", today()),
+            ("Дирӯз", d(2026, 11, 24)),
+            ("фардо", d(2026, 11, 26)),
+            // Kyrgyz.
+            ("30-ноябрь 2026", nov30_26),
+            ("2026-жылдын 30-ноябры", nov30_26),
+            ("2026-жылдын 30-ноябрына", nov30_26),
+            ("30-ноябрга", nov30),
+            ("1-июлда", d(2026, 7, 1)),
+            ("1-августтан", d(2026, 8, 1)),
+            ("бүгүн", today()),
+            ("кечээ", d(2026, 11, 24)),
+            ("эртең", d(2026, 11, 26)),
+            // Kazakh with a case ending.
+            ("2026 жылғы 30 қарашаға", nov30_26),
+            ("30 қарашадан", nov30),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(parse_date(input, today()), Ok(*expected), "{input:?}");
+        }
+        for input in [
+            "30 noyabrxyz 2026",
+            "2026-yil noyabr",
+            "соли 2026",
+            "30 ноябри соли",
+        ] {
+            assert!(parse_date(input, today()).is_err(), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn date_errors_carry_examples_from_today() {
+        let today = d(2031, 3, 9);
+        let arg = |msg: &Msg, name: &str| {
+            msg.args
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, a)| a.clone())
+        };
+        let m = DateError::Future.message(today);
+        assert_eq!(m.id, "err-date-future");
+        assert_eq!(arg(&m, "example"), Some(Arg::Verbatim("09.03.2031".into())));
+        let m = DateError::TooFarAhead.message(today);
+        assert_eq!(arg(&m, "example"), Some(Arg::Verbatim("09.03.2032".into())));
+        let m = DateError::Unrecognized.message(today);
+        assert_eq!(arg(&m, "date"), Some(Arg::Date(today)));
+        let m = DateError::TooOld.message(today);
+        assert_eq!(arg(&m, "years"), Some(Arg::Int(10)));
     }
 
     #[test]

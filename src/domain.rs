@@ -8,17 +8,27 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// A language the bot speaks. The order is the order of the language buttons.
+/// A language the bot speaks. Stored records hold the lower-case code, so variants may be
+/// added but never renamed. The order of the buttons is [`Lang::ALL`], not this one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     Ru,
     Kk,
     En,
+    /// Uzbek, in the Latin alphabet.
+    Uz,
+    /// Tajik, in the Cyrillic alphabet.
+    Tg,
+    /// Kyrgyz, in the Cyrillic alphabet.
+    Ky,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 3] = [Lang::Ru, Lang::Kk, Lang::En];
+    /// Every language, in the order of the language buttons. The first three keep the
+    /// places they had before the others came, so a number typed for a button (the
+    /// console, scripts, old habits) still means the same language.
+    pub const ALL: [Lang; 6] = [Lang::Ru, Lang::Kk, Lang::En, Lang::Uz, Lang::Tg, Lang::Ky];
 
     /// The two-letter code used in file names, config and the command line.
     pub fn code(self) -> &'static str {
@@ -26,24 +36,28 @@ impl Lang {
             Lang::Ru => "ru",
             Lang::Kk => "kk",
             Lang::En => "en",
+            Lang::Uz => "uz",
+            Lang::Tg => "tg",
+            Lang::Ky => "ky",
         }
     }
 
-    /// Exactly one of our codes (`en`, `ru`, `kk`), case-insensitive.
+    /// Exactly one of our codes (see [`Lang::code`]), case-insensitive.
     pub fn from_code(code: &str) -> Option<Lang> {
-        match code.trim().to_ascii_lowercase().as_str() {
-            "ru" => Some(Lang::Ru),
-            "kk" => Some(Lang::Kk),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
+        let code = code.trim().to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// Our codes joined by ", ", for error messages on the command line and in config.
+    pub fn codes() -> String {
+        Lang::ALL.map(Lang::code).join(", ")
     }
 
     /// Picks our language for a BCP 47 tag such as Telegram's `language_code`.
     ///
-    /// Kazakh stays Kazakh; Russian and the languages of the region whose speakers mostly
-    /// read Russian go to Russian; every other known tag goes to English. An empty or
-    /// unparsable tag gives `None`, so the caller falls back to the configured default.
+    /// Each language we speak is itself; the other languages of the region whose speakers
+    /// mostly read Russian go to Russian; every other known tag goes to English. An empty
+    /// or unparsable tag gives `None`, so the caller falls back to the configured default.
     pub fn negotiate(tag: &str) -> Option<Lang> {
         let primary = tag
             .trim()
@@ -54,9 +68,11 @@ impl Lang {
         if primary.is_empty() || !primary.chars().all(|c| c.is_ascii_alphabetic()) {
             return None;
         }
+        if let Some(ours) = Lang::from_code(&primary) {
+            return Some(ours);
+        }
         Some(match primary.as_str() {
-            "kk" => Lang::Kk,
-            "ru" | "uz" | "tg" | "ky" | "az" | "hy" | "be" | "uk" | "tk" | "mn" => Lang::Ru,
+            "az" | "hy" | "be" | "uk" | "tk" | "mn" => Lang::Ru,
             _ => Lang::En,
         })
     }
@@ -267,9 +283,13 @@ mod tests {
     fn negotiation_follows_the_region() {
         assert_eq!(Lang::negotiate("kk"), Some(Lang::Kk));
         assert_eq!(Lang::negotiate("kk-KZ"), Some(Lang::Kk));
-        for tag in [
-            "ru", "ru-RU", "uz", "tg", "ky", "az", "hy", "be", "uk", "tk", "mn",
-        ] {
+        assert_eq!(Lang::negotiate("uz"), Some(Lang::Uz));
+        assert_eq!(Lang::negotiate("uz-Latn-UZ"), Some(Lang::Uz));
+        assert_eq!(Lang::negotiate("tg"), Some(Lang::Tg));
+        assert_eq!(Lang::negotiate("TG-tj"), Some(Lang::Tg));
+        assert_eq!(Lang::negotiate("ky"), Some(Lang::Ky));
+        assert_eq!(Lang::negotiate("ky_KG"), Some(Lang::Ky));
+        for tag in ["ru", "ru-RU", "az", "hy", "be", "uk", "tk", "mn"] {
             assert_eq!(Lang::negotiate(tag), Some(Lang::Ru), "{tag}");
         }
         for tag in ["en", "en-GB", "zh-hans", "tr", "de"] {
@@ -278,6 +298,21 @@ mod tests {
         assert_eq!(Lang::negotiate(""), None);
         assert_eq!(Lang::negotiate("  "), None);
         assert_eq!(Lang::negotiate("12"), None);
+    }
+
+    #[test]
+    fn codes_round_trip_and_serialize_as_before() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+            assert_eq!(Lang::from_code(&lang.code().to_uppercase()), Some(lang));
+            let json = serde_json::to_string(&lang).unwrap();
+            assert_eq!(json, format!("\"{}\"", lang.code()));
+        }
+        // Records written before the new languages still read.
+        let old: Lang = serde_json::from_str("\"kk\"").unwrap();
+        assert_eq!(old, Lang::Kk);
+        assert_eq!(Lang::from_code("uzb"), None);
+        assert_eq!(Lang::codes(), "ru, kk, en, uz, tg, ky");
     }
 
     #[test]

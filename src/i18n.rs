@@ -1,67 +1,117 @@
 //! Turns messages into text in one language. Owns the Fluent bundles (embedded from
-//! `locales/{en,ru,kk}/*.ftl` at build time, so the binary is the whole program), the
-//! rendering of each argument kind (dates, country names, tenge), and the check that the
-//! three locales carry the same messages.
+//! `locales/{uz,tg,ky,kk,ru,en}/*.ftl` at build time, so the binary is the whole
+//! program), the rendering of each argument kind (dates, country names, tenge), the
+//! `DATE` function that writes a date in a grammatical case, and the check that the
+//! locales carry the same messages.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use chrono::NaiveDate;
 use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::types::FluentType;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 use crate::countries::Countries;
-use crate::dates;
+use crate::dates::{self, DateCase};
 use crate::domain::Lang;
 use crate::text::{Arg, Msg};
+
+/// The four Fluent files of one locale directory, in the order they are added.
+macro_rules! locale_files {
+    ($dir:literal) => {
+        [
+            (
+                concat!($dir, "/dialogue.ftl"),
+                include_str!(concat!("../locales/", $dir, "/dialogue.ftl")),
+            ),
+            (
+                concat!($dir, "/rules.ftl"),
+                include_str!(concat!("../locales/", $dir, "/rules.ftl")),
+            ),
+            (
+                concat!($dir, "/telegram.ftl"),
+                include_str!(concat!("../locales/", $dir, "/telegram.ftl")),
+            ),
+            (
+                concat!($dir, "/reminders.ftl"),
+                include_str!(concat!("../locales/", $dir, "/reminders.ftl")),
+            ),
+        ]
+    };
+}
 
 /// The Fluent files of one language, in the order they are added to its bundle.
 fn sources(lang: Lang) -> [(&'static str, &'static str); 4] {
     match lang {
-        Lang::En => [
-            (
-                "en/dialogue.ftl",
-                include_str!("../locales/en/dialogue.ftl"),
-            ),
-            ("en/rules.ftl", include_str!("../locales/en/rules.ftl")),
-            (
-                "en/telegram.ftl",
-                include_str!("../locales/en/telegram.ftl"),
-            ),
-            (
-                "en/reminders.ftl",
-                include_str!("../locales/en/reminders.ftl"),
-            ),
-        ],
-        Lang::Ru => [
-            (
-                "ru/dialogue.ftl",
-                include_str!("../locales/ru/dialogue.ftl"),
-            ),
-            ("ru/rules.ftl", include_str!("../locales/ru/rules.ftl")),
-            (
-                "ru/telegram.ftl",
-                include_str!("../locales/ru/telegram.ftl"),
-            ),
-            (
-                "ru/reminders.ftl",
-                include_str!("../locales/ru/reminders.ftl"),
-            ),
-        ],
-        Lang::Kk => [
-            (
-                "kk/dialogue.ftl",
-                include_str!("../locales/kk/dialogue.ftl"),
-            ),
-            ("kk/rules.ftl", include_str!("../locales/kk/rules.ftl")),
-            (
-                "kk/telegram.ftl",
-                include_str!("../locales/kk/telegram.ftl"),
-            ),
-            (
-                "kk/reminders.ftl",
-                include_str!("../locales/kk/reminders.ftl"),
-            ),
-        ],
+        Lang::En => locale_files!("en"),
+        Lang::Ru => locale_files!("ru"),
+        Lang::Kk => locale_files!("kk"),
+        Lang::Uz => locale_files!("uz"),
+        Lang::Tg => locale_files!("tg"),
+        Lang::Ky => locale_files!("ky"),
+    }
+}
+
+/// The memoizer type of a bundle. fluent-bundle names its memoizers in `FluentType`'s
+/// methods without re-exporting their crate; reading them off the bundle types avoids a
+/// direct dependency that would have to follow fluent-bundle's version by hand.
+trait BundleMemoizer {
+    type Memoizer;
+}
+
+impl<R, M> BundleMemoizer for fluent_bundle::bundle::FluentBundle<R, M> {
+    type Memoizer = M;
+}
+
+type PlainMemoizer = <fluent_bundle::FluentBundle<FluentResource> as BundleMemoizer>::Memoizer;
+type SharedMemoizer = <FluentBundle<FluentResource> as BundleMemoizer>::Memoizer;
+
+/// A date handed to Fluent as itself, not as text, so that `DATE($date, case: …)` can
+/// write it in a grammatical case. Shown plainly (`{ $date }`) it is the nominative.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct FluentDate {
+    date: NaiveDate,
+    lang: Lang,
+}
+
+impl FluentType for FluentDate {
+    fn duplicate(&self) -> Box<dyn FluentType + Send> {
+        Box::new(*self)
+    }
+
+    fn as_string(&self, _: &PlainMemoizer) -> Cow<'static, str> {
+        dates::format_date(self.date, self.lang).into()
+    }
+
+    fn as_string_threadsafe(&self, _: &SharedMemoizer) -> Cow<'static, str> {
+        dates::format_date(self.date, self.lang).into()
+    }
+}
+
+/// The name of the date function in the Fluent files.
+const DATE_FUNCTION: &str = "DATE";
+
+/// `DATE($date, case: "dative")`: the date in a case (see [`dates::DateCase`]). Anything
+/// else (no date, an unknown case) is a Fluent error value, which renders as `DATE()`;
+/// [`Localizer::try_render`] reports that, and [`check_functions`] refuses such a call
+/// in the files before it can happen.
+fn date_function<'a>(positional: &[FluentValue<'a>], named: &FluentArgs) -> FluentValue<'a> {
+    let Some(FluentValue::Custom(custom)) = positional.first() else {
+        return FluentValue::Error;
+    };
+    let Some(date) = custom.as_any().downcast_ref::<FluentDate>() else {
+        return FluentValue::Error;
+    };
+    let case = match named.get("case") {
+        None => Some(DateCase::Nominative),
+        Some(FluentValue::String(name)) => DateCase::from_name(name),
+        Some(_) => None,
+    };
+    match case {
+        Some(case) => FluentValue::from(dates::format_date_case(date.date, date.lang, case)),
+        None => FluentValue::Error,
     }
 }
 
@@ -74,7 +124,8 @@ pub enum I18nError {
     /// Two files of one language define the same message.
     #[error("{file}: message `{id}` is defined twice")]
     Duplicate { file: &'static str, id: String },
-    /// The three languages do not define the same messages with the same variables.
+    /// The languages do not define the same messages with the same variables, or a file
+    /// calls a function wrongly.
     #[error("locales differ: {0}")]
     Parity(String),
     /// A message the code asked for does not exist.
@@ -89,7 +140,7 @@ pub enum I18nError {
     },
 }
 
-/// The bundles of all three languages. Shared across threads behind an `Arc`.
+/// The bundles of every language. Shared across threads behind an `Arc`.
 pub struct Localizer {
     bundles: BTreeMap<Lang, FluentBundle<FluentResource>>,
     countries: Arc<Countries>,
@@ -115,6 +166,9 @@ impl Localizer {
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
             // Isolation marks around placeables confuse phones that show them as boxes.
             bundle.set_use_isolating(false);
+            bundle
+                .add_function(DATE_FUNCTION, date_function)
+                .map_err(|e| I18nError::Parity(format!("{lang}: {e:?}")))?;
             for (file, text) in sources(lang) {
                 let resource = FluentResource::try_new(text.to_string()).map_err(|(_, errs)| {
                     I18nError::Syntax {
@@ -179,14 +233,16 @@ impl Localizer {
         for (name, value) in &msg.args {
             let value: FluentValue = match value {
                 Arg::Int(n) => FluentValue::from(*n),
-                Arg::Date(d) => FluentValue::from(dates::format_date(*d, lang)),
+                Arg::Date(d) => FluentValue::Custom(Box::new(FluentDate { date: *d, lang })),
                 Arg::Country(code) => FluentValue::from(
                     self.countries
                         .name(code, lang)
                         .map(str::to_string)
                         .unwrap_or_else(|| code.to_string()),
                 ),
-                Arg::Kzt(amount) => FluentValue::from(format_kzt(*amount, lang)),
+                Arg::Kzt(amount) | Arg::Grouped(amount) => {
+                    FluentValue::from(format_kzt(*amount, lang))
+                }
                 Arg::Msg(inner) => FluentValue::from(self.try_render(lang, inner, escape)?),
                 Arg::UserText(t) => FluentValue::from(escape(t)),
                 Arg::Verbatim(t) => FluentValue::from(t.clone()),
@@ -202,6 +258,15 @@ impl Localizer {
         }
         let mut errors = Vec::new();
         let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
+        // A function that failed leaves its name and "()" and no error (fluent-bundle's
+        // way); `DATE()` in the text is therefore a date the function could not write.
+        if text.contains("DATE()") {
+            return Err(I18nError::Format {
+                lang,
+                id: msg.id.to_string(),
+                detail: "DATE() could not format its argument".to_string(),
+            });
+        }
         if errors.is_empty() {
             Ok(text.into_owned())
         } else {
@@ -219,8 +284,9 @@ pub fn format_kzt(amount: i64, lang: Lang) -> String {
     let digits = amount.unsigned_abs().to_string();
     let separator = match lang {
         Lang::En => ",",
-        // A no-break space keeps "17 300" on one line.
-        Lang::Ru | Lang::Kk => "\u{a0}",
+        // A no-break space keeps "17 300" on one line; all the region's languages group
+        // thousands with a space.
+        Lang::Ru | Lang::Kk | Lang::Uz | Lang::Tg | Lang::Ky => "\u{a0}",
     };
     let mut grouped = String::new();
     for (i, ch) in digits.chars().enumerate() {
@@ -275,12 +341,77 @@ fn variables_in(debug: &str) -> Vec<String> {
     vars.into_iter().collect()
 }
 
+/// The calls of functions in one language's files that cannot work: any function but
+/// `DATE`, `DATE` without a variable to format, or a `case` that is not one of
+/// [`DateCase`]'s names. Read from the debug-printed AST, like [`variables_in`].
+pub fn check_functions(lang: Lang) -> Result<Vec<String>, I18nError> {
+    let mut problems = Vec::new();
+    for (file, text) in sources(lang) {
+        problems.extend(function_problems(file, text)?);
+    }
+    Ok(problems)
+}
+
+/// [`check_functions`] for one file.
+fn function_problems(file: &'static str, text: &str) -> Result<Vec<String>, I18nError> {
+    const CALL: &str = "FunctionReference { id: Identifier { name: \"";
+    const NAMED: &str = "NamedArgument { name: Identifier { name: \"";
+    const STRING: &str = "StringLiteral { value: \"";
+    let mut problems = Vec::new();
+    let resource =
+        FluentResource::try_new(text.to_string()).map_err(|(_, errs)| I18nError::Syntax {
+            file,
+            detail: format!("{errs:?}"),
+        })?;
+    for entry in resource.entries() {
+        let (id, body) = match entry {
+            fluent_syntax::ast::Entry::Message(m) => (m.id.name.to_string(), format!("{m:?}")),
+            fluent_syntax::ast::Entry::Term(t) => (format!("-{}", t.id.name), format!("{t:?}")),
+            _ => continue,
+        };
+        {
+            for call in body.split(CALL).skip(1) {
+                let name = call.split('"').next().unwrap_or("");
+                if name != DATE_FUNCTION {
+                    problems.push(format!("{file} `{id}` calls unknown function {name}"));
+                    continue;
+                }
+                // The call's own arguments end where its `named` list closes; nothing in
+                // a call nests deeper than a literal or a variable.
+                let args = call.split("] }").next().unwrap_or("");
+                let positional = args.split("named: [").next().unwrap_or("");
+                if !positional.contains("VariableReference") {
+                    problems.push(format!("{file} `{id}`: DATE needs a date variable"));
+                }
+                for named in args.split(NAMED).skip(1) {
+                    let key = named.split('"').next().unwrap_or("");
+                    let value = named
+                        .split(STRING)
+                        .nth(1)
+                        .and_then(|v| v.split('"').next())
+                        .unwrap_or("");
+                    if key != "case" || DateCase::from_name(value).is_none() {
+                        problems.push(format!(
+                            "{file} `{id}`: DATE has {key}: {value:?}; only case: one of {}",
+                            DateCase::ALL.map(DateCase::name).join(", ")
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    Ok(problems)
+}
+
 /// Checks that every language has the messages English has, no others, and the same
 /// variables in each.
 pub fn check_parity() -> Result<(), I18nError> {
     let reference = message_variables(Lang::En)?;
     let mut problems = Vec::new();
-    for lang in [Lang::Ru, Lang::Kk] {
+    for lang in Lang::ALL {
+        problems.extend(check_functions(lang)?);
+    }
+    for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
         let other = message_variables(lang)?;
         for (id, vars) in &reference {
             match other.get(id) {
@@ -316,6 +447,107 @@ mod tests {
         assert_eq!(format_kzt(1234567, Lang::Kk), "1\u{a0}234\u{a0}567");
         assert_eq!(format_kzt(999, Lang::En), "999");
         assert_eq!(format_kzt(-4325, Lang::En), "-4,325");
+    }
+
+    /// What fluent-bundle (through intl_pluralrules, CLDR 37) selects for the new
+    /// languages: Uzbek and Kyrgyz have `one` (exactly 1) and `other`; CLDR 37 has no
+    /// Tajik rules, so fluent-bundle falls back to English ones, which is the same split.
+    /// `[one]`/`*[other]` therefore pick sensibly in all three, and 21 is `other`.
+    #[test]
+    fn plural_categories_of_the_new_languages() {
+        for lang in [Lang::Uz, Lang::Tg, Lang::Ky, Lang::Kk] {
+            let mut bundle = FluentBundle::new_concurrent(vec![lang.code().parse().unwrap()]);
+            bundle.set_use_isolating(false);
+            let resource = FluentResource::try_new(
+                "m = { $n ->\n [zero] zero\n [one] one\n [few] few\n [many] many\n *[other] other\n}\n"
+                    .into(),
+            )
+            .unwrap();
+            bundle.add_resource(resource).unwrap();
+            let pick = |n: i64| {
+                let mut args = FluentArgs::new();
+                args.set("n", FluentValue::from(n));
+                let mut errors = Vec::new();
+                let pattern = bundle.get_message("m").unwrap().value().unwrap();
+                let out = bundle.format_pattern(pattern, Some(&args), &mut errors);
+                assert!(errors.is_empty(), "{errors:?}");
+                out.into_owned()
+            };
+            assert_eq!(pick(1), "one", "{lang}");
+            for n in [0, 2, 5, 11, 21, 22, 101] {
+                assert_eq!(pick(n), "other", "{lang} {n}");
+            }
+        }
+    }
+
+    fn with_date(lang: Lang, ftl: &str) -> Result<String, String> {
+        let mut bundle = FluentBundle::new_concurrent(vec![lang.code().parse().unwrap()]);
+        bundle.set_use_isolating(false);
+        bundle.add_function(DATE_FUNCTION, date_function).unwrap();
+        bundle
+            .add_resource(FluentResource::try_new(ftl.into()).unwrap())
+            .unwrap();
+        let mut args = FluentArgs::new();
+        let date = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        args.set(
+            "date",
+            FluentValue::Custom(Box::new(FluentDate { date, lang })),
+        );
+        args.set("text", FluentValue::from("30.11.2026"));
+        let pattern = bundle.get_message("m").unwrap().value().unwrap();
+        let mut errors = Vec::new();
+        let out = bundle.format_pattern(pattern, Some(&args), &mut errors);
+        if errors.is_empty() && !out.contains("DATE()") {
+            Ok(out.into_owned())
+        } else {
+            Err(format!("{out} {errors:?}"))
+        }
+    }
+
+    #[test]
+    fn the_date_function_writes_the_case_asked_for() {
+        let m = |case: &str| format!("m = {{ DATE($date, case: \"{case}\") }} дейін\n");
+        assert_eq!(
+            with_date(Lang::Kk, &m("dative")).unwrap(),
+            "2026 жылғы 30 қарашаға дейін"
+        );
+        assert_eq!(
+            with_date(Lang::Kk, "m = { $date }\n").unwrap(),
+            "2026 жылғы 30 қараша"
+        );
+        assert_eq!(
+            with_date(Lang::Kk, "m = { DATE($date) }\n").unwrap(),
+            "2026 жылғы 30 қараша"
+        );
+        assert_eq!(
+            with_date(Lang::Uz, "m = { DATE($date, case: \"limitative\") }\n").unwrap(),
+            "2026-yil 30-noyabrgacha"
+        );
+        assert_eq!(
+            with_date(Lang::Ky, "m = { DATE($date, case: \"ablative\") } тартып\n").unwrap(),
+            "2026-жылдын 30-ноябрынан тартып"
+        );
+        assert_eq!(
+            with_date(Lang::Ru, "m = до { DATE($date, case: \"dative\") }\n").unwrap(),
+            "до 30 ноября 2026"
+        );
+        // Wrong uses show up as errors, not as quiet wrong text.
+        assert!(with_date(Lang::Kk, &m("dativ")).is_err());
+        assert!(with_date(Lang::Kk, "m = { DATE($text, case: \"dative\") }\n").is_err());
+        assert!(with_date(Lang::Kk, "m = { DATE() }\n").is_err());
+    }
+
+    #[test]
+    fn bad_function_calls_are_found_in_the_files() {
+        let problems = |ftl: &str| function_problems("test.ftl", ftl).unwrap();
+        assert!(problems("m = { DATE($date, case: \"dative\") }\n").is_empty());
+        assert!(problems("m = { DATE($date) } { $x }\n").is_empty());
+        assert_eq!(problems("m = { DATE($date, case: \"dativ\") }\n").len(), 1);
+        assert_eq!(problems("m = { DATE($date, kase: \"dative\") }\n").len(), 1);
+        assert_eq!(problems("m = { DATE(\"x\") }\n").len(), 1);
+        assert_eq!(problems("m = { NUMBER($n) }\n").len(), 1);
+        let two = "m = { DATE($a, case: \"locative\") } { DATE($b, case: \"nope\") }\n";
+        assert_eq!(problems(two).len(), 1);
     }
 
     #[test]

@@ -42,7 +42,7 @@ enum Cmd {
         /// Which user to be; a second run with the same id continues the conversation.
         #[arg(long, default_value_t = 1)]
         user: u64,
-        /// The language to start in (en, ru, kk).
+        /// The language to start in (uz, tg, ky, kk, ru, en).
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
         /// Start the clock here: an RFC 3339 instant or a date (00:00 Asia/Almaty).
@@ -119,7 +119,7 @@ struct PlanArgs {
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::from_code(s).ok_or_else(|| format!("`{s}` is not one of en, ru, kk"))
+    Lang::from_code(s).ok_or_else(|| format!("`{s}` is not one of {}", Lang::codes()))
 }
 
 fn parse_iso_date(s: &str) -> Result<NaiveDate, String> {
@@ -237,7 +237,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             writeln!(out, "countries: {} ok", data.countries.len())?;
             writeln!(out, "rules: {} ok", data.catalogue.summary())?;
-            writeln!(out, "locales: en, ru, kk ok (same messages and variables)")?;
+            writeln!(
+                out,
+                "locales: {} ok (same messages and variables)",
+                Lang::codes()
+            )?;
             check_modes(&mut out, &config)
         }
         Cmd::Export { user } => {

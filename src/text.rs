@@ -27,6 +27,9 @@ pub enum Arg {
     Country(CountryCode),
     /// An amount in tenge, grouped by thousands.
     Kzt(i64),
+    /// Another large number (an amount in dollars, say), grouped by thousands the way
+    /// the language groups them; no currency is implied.
+    Grouped(i64),
     /// Another message, rendered first and inserted as text.
     Msg(Box<Msg>),
     /// Text the user typed. Front ends escape it for their markup.

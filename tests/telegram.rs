@@ -311,6 +311,9 @@ fn lang_label(lang: Lang) -> &'static str {
         Lang::Ru => "lang-ru",
         Lang::Kk => "lang-kk",
         Lang::En => "lang-en",
+        Lang::Uz => "lang-uz",
+        Lang::Tg => "lang-tg",
+        Lang::Ky => "lang-ky",
     }
 }
 

@@ -26,9 +26,13 @@ language-set = Good, we will speak English.
 ## Language
 
 q-language = Which language shall we speak?
+# Each language in its own name, the same in every locale.
 lang-ru = Русский
 lang-kk = Қазақша
 lang-en = English
+lang-uz = Oʻzbekcha
+lang-tg = Тоҷикӣ
+lang-ky = Кыргызча
 
 ## Citizenship
 
@@ -46,12 +50,12 @@ info-citizen-kz = You are a citizen of Kazakhstan, so stay limits do not apply t
 q-entry = On what date did you last enter Kazakhstan? Type it like { $example }, or press a button.
 btn-today = Today
 btn-yesterday = Yesterday
-err-date-unrecognized = I could not read that date. Type it like 21.11.2026 or 21 November 2026.
-err-date-impossible = That date does not exist in the calendar. Check the day and the month, for example 28.02.2026.
-err-date-future = That date is in the future. Type the date you actually entered, for example 21.11.2026.
-err-date-too-old = That date is more than 10 years ago. Check the year, for example 21.11.2026.
-err-date-too-far = That date is too far in the future for a document. Check the year, for example 21.11.2027.
-err-date-year-missing = Please add the year, for example 21.11.2026.
+err-date-unrecognized = I could not read that date. Type it like { $example } or { $date }.
+err-date-impossible = That date does not exist in the calendar. Check the day and the month, for example { $example }.
+err-date-future = That date is in the future. Type the date you actually entered, for example { $example }.
+err-date-too-old = That date is more than { $years } years ago. Check the year, for example { $example }.
+err-date-too-far = That date is too far in the future for a document. Check the year, for example { $example }.
+err-date-year-missing = Please add the year, for example { $example }.
 
 ## Days in the last 180 days
 
@@ -90,7 +94,13 @@ held-trp = Temporary residence permit
 held-labour-permit = Labour-immigrant permit
 held-work-permit = Employer's work permit
 held-visa = Visa
-held-iin = IIN
+held-iin = { -iin }
+# The same names inside a sentence ("your temporary residence permit").
+held-trp-in-text = temporary residence permit
+held-labour-permit-in-text = { -labour-permit }
+held-work-permit-in-text = employer's work permit
+held-visa-in-text = visa
+held-iin-in-text = { -iin }
 btn-doc = { $document }
 btn-doc-selected = ✅ { $document }
 btn-docs-none = I have none of these

@@ -15,7 +15,7 @@ reminder-passed = ⚠️ { $days ->
     [one] The last day was { $days } day ago.
    *[other] The last day was { $days } days ago.
 } { $what }: { $date }.
-reminder-passed-now = What to do now: act today. If you are still in Kazakhstan without a valid basis, go to the migration police or a Public Service Centre (ЦОН) at once; every extra day can mean a fine. /plan shows your plan as it is now.
+reminder-passed-now = What to do now: act today. If you are still in Kazakhstan without a valid basis, go to the { -migration-police } or a { -psc } at once; every extra day can mean a fine. /plan shows your plan as it is now.
 reminder-step = What to do: { $step }.
 reminder-source = Source: rule { $rule }, { $link }
 reminder-source-rule = Source: rule { $rule } (/sources lists where it comes from).

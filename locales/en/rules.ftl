@@ -5,12 +5,17 @@
 -egov = egov.kz
 -psc = Public Service Center
 -enbek-migration = migration.enbek.kz
+-migration-police = migration police
+-mci = MCI
+-iin = IIN
+-trp = TRP
+-labour-permit = labour-immigrant permit
 
 ## The plan: status
 
 plan-lines = { $lines }
 plan-separator = { "" }
-plan-status-legal = You may stay until { $date } — { $days ->
+plan-status-legal = Last legal day: { $date } — { $days ->
     [0] today is your last day
     [one] { $days } day left
    *[other] { $days } days left
@@ -19,9 +24,9 @@ plan-status-overstay = Your legal stay ended on { $date }. You are { $days ->
     [one] { $days } day
    *[other] { $days } days
 } over.
-plan-overstay-now = What to do now: leave Kazakhstan, or go to the migration police today to put your stay right. Please do not wait.
+plan-overstay-now = What to do now: leave Kazakhstan, or go to the { -migration-police } today to put your stay right. Please do not wait.
 plan-status-unknown = I cannot work out your stay from what I know yet.
-plan-official-help = Please ask at a { -psc }, on { -egov } or at the migration police.
+plan-official-help = Please ask at a { -psc }, on { -egov } or at the { -migration-police }.
 plan-deadlines-header = Key dates:
 plan-deadline = { $kind }: { $date } ({ $rule })
 
@@ -55,43 +60,43 @@ plan-source = – { $url } ({ $kind ->
    *[published] { $date }
 })
 plan-source-undated = – { $url } (no date)
-plan-disclaimer = This is information, not legal advice. Rules change: please confirm at a { -psc }, on { -egov } or with the migration police.
+plan-disclaimer = This is information, not legal advice. Rules change: please confirm at a { -psc }, on { -egov } or with the { -migration-police }.
 
 ## Steps: a short title (also on the done button) and how to do it
 
 step-unknown = A step of your plan
-step-leave-or-regularise = Leave Kazakhstan or go to the migration police now
+step-leave-or-regularise = Leave Kazakhstan or go to the { -migration-police } now
 step-leave-or-regularise-how = Every extra day makes it worse. Take your passport.
 step-host-notice-check = Check that your host has reported your arrival
-step-host-notice-check-how = Your host (hotel, landlord, employer or a private person) must notify the migration police by the date below. Ask them to show you the notice.
-step-self-register = Register with the migration police
-step-self-register-how = Enter your details and your host's address in the migration police system. Your host confirms in the app, and you get an e-certificate.
+step-host-notice-check-how = Your host (hotel, landlord, employer or a private person) must notify the { -migration-police } by the date below. Ask them to show you the notice.
+step-self-register = Register with the { -migration-police }
+step-self-register-how = Enter your details and your host's address in the { -migration-police } system. Your host confirms in the app, and you get an e-certificate.
 step-employer-permit-check = Check that your employer may hire foreign workers
 step-employer-permit-check-how = Your employer, not you, gets this permit from the local authority. Ask to see it before you start work.
 step-register-contract = Check that your work contract is registered
 step-register-contract-how = EAEU citizens need no work permit, but the contract must be in the state contracts system (ЕСУТД), or be a civil-law contract.
-step-get-iin = Get your IIN
+step-get-iin = Get your { -iin }
 step-get-iin-how = At a { -psc }, in person. You need it for work, banks and taxes.
 step-labour-tax-prepay = Pay the advance income tax for your permit
 step-labour-tax-prepay-how = Pay where you live, for every month of the permit, before you apply. Keep the receipts.
-step-labour-permit-apply = Apply for a labour-immigrant permit
-step-labour-permit-apply-how = Online only, on eGov (service 38-1). You and your employer both sign. You need your IIN first.
-step-labour-permit-extend = Extend your labour-immigrant permit
+step-labour-permit-apply = Apply for a { -labour-permit }
+step-labour-permit-apply-how = Online only, on eGov (service 38-1). You and your employer both sign. You need your { -iin } first.
+step-labour-permit-extend = Extend your { -labour-permit }
 step-labour-permit-extend-how = Pay the tax for the new months first, then apply on eGov before the permit ends.
 step-kandas-apply = Apply for kandas status
 step-kandas-apply-how = On { -enbek-migration }, in the Enbek Migration app, at a consulate or at a { -psc }.
 step-nomad-visa-apply = Apply for the Neo Nomad visa (B12-1)
-step-nomad-visa-apply-how = For remote workers: income over USD 3,000 a month for 6 months, a clean record and insurance.
-step-apply-trp = Get a temporary residence permit (TRP)
+step-nomad-visa-apply-how = For remote workers with a steady income from abroad (the documents below say how much), a clean record and insurance.
+step-apply-trp = Get a temporary residence permit ({ -trp })
 step-apply-trp-how = Apply on { -egov } or at a { -psc } before your allowed stay ends. It usually takes 1–2 working days.
-step-study-trp = Get a TRP for your studies
+step-study-trp = Get a { -trp } for your studies
 step-study-trp-how = Your school or university applies for it. Give them your documents in good time.
-step-family-trp = Get a TRP to live with your family
+step-family-trp = Get a { -trp } to live with your family
 step-family-trp-how = Apply on { -egov } or at a { -psc } with proof of your family tie.
-step-renew-trp = Renew your TRP
+step-renew-trp = Renew your { -trp }
 step-renew-trp-how = Apply before it ends, on { -egov } or at a { -psc }.
 step-employer-permit-renewal = Check that your employer renews its permit
-step-employer-permit-renewal-how = Your TRP follows the term of your employer's permit. Ask about the renewal early.
+step-employer-permit-renewal-how = Your { -trp } follows the term of your employer's permit. Ask about the renewal early.
 step-leave-by-last-day = Leave Kazakhstan by your last legal day
 step-leave-by-last-day-how = Or get the right permit before then. Staying longer is an overstay and can bring a fine.
 
@@ -106,43 +111,43 @@ doc-purpose-documents = Documents for the purpose of your stay
 doc-employment-contract = Employment contract
 doc-application-signed-both = Application signed by you and your employer
 doc-tax-receipts = Receipts for the advance income tax
-doc-passport-border-mark = Passport with a border-crossing mark from the last 12 months
-doc-medical-certificate-028 = Medical certificate, form 028/у, issued within 12 months
+doc-passport-border-mark = Passport with a border-crossing mark from the last { $border_mark_months } months
+doc-medical-certificate-028 = Medical certificate, form 028/у, issued within { $medical_certificate_months } months
 doc-health-insurance-full-term = Health insurance for the whole permit
 doc-intent-agreement = Agreement of intent to hire (first permit) or employment contract (extension)
 doc-passport-translation = Notarised passport translation, if your name is in neither Cyrillic nor Latin letters
 doc-institution-request = Request from your school or university
 doc-family-tie-proof = Proof of your family tie
-doc-income-proof = Proof of income over USD 3,000 a month for 6 months
+doc-income-proof = Proof of income over USD { $income_usd_per_month } a month for { $income_months } months
 doc-clean-record = Certificate of no criminal record
 
 ## Deadlines
 
 deadline-stay-limit = Last legal day
-deadline-registration = Register by
-deadline-host-notice = Host's arrival notice by
-deadline-trp-end = TRP ends
+deadline-registration = Registration deadline
+deadline-host-notice = Deadline for the host's arrival notice
+deadline-trp-end = { -trp } ends
 deadline-permit-end = Permit ends
 deadline-visa-end = Visa ends
-deadline-tax-prepayment = Pay the permit tax by
-deadline-document-validity = Border mark valid for a permit until
+deadline-tax-prepayment = Deadline for the permit tax
+deadline-document-validity = Last day the border mark counts for a permit
 
 ## Notes
 
 note-need-citizenship = Tell me your citizenship so I can work out your rules.
 note-home-citizen = You are a citizen of Kazakhstan: these stay rules are for foreigners.
 note-need-entry = Tell me the date you last entered Kazakhstan so I can count your days.
-note-not-in-table = Your country is not on my list of visa-free countries, so you probably need a visa. My list is not complete: please check on { -egov } or with the migration police.
+note-not-in-table = Your country is not on my list of visa-free countries, so you probably need a visa. My list is not complete: please check on { -egov } or with the { -migration-police }.
 note-visa-required = Citizens of your country need a visa. Tell me if you have one and when it ends.
-note-need-trp-end = Tell me when your TRP ends so I can count your stay.
+note-need-trp-end = Tell me when your { -trp } ends so I can count your stay.
 note-need-visa-end = Tell me when your visa ends: its dates rule your stay.
 note-need-permit-end = Tell me when your permit ends so I can remind you in time.
-note-trp-ended-before-entry = Your TRP end date is before your entry, so it does not cover this stay. Please check the dates.
+note-trp-ended-before-entry = Your { -trp } end date is before your entry, so it does not cover this stay. Please check the dates.
 note-visa-ended-before-entry = Your visa end date is before your entry, so it does not cover this stay. Please check the dates.
-note-rules-before = Entries before { $date } were counted under older rules I do not have. Please ask the migration police.
+note-rules-before = Entries before { $date } were counted under older rules I do not have. Please ask the { -migration-police }.
 note-exit-day-counted = I count the day you leave as a day in Kazakhstan. This is not confirmed, but it is the safer way.
 note-prior-days-unknown = I do not know your earlier days here, so I counted none. Your real limit may be earlier: count your days in the last 180.
-note-window-used-up = Your earlier days may already use up all the days you are allowed. Please go to the migration police now.
+note-window-used-up = Your earlier days may already use up all the days you are allowed. Please go to the { -migration-police } now.
 note-overstay-warning = Up to { $days ->
     [one] { $days } day
    *[other] { $days } days
@@ -150,7 +155,7 @@ note-overstay-warning = Up to { $days ->
 note-overstay-fine = Up to { $days ->
     [one] { $days } day
    *[other] { $days } days
-} over: a fine of { $mci } MCI ({ $cost } tenge).
+} over: a fine of { $mci } { -mci } ({ $cost } tenge).
 note-overstay-longer = More than { $days ->
     [one] { $days } day
    *[other] { $days } days
@@ -161,32 +166,32 @@ note-overstay-ban = Expulsion by a court bans entry for { $years ->
 }. Repeated violations can lead to refused entry.
 note-kandas-clock-runs = Important: your visa-free days keep running while your kandas application is pending. People have been fined for thinking otherwise.
 note-no-paid-work-visa-free = Paid work is not allowed on a visa-free stay. Start work only when your permits are in place.
-note-no-work-or-study-visa-free = For citizens of your country, a visa-free stay allows neither work nor study. Ask the migration police which visa you need.
+note-no-work-or-study-visa-free = For citizens of your country, a visa-free stay allows neither work nor study. Ask the { -migration-police } which visa you need.
 note-remote-work = Working remotely for an employer abroad: the Neo Nomad visa is made for this. Check whether it fits you.
 note-need-employer = Tell me who employs you (a household, a company or an employer abroad) so I can show your steps.
-note-household-not-eligible = The household-work permit is not open to citizens of your country. Please ask the migration police about your options.
+note-household-not-eligible = The household-work permit is not open to citizens of your country. Please ask the { -migration-police } about your options.
 note-household-eligibility-unconfirmed = Only an older source lists your country for the household-work permit. Please confirm on { -egov } before you apply.
-note-labour-permit-term-unconfirmed = A permit is for 1 to 12 months. The longest total term and the age limit (18–60) are not confirmed.
-note-employer-change = If you change employer, your TRP must be re-issued within { $days ->
+note-labour-permit-term-unconfirmed = A permit is for { $min_months } to { $max_months } months. The longest total term and the age limit (18–60) are not confirmed.
+note-employer-change = If you change employer, your { -trp } must be re-issued within { $days ->
     [one] { $days } day
    *[other] { $days } days
 }.
 note-student-rules = On a student visa you may not work. When your studies end, you must leave.
-note-family-term = A family TRP is usually for up to 1 year and never longer than your relative's own permit.
+note-family-term = A family { -trp } is usually for up to 1 year and never longer than your relative's own permit.
 note-nomad-no-local-work = Neo Nomad visa holders may not work for employers in Kazakhstan.
-note-trp-fee-unknown = I found no state fee for a TRP; please ask when you apply.
+note-trp-fee-unknown = I found no state fee for a { -trp }; please ask when you apply.
 note-host-notice-after-self-registration = It is not confirmed whether the host's notice is still needed next to self-registration (since 1 July 2026). Doing both is safe.
 note-self-registration-move = If you move, register at the new address within { $days ->
     [one] { $days } working day
    *[other] { $days } working days
 }.
 note-holidays-unknown = I have no holiday list for { $year }, so I skipped only weekends. The real deadline may be a little later.
-note-cost-estimate = The MCI for { $year } is not known yet; costs use { $used } and are estimates.
-note-confirm-uncertain = Some rules here are not fully confirmed ({ $rules }). Please check at a { -psc }, on { -egov } or with the migration police.
-note-country-uncertain = The stay rules for your country are not fully confirmed (confidence: { $confidence }). I count them the safe way; please confirm with the migration police.
-note-azerbaijan-registration = Citizens of Azerbaijan staying over 30 days must register (not fully confirmed). Please ask the migration police.
+note-cost-estimate = The { -mci } for { $year } is not known yet; costs use { $used } and are estimates.
+note-confirm-uncertain = Some rules here are not fully confirmed ({ $rules }). Please check at a { -psc }, on { -egov } or with the { -migration-police }.
+note-country-uncertain = The stay rules for your country are not fully confirmed (confidence: { $confidence }). I count them the safe way; please confirm with the { -migration-police }.
+note-azerbaijan-registration = Citizens of Azerbaijan staying over 30 days must register (not fully confirmed). Please ask the { -migration-police }.
 note-group-unconfirmed = Older sources give your country up to 90 days. Until that is confirmed, I count 30 days per entry and 90 in 180.
-note-turkmenistan-regional-exception = Residents of Balkan velayat may spend 5 days without a visa in the Atyrau and Mangystau regions. Ask the migration police if this is you.
+note-turkmenistan-regional-exception = Residents of Balkan velayat may spend 5 days without a visa in the Atyrau and Mangystau regions. Ask the { -migration-police } if this is you.
 
 ## Confidence
 
@@ -196,17 +201,23 @@ confidence-low = low
 
 ## Rules
 
-rule-r1 = Visa-free stay: 30 days per entry, 90 in 180
-rule-r2 = EAEU citizens: 90 days in 180
+rule-r1 = Visa-free stay: { $per_entry_days ->
+    [one] { $per_entry_days } day
+   *[other] { $per_entry_days } days
+} per entry, { $window_limit_days } in { $window_days }
+rule-r2 = EAEU citizens: { $window_limit_days } days in { $window_days }
 rule-r6 = The host's arrival notice
-rule-r7 = Self-registration within 30 days
+rule-r7 = Self-registration within { $calendar_days ->
+    [one] { $calendar_days } day
+   *[other] { $calendar_days } days
+}
 rule-r8 = Overstay
 rule-r9 = Temporary residence permit
-rule-r10 = TRP for workers and their families
+rule-r10 = { -trp } for workers and their families
 rule-r11 = Labour-immigrant permit (household work)
 rule-r12 = Advance income tax for the permit
 rule-r13 = Employer's permit for foreign workers
-rule-r14 = IIN
+rule-r14 = { -iin }
 rule-r15 = Students
 rule-r16 = Family reunification
 rule-r17 = Kandas
@@ -248,24 +259,24 @@ rule-param-window-days = Window, days
 rule-param-window-limit-days = Days allowed in the window
 rule-param-visa-runs-end = Visa runs stopped from
 rule-param-working-days = Working days
-rule-param-host-fine-small-business-mci = Host's fine: officials, small businesses, NGOs (MCI)
-rule-param-host-fine-medium-business-mci = Host's fine: medium businesses (MCI)
-rule-param-host-fine-large-business-mci = Host's fine: large businesses (MCI)
+rule-param-host-fine-small-business-mci = Host's fine: officials, small businesses, NGOs ({ -mci })
+rule-param-host-fine-medium-business-mci = Host's fine: medium businesses ({ -mci })
+rule-param-host-fine-large-business-mci = Host's fine: large businesses ({ -mci })
 rule-param-in-force-from = In force from
 rule-param-calendar-days = Calendar days
 rule-param-move-working-days = Working days to register again after moving
 rule-param-warning-max-days = Overstay with a warning, up to days
 rule-param-fine-max-days = Overstay with a fine, up to days
-rule-param-fine-mci = Fine (MCI)
+rule-param-fine-mci = Fine ({ -mci })
 rule-param-entry-ban-years = Entry ban after expulsion by a court, years
-rule-param-stay-over-days = TRP needed for stays over, days
-rule-param-stay-over-days-eaeu = TRP needed for EAEU citizens over, days
+rule-param-stay-over-days = { -trp } needed for stays over, days
+rule-param-stay-over-days-eaeu = { -trp } needed for EAEU citizens over, days
 rule-param-eaeu-group = EAEU group
 rule-param-processing-working-days-max = Processing, working days at most
 rule-param-fingerprints-required-from = Fingerprints required from
 rule-param-late-application-days-unconfirmed = Late application allowed, days (not confirmed)
 rule-param-max-months = Longest term, months
-rule-param-employer-change-days = Days to re-issue the TRP after changing employer
+rule-param-employer-change-days = Days to re-issue the { -trp } after changing employer
 rule-param-eligible = Eligible citizenships
 rule-param-eligible-unconfirmed = Eligible citizenships (not confirmed)
 rule-param-min-months = Shortest term, months
@@ -273,11 +284,11 @@ rule-param-online-only-from = Online only from
 rule-param-processing-days = Processing, days
 rule-param-border-mark-months = Border mark no older than, months
 rule-param-medical-certificate-months = Medical certificate no older than, months
-rule-param-fee-mci-per-month = Tax per month (MCI)
+rule-param-fee-mci-per-month = Tax per month ({ -mci })
 rule-param-vacancy-posting-days = Vacancy on enbek.kz at least, days before
 rule-param-vacancy-posting-from = Vacancy rule from
 rule-param-intra-corporate-years = Intra-corporate transfer, years
-rule-param-fee-mci = Fee (MCI)
+rule-param-fee-mci = Fee ({ -mci })
 rule-param-in-person-from = In person only from
 rule-param-decision-working-days = Decision, working days
 rule-param-extension-months = Extension, months at most
@@ -325,7 +336,7 @@ rule-report-default-group = Every country without a row falls here.
 rule-report-holidays = Public holidays { $year } (confidence: { $confidence }; { $source })
 rule-report-holiday = { $date } — { $name }
 rule-report-substitutes = Days off moved by decree are not listed, so working-day deadlines can only come out earlier than the real ones.
-rule-report-mci-header = MCI per year
+rule-report-mci-header = { -mci } per year
 rule-report-mci = { $year }: { $amount } tenge — { $source } ({ $date })
 rule-report-mci-undated = { $year }: { $amount } tenge — { $source }
 rule-report-mci-fallback = For a year not listed, costs use the latest known year and are marked as estimates.

@@ -13,7 +13,7 @@ tg-answered = Your answer: { $answer }
 
 ## The bot's profile, shown before the first message
 
-tg-description = { -bot } helps foreigners in Kazakhstan. Answer a few short questions and I will show how long you may stay, which documents you need and what to do by which date. In Russian, Kazakh and English. This is information, not legal advice.
+tg-description = { -bot } helps foreigners in Kazakhstan. Answer a few short questions and I will show how long you may stay, which documents you need and what to do by which date. In Uzbek, Tajik, Kyrgyz, Kazakh, Russian and English. This is information, not legal advice.
 tg-short-description = For foreigners in Kazakhstan: stay limits, registration and permits, as a personal plan.
 
 ## The command menu

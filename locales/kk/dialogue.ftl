@@ -26,9 +26,13 @@ language-set = Жақсы, қазақша сөйлесеміз.
 ## Тіл
 
 q-language = Қай тілде сөйлесеміз?
+# Each language in its own name, the same in every locale.
 lang-ru = Русский
 lang-kk = Қазақша
 lang-en = English
+lang-uz = Oʻzbekcha
+lang-tg = Тоҷикӣ
+lang-ky = Кыргызча
 
 ## Азаматтық
 
@@ -46,12 +50,12 @@ info-citizen-kz = Сіз Қазақстан азаматысыз, сондықт
 q-entry = Қазақстанға соңғы рет қай күні кірдіңіз? Күнді мысалы { $example } түрінде жазыңыз немесе батырманы басыңыз.
 btn-today = Бүгін
 btn-yesterday = Кеше
-err-date-unrecognized = Күнді оқи алмадым. Былай жазыңыз: 21.11.2026 немесе 21 қараша 2026.
-err-date-impossible = Күнтізбеде мұндай күн жоқ. Күн мен айды тексеріңіз, мысалы 28.02.2026.
-err-date-future = Бұл күн әлі келген жоқ. Кірген күніңізді жазыңыз, мысалы 21.11.2026.
-err-date-too-old = Бұл күн 10 жылдан бұрын болған. Жылды тексеріңіз, мысалы 21.11.2026.
-err-date-too-far = Құжат үшін бұл күн тым алыс. Жылды тексеріңіз, мысалы 21.11.2027.
-err-date-year-missing = Жылын қосыңызшы, мысалы 21.11.2026.
+err-date-unrecognized = Күнді оқи алмадым. Былай жазыңыз: { $example } немесе { $date }.
+err-date-impossible = Күнтізбеде мұндай күн жоқ. Күн мен айды тексеріңіз, мысалы { $example }.
+err-date-future = Бұл күн әлі келген жоқ. Кірген күніңізді жазыңыз, мысалы { $example }.
+err-date-too-old = Бұл күн { $years } жылдан бұрын болған. Жылды тексеріңіз, мысалы { $example }.
+err-date-too-far = Құжат үшін бұл күн тым алыс. Жылды тексеріңіз, мысалы { $example }.
+err-date-year-missing = Жылын қосыңызшы, мысалы { $example }.
 
 ## Соңғы 180 күндегі күндер
 
@@ -90,13 +94,19 @@ held-trp = Уақытша тұруға рұқсат
 held-labour-permit = Еңбекші көшіп келушіге рұқсат
 held-work-permit = Жұмыс берушінің шетелдік жұмыс күшін тартуға рұқсаты
 held-visa = Виза
-held-iin = ЖСН
+held-iin = { -iin }
+# Сол атаулар сөйлем ішінде.
+held-trp-in-text = уақытша тұруға рұқсат
+held-labour-permit-in-text = { -labour-permit }
+held-work-permit-in-text = жұмыс берушінің шетелдік жұмыс күшін тартуға рұқсаты
+held-visa-in-text = виза
+held-iin-in-text = { -iin }
 btn-doc = { $document }
 btn-doc-selected = ✅ { $document }
 btn-docs-none = Бұлардың ешқайсысы жоқ
 btn-docs-done = Дайын
 q-document-end = «{ $document }» қай күнге дейін жарамды? Күнді мысалы { $example } түрінде жазыңыз.
-note-document-expired = Назар аударыңыз: «{ $document }» мерзімі { $date } аяқталды. Мұны ескеремін.
+note-document-expired = Назар аударыңыз: «{ $document }» мерзімі { DATE($date, case: "locative") } аяқталған. Мұны ескеремін.
 
 ## Қорытынды
 
@@ -110,8 +120,8 @@ summary-purpose = Мақсат: { $value }
 summary-employer = Жұмыс беруші: { $value }
 summary-documents = Құжаттар: { $value }
 summary-document = • { $document }
-summary-document-until = • { $document }, { $date } дейін жарамды
-summary-document-expired = • { $document }, мерзімі { $date } аяқталды
+summary-document-until = • { $document }, { DATE($date, case: "dative") } дейін жарамды
+summary-document-expired = • { $document }, мерзімі { DATE($date, case: "locative") } аяқталған
 summary-not-given = әлі жауап жоқ
 date = { $date }
 btn-correct = ✅ Бәрі дұрыс
@@ -158,4 +168,4 @@ err-stale-button = Бұл батырма ескірген. Міне, қазір�
 err-unsupported-input = Мен тек мәтін мен батырмаларды оқимын.
 err-first-question = Бұл бірінші сұрақ.
 err-storage = Кешіріңіз, жауабыңызды қазір сақтай алмадым. Бір минуттан кейін қайта жіберіңізші.
-store-reset-notice = Бот жаңарды және бұрынғы жауаптарыңызды оқи алмады. Кешіріңіз! Сұрақтарға қайта жауап беріңізші, бір минут қана алады.
+store-reset-notice = Бот жаңарды, бірақ бұрынғы жауаптарыңызды оқи алмады. Кешіріңіз! Сұрақтарға қайта жауап беріңізші, бұған бір минуттай ғана уақыт кетеді.

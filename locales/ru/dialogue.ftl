@@ -26,9 +26,13 @@ language-set = Хорошо, будем говорить по-русски.
 ## Язык
 
 q-language = На каком языке будем говорить?
+# Each language in its own name, the same in every locale.
 lang-ru = Русский
 lang-kk = Қазақша
 lang-en = English
+lang-uz = Oʻzbekcha
+lang-tg = Тоҷикӣ
+lang-ky = Кыргызча
 
 ## Гражданство
 
@@ -46,12 +50,15 @@ info-citizen-kz = Вы гражданин Казахстана, поэтому �
 q-entry = Когда вы последний раз въехали в Казахстан? Напишите дату, например { $example }, или нажмите кнопку.
 btn-today = Сегодня
 btn-yesterday = Вчера
-err-date-unrecognized = Не получилось прочитать дату. Напишите так: 21.11.2026 или 21 ноября 2026.
-err-date-impossible = Такой даты нет в календаре. Проверьте день и месяц, например 28.02.2026.
-err-date-future = Эта дата ещё не наступила. Напишите дату, когда вы въехали, например 21.11.2026.
-err-date-too-old = Эта дата больше 10 лет назад. Проверьте год, например 21.11.2026.
-err-date-too-far = Для документа эта дата слишком далеко в будущем. Проверьте год, например 21.11.2027.
-err-date-year-missing = Пожалуйста, добавьте год, например 21.11.2026.
+err-date-unrecognized = Не получилось прочитать дату. Напишите так: { $example } или { $date }.
+err-date-impossible = Такой даты нет в календаре. Проверьте день и месяц, например { $example }.
+err-date-future = Эта дата ещё не наступила. Напишите дату, когда вы въехали, например { $example }.
+err-date-too-old = Эта дата больше { $years ->
+    [one] { $years } года
+   *[other] { $years } лет
+} назад. Проверьте год, например { $example }.
+err-date-too-far = Для документа эта дата слишком далеко в будущем. Проверьте год, например { $example }.
+err-date-year-missing = Пожалуйста, добавьте год, например { $example }.
 
 ## Дни за последние 180 дней
 
@@ -88,17 +95,23 @@ employer-abroad = Работодатель за границей
 ## Документы
 
 q-documents = Какие документы у вас уже есть? Отметьте каждый, затем нажмите «Готово».
-held-trp = Разрешение на временное проживание (РВП)
+held-trp = Разрешение на временное проживание ({ -trp })
 held-labour-permit = Разрешение трудовому иммигранту
 held-work-permit = Разрешение работодателя на иностранную рабочую силу
 held-visa = Виза
-held-iin = ИИН
+held-iin = { -iin }
+# Те же названия внутри предложения.
+held-trp-in-text = разрешение на временное проживание ({ -trp })
+held-labour-permit-in-text = { -labour-permit }
+held-work-permit-in-text = разрешение работодателя на иностранную рабочую силу
+held-visa-in-text = виза
+held-iin-in-text = { -iin }
 btn-doc = { $document }
 btn-doc-selected = ✅ { $document }
 btn-docs-none = Ничего из этого
 btn-docs-done = Готово
-q-document-end = До какого числа действует документ «{ $document }»? Напишите дату, например { $example }.
-note-document-expired = Обратите внимание: документ «{ $document }» закончился { $date }. Я это учту.
+q-document-end = До какого числа действует { $document }? Напишите дату, например { $example }.
+note-document-expired = Обратите внимание: срок действия истёк { $date } ({ $document }). Я это учту.
 
 ## Сводка
 
@@ -113,7 +126,7 @@ summary-employer = Работодатель: { $value }
 summary-documents = Документы: { $value }
 summary-document = • { $document }
 summary-document-until = • { $document }, действует до { $date }
-summary-document-expired = • { $document }, закончился { $date }
+summary-document-expired = • { $document }: срок действия истёк { $date }
 summary-not-given = пока нет ответа
 date = { $date }
 btn-correct = ✅ Всё верно

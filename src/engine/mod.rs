@@ -309,7 +309,7 @@ impl Turn<'_, '_> {
             Question::Entry => match dates::parse_entry_date(text, self.ctx.today) {
                 Ok(date) => self.set_entry(date),
                 Err(e) => {
-                    self.say(Msg::new(e.message_id()));
+                    self.say(e.message(self.ctx.today));
                     self.ask_current();
                 }
             },
@@ -327,7 +327,7 @@ impl Turn<'_, '_> {
                 match dates::parse_document_end(text, self.ctx.today) {
                     Ok(date) => self.set_document_end(kind, date),
                     Err(e) => {
-                        self.say(Msg::new(e.message_id()));
+                        self.say(e.message(self.ctx.today));
                         self.ask_current();
                     }
                 }
@@ -391,7 +391,7 @@ impl Turn<'_, '_> {
             self.conv.profile.document_ends.insert(kind, date);
             self.say(
                 Msg::new("reminder-renewed")
-                    .msg("document", questions::held_name(kind))
+                    .msg("document", questions::held_name_in_text(kind))
                     .date("date", date),
             );
             self.conv.question = *back;
@@ -400,7 +400,7 @@ impl Turn<'_, '_> {
         if date < self.ctx.today {
             self.say(
                 Msg::new("note-document-expired")
-                    .msg("document", questions::held_name(kind))
+                    .msg("document", questions::held_name_in_text(kind))
                     .date("date", date),
             );
         }
@@ -599,7 +599,9 @@ impl Turn<'_, '_> {
                 .after_renewal
                 .get_or_insert_with(|| Box::new(Question::Plan));
         }
-        self.say(Msg::new("reminder-renew-intro").msg("document", questions::held_name(kind)));
+        self.say(
+            Msg::new("reminder-renew-intro").msg("document", questions::held_name_in_text(kind)),
+        );
         self.ask_current();
     }
 

@@ -15,12 +15,16 @@ use crate::text::{Arg, Msg};
 pub fn ask(conv: &Conversation, ctx: &Context<'_>) -> Reply {
     let profile = &conv.profile;
     match &conv.question {
+        // Six names do not fit one row of a phone's keyboard; three to a row do.
         Question::Language => Reply::with_buttons(
             Msg::new("q-language"),
-            vec![Lang::ALL
-                .into_iter()
-                .map(|l| Button::new(lang_name(l), Action::Lang(l)))
-                .collect()],
+            rows(
+                Lang::ALL
+                    .into_iter()
+                    .map(|l| Button::new(lang_name(l), Action::Lang(l)))
+                    .collect(),
+                3,
+            ),
         ),
         Question::Citizenship => {
             let mut buttons: Vec<Button> = ctx
@@ -122,7 +126,7 @@ pub fn ask(conv: &Conversation, ctx: &Context<'_>) -> Reply {
         }
         Question::DocumentEnd { kind } => Reply::text(
             Msg::new("q-document-end")
-                .msg("document", held_name(*kind))
+                .msg("document", held_name_in_text(*kind))
                 .verbatim("example", ctx.today.format("%d.%m.%Y").to_string()),
         ),
         Question::Summary => Reply::with_buttons(
@@ -155,11 +159,16 @@ fn rows(buttons: Vec<Button>, per_row: usize) -> Vec<Vec<Button>> {
         .collect()
 }
 
+/// A language's own name (`lang-uz` is «Oʻzbekcha» in every locale), so that a reader
+/// finds their language whatever language the bot speaks now.
 pub fn lang_name(lang: Lang) -> Msg {
     Msg::new(match lang {
         Lang::Ru => "lang-ru",
         Lang::Kk => "lang-kk",
         Lang::En => "lang-en",
+        Lang::Uz => "lang-uz",
+        Lang::Tg => "lang-tg",
+        Lang::Ky => "lang-ky",
     })
 }
 
@@ -192,6 +201,18 @@ pub fn held_name(kind: DocKind) -> Msg {
         DocKind::WorkPermit => "held-work-permit",
         DocKind::Visa => "held-visa",
         DocKind::Iin => "held-iin",
+    })
+}
+
+/// The name of a held document inside a sentence ("your temporary residence permit"):
+/// English writes it in lower case there, and other languages may decline it.
+pub fn held_name_in_text(kind: DocKind) -> Msg {
+    Msg::new(match kind {
+        DocKind::Trp => "held-trp-in-text",
+        DocKind::LabourPermit => "held-labour-permit-in-text",
+        DocKind::WorkPermit => "held-work-permit-in-text",
+        DocKind::Visa => "held-visa-in-text",
+        DocKind::Iin => "held-iin-in-text",
     })
 }
 
@@ -316,4 +337,26 @@ pub fn confirm_delete() -> Reply {
             Button::new(Msg::new("btn-cancel"), Action::Cancel),
         ]],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `tests/locales.rs` builds these ids from the enums to render them in every
+    /// language; this keeps the two in step.
+    #[test]
+    fn names_follow_the_codes() {
+        for l in Lang::ALL {
+            assert_eq!(lang_name(l).id, format!("lang-{}", l.code()));
+        }
+        for k in DocKind::ALL {
+            let code = k.code().replace('_', "-");
+            assert_eq!(held_name(k).id, format!("held-{code}"));
+            assert_eq!(held_name_in_text(k).id, format!("held-{code}-in-text"));
+        }
+        for p in Purpose::ALL {
+            assert_eq!(purpose_name(p).id, format!("purpose-{}", p.code()));
+        }
+    }
 }

@@ -3,7 +3,7 @@
 //! in chunks of at most five steps, then the notes, then the sources with their dates
 //! and the disclaimer — so a reader on a small phone never gets a wall of text. The
 //! catalogue report is the same data laid out for a reviewing lawyer. Every id used
-//! here exists in `locales/{en,ru,kk}/rules.ftl` with the same variables.
+//! here exists in `locales/*/rules.ftl` (every language) with the same variables.
 
 use std::collections::BTreeMap;
 
@@ -20,9 +20,9 @@ const RULES_PER_MESSAGE: usize = 4;
 
 /// The whole plan, in the order the bot sends it.
 pub fn plan_messages(plan: &Plan, catalogue: &Catalogue) -> Vec<Msg> {
-    let mut out = vec![status_message(plan)];
-    out.extend(checklist_messages(plan));
-    out.extend(notes_messages(plan));
+    let mut out = vec![status_message(plan, catalogue)];
+    out.extend(checklist_messages(plan, catalogue));
+    out.extend(notes_messages(plan, catalogue));
     let mut sources = sources_messages(plan, catalogue);
     match sources.last_mut() {
         Some(last) => append_line(last, Msg::new("plan-disclaimer")),
@@ -57,7 +57,7 @@ pub fn sources_messages(plan: &Plan, catalogue: &Catalogue) -> Vec<Msg> {
                 l.push(
                     Msg::new("plan-source-rule")
                         .verbatim("rule", rule.id.clone())
-                        .msg("title", rule_title(&rule.id))
+                        .msg("title", rule_title(rule))
                         .msg("confidence", confidence(rule.confidence))
                         .date("date", rule.verified),
                 );
@@ -100,7 +100,7 @@ pub fn catalogue_report(catalogue: &Catalogue) -> Vec<Msg> {
         let mut l = vec![
             Msg::new("rule-report-rule")
                 .verbatim("rule", rule.id.clone())
-                .msg("title", rule_title(&rule.id))
+                .msg("title", rule_title(rule))
                 .verbatim("slug", rule.slug.clone()),
             Msg::new("rule-report-confidence")
                 .msg("confidence", confidence(rule.confidence))
@@ -115,7 +115,7 @@ pub fn catalogue_report(catalogue: &Catalogue) -> Vec<Msg> {
         }
         if !rule.documents.is_empty() {
             l.push(Msg::new("rule-report-documents"));
-            l.extend(rule.documents.iter().map(|d| document_line(d)));
+            l.extend(rule.documents.iter().map(|d| document_line(d, Some(rule))));
         }
         if let Some(link) = &rule.link {
             l.push(Msg::new("rule-report-link").verbatim("link", link.clone()));
@@ -236,7 +236,7 @@ pub fn catalogue_report(catalogue: &Catalogue) -> Vec<Msg> {
 /// The first message: the status in one line, and with it what cannot wait — what an
 /// overstay means and what to do now, why the status is unknown, the kandas warning —
 /// then the key dates.
-fn status_message(plan: &Plan) -> Msg {
+fn status_message(plan: &Plan, catalogue: &Catalogue) -> Msg {
     let mut l = Vec::new();
     match plan.status {
         Status::Legal {
@@ -260,7 +260,7 @@ fn status_message(plan: &Plan) -> Msg {
                 plan.notes
                     .iter()
                     .filter(|n| n.kind.is_overstay())
-                    .map(note_line),
+                    .map(|n| note_line(n, catalogue)),
             );
             l.push(Msg::new("plan-overstay-now"));
         }
@@ -270,7 +270,7 @@ fn status_message(plan: &Plan) -> Msg {
         plan.notes
             .iter()
             .filter(|n| headline(n, plan.status) && !n.kind.is_overstay())
-            .map(note_line),
+            .map(|n| note_line(n, catalogue)),
     );
     if matches!(plan.status, Status::Unknown) {
         l.push(Msg::new("plan-official-help"));
@@ -307,7 +307,7 @@ fn headline(note: &Note, status: Status) -> bool {
 }
 
 /// The numbered checklist with progress, in messages of at most five steps.
-fn checklist_messages(plan: &Plan) -> Vec<Msg> {
+fn checklist_messages(plan: &Plan, catalogue: &Catalogue) -> Vec<Msg> {
     if plan.steps.is_empty() {
         return vec![lines(vec![Msg::new("plan-no-steps")])];
     }
@@ -330,7 +330,7 @@ fn checklist_messages(plan: &Plan) -> Vec<Msg> {
                     l.push(Msg::new("plan-separator"));
                 }
                 let n = count(chunk_no * STEPS_PER_MESSAGE + i + 1);
-                l.extend(step_lines(step, n));
+                l.extend(step_lines(step, n, catalogue));
             }
             lines(l)
         })
@@ -338,7 +338,7 @@ fn checklist_messages(plan: &Plan) -> Vec<Msg> {
 }
 
 /// One step: what (with the rule), how and where, by when, with what, at what cost.
-fn step_lines(step: &Step, n: i64) -> Vec<Msg> {
+fn step_lines(step: &Step, n: i64, catalogue: &Catalogue) -> Vec<Msg> {
     let id = if step.done {
         "plan-step-done"
     } else {
@@ -359,7 +359,8 @@ fn step_lines(step: &Step, n: i64) -> Vec<Msg> {
     }
     if !step.documents.is_empty() {
         l.push(Msg::new("plan-step-documents"));
-        l.extend(step.documents.iter().map(|d| document_line(d)));
+        let rule = catalogue.rule(&step.rule);
+        l.extend(step.documents.iter().map(|d| document_line(d, rule)));
     }
     match step.cost_kzt {
         Some(0) => l.push(Msg::new("plan-step-free")),
@@ -378,7 +379,7 @@ fn step_lines(step: &Step, n: i64) -> Vec<Msg> {
 }
 
 /// The notes not already shown with the status, in messages of at most eight.
-fn notes_messages(plan: &Plan) -> Vec<Msg> {
+fn notes_messages(plan: &Plan, catalogue: &Catalogue) -> Vec<Msg> {
     let rest: Vec<&Note> = plan
         .notes
         .iter()
@@ -393,15 +394,17 @@ fn notes_messages(plan: &Plan) -> Vec<Msg> {
             if i == 0 {
                 l.push(Msg::new("plan-notes-header"));
             }
-            l.extend(chunk.iter().map(|n| note_line(n)));
+            l.extend(chunk.iter().map(|n| note_line(n, catalogue)));
             lines(l)
         })
         .collect()
 }
 
-/// A note as a list line, with its rule when it has one.
-fn note_line(note: &Note) -> Msg {
-    let text = note_msg(&note.kind);
+/// A note as a list line, with its rule when it has one (and that rule's quoted
+/// parameters, for the notes that quote them).
+fn note_line(note: &Note, catalogue: &Catalogue) -> Msg {
+    let rule = note.rule.as_deref().and_then(|r| catalogue.rule(r));
+    let text = with_params(note_msg(&note.kind), rule);
     match &note.rule {
         Some(rule) => Msg::new("plan-note")
             .msg("note", text)
@@ -493,12 +496,54 @@ fn source_line(s: &Source) -> Msg {
     }
 }
 
-fn document_line(doc: &str) -> Msg {
-    Msg::new("plan-step-document").msg("doc", Msg::new(format!("doc-{}", kebab(doc))))
+/// A document a rule asks for, with the rule's quoted parameters ("from the last 12
+/// months").
+fn document_line(doc: &str, rule: Option<&Rule>) -> Msg {
+    let name = with_params(Msg::new(format!("doc-{}", kebab(doc))), rule);
+    Msg::new("plan-step-document").msg("doc", name)
 }
 
-fn rule_title(id: &str) -> Msg {
-    Msg::new(format!("rule-{}", id.to_ascii_lowercase()))
+/// A rule's title, with its quoted parameters ("30 days per entry, 90 in 180").
+fn rule_title(rule: &Rule) -> Msg {
+    with_params(
+        Msg::new(format!("rule-{}", rule.id.to_ascii_lowercase())),
+        Some(rule),
+    )
+}
+
+/// The rule parameters that texts quote, passed as Fluent variables of the same name,
+/// so that a number written in a sentence is the number the rules compute with.
+const QUOTED_COUNTS: [&str; 9] = [
+    "per_entry_days",
+    "window_days",
+    "window_limit_days",
+    "calendar_days",
+    "income_months",
+    "border_mark_months",
+    "medical_certificate_months",
+    "min_months",
+    "max_months",
+];
+
+/// Quoted parameters that are amounts, grouped by thousands ("3,000").
+const QUOTED_AMOUNTS: [&str; 1] = ["income_usd_per_month"];
+
+/// Adds the quoted parameters the rule has to a message (extra ones are harmless).
+fn with_params(mut msg: Msg, rule: Option<&Rule>) -> Msg {
+    let Some(rule) = rule else {
+        return msg;
+    };
+    for name in QUOTED_COUNTS {
+        if let Some(n) = rule.int(name) {
+            msg = msg.int(name, n);
+        }
+    }
+    for name in QUOTED_AMOUNTS {
+        if let Some(n) = rule.int(name) {
+            msg = msg.arg(name, Arg::Grouped(n));
+        }
+    }
+    msg
 }
 
 fn group_name(id: &str) -> Msg {
