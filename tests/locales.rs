@@ -233,7 +233,7 @@ fn every_id_built_at_run_time_renders_in_every_language() {
     }
     // The tables behind the other built ids.
     for kind in DeadlineKind::ALL {
-        renders_everywhere(&localizer, &jolserik::reminders::view::deadline_name(kind));
+        renders_everywhere(&localizer, &jolserik::rules::view::deadline_name(kind));
     }
     for step in STEP_IDS {
         renders_everywhere(&localizer, &jolserik::rules::view::step_title(step));
@@ -473,7 +473,7 @@ fn deadline_names_are_names_not_prepositions() {
     let localizer = localizer();
     for kind in DeadlineKind::ALL {
         for lang in [Lang::En, Lang::Ru, Lang::Kk] {
-            let text = localizer.render(lang, &jolserik::reminders::view::deadline_name(kind));
+            let text = localizer.render(lang, &jolserik::rules::view::deadline_name(kind));
             let last = text.split_whitespace().last().unwrap_or("");
             assert!(
                 !["by", "until", "до", "дейін"].contains(&last),
