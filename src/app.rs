@@ -193,7 +193,9 @@ impl App {
             started: outcome.conversation.started,
             ..Conversation::new(outcome.conversation.lang)
         };
-        let still_nothing_stored = !existed && !outcome.changed(&untouched) && !replan;
+        // (A user whose record could not be read had one: they are stored again.)
+        let was_new = !existed && notices.is_empty();
+        let still_nothing_stored = was_new && !outcome.changed(&untouched) && !replan;
         if outcome.effects.contains(&Effect::DeleteUser) {
             self.store.delete(user)?;
             tracing::info!(user, "user erased on request");

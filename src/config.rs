@@ -851,16 +851,16 @@ struct RawFlood {
 }
 
 impl Default for RawFlood {
-    /// Tuned for a person: ten buttons pressed as fast as one can read the questions,
-    /// a message every two seconds after that, and two or three sent before the first
-    /// answer arrives. New users: a third of
+    /// Tuned for a person: eight buttons pressed as fast as one can read the
+    /// questions, a message every three seconds after that, and a handful of photos sent
+    /// at once. New users: a third of
     /// Telegram's 30 messages a second, so the users already in a dialogue keep the
     /// rest.
     fn default() -> Self {
         RawFlood {
-            burst: 10,
-            per_minute: 30,
-            pending: 3,
+            burst: 8,
+            per_minute: 20,
+            pending: 8,
             new_users_per_second: 10,
             new_users_waiting: 2000,
         }

@@ -13,6 +13,7 @@ use std::time::Duration;
 
 use common::*;
 use jolserik::clock::Clock;
+use jolserik::domain::Lang;
 use jolserik::engine::{Action, Command, Input};
 use jolserik::reminders::worker::RecordingSink;
 use jolserik::reminders::Worker;
@@ -104,14 +105,13 @@ async fn a_whole_conversation_logs_no_answer_of_the_user() {
         None,
     )
     .unwrap();
-    // A storage failure while the user answers.
+    // A storage failure while a user answers. (Their first answer: before it nothing
+    // is stored about them, so a `/start` alone would not need the disk.)
+    app.handle(user + 2, &Input::Command(Command::Start), None)
+        .unwrap();
     app.store.fail_flushes(true);
     assert!(app
-        .handle(
-            user + 2,
-            &Input::from_text("my passport is ZX9876543"),
-            None
-        )
+        .handle(user + 2, &Input::Button(Action::Lang(Lang::En)), None)
         .is_err());
     app.store.fail_flushes(false);
     app.store.set_reopen_after(Duration::ZERO);
