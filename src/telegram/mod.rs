@@ -12,10 +12,8 @@
 //! - [`webhook`]: the webhook endpoint and its guard.
 //! - [`metrics`]: counters, `/healthz` and `/metrics`.
 //! - [`secrets`]: the token and webhook secret, and keeping them out of logs.
-//! - [`fake_api`]: a Bot API test double for tests and the load harness.
 
 pub mod errors;
-pub mod fake_api;
 pub(crate) mod handlers;
 pub(crate) mod inbox;
 pub mod keyboard;
