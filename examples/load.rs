@@ -32,6 +32,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
+use fake_bot_api::{self as fake_api, Call, FakeBotApi, Observer};
 use serde_json::{json, Map, Value};
 use tokio::sync::mpsc;
 
@@ -43,7 +44,6 @@ use jolserik::engine::{Action, Command, Input};
 use jolserik::reminders::Reminder;
 use jolserik::rules::DeadlineKind;
 use jolserik::store::{Store, UserRecord};
-use jolserik::telegram::fake_api::{self, Call, FakeBotApi, Observer};
 use jolserik::telegram::{self, keyboard, Options, Token, Tuning};
 use jolserik::text::Msg;
 

@@ -5,7 +5,8 @@
 //! itself after a pause, from what is on disk.
 //!
 //! Two ways to make the disk fail: a real full disk (a 4 MiB tmpfs filled with a
-//! file), which needs root and `mount` and is skipped with a note otherwise; and a
+//! file), which needs root and `mount` and so is `#[ignore]`d (run it with
+//! `cargo test --test disk -- --ignored`; CI does when it can mount); and a
 //! failing flush injected through `Store::fail_flushes`, which runs everywhere. A
 //! directory made read-only by remounting is tested at start (a mount with files open
 //! for writing cannot be remounted read-only, so "read-only while running" is the
@@ -233,7 +234,8 @@ async fn reminders_due_while_the_disk_fails_go_out_once_it_recovers() {
 
 // ---- a real full disk and a read-only directory (root only) -----------------------------
 
-/// A small tmpfs, unmounted on drop. `None` when this is not root or `mount` fails.
+/// A small tmpfs, unmounted on drop. `None` when this is not root or `mount` fails
+/// (the tests that need one are ignored by default; `--ignored` runs them).
 struct SmallDisk {
     path: PathBuf,
 }
@@ -278,13 +280,11 @@ impl Drop for SmallDisk {
 }
 
 #[test]
+#[ignore = "needs root and mount (a tmpfs): cargo test --test disk -- --ignored"]
 fn a_full_disk_is_not_acknowledged_and_the_bot_recovers_when_space_returns() {
     let _ = logs();
     let dir = tempfile::tempdir().unwrap();
-    let Some(disk) = SmallDisk::mount(dir.path(), "4m") else {
-        eprintln!("SKIPPED: a real full disk needs root and mount (the injected case ran)");
-        return;
-    };
+    let disk = SmallDisk::mount(dir.path(), "4m").expect("a tmpfs: this needs root and mount");
     let clock = Clock::manual(at("2026-11-21T05:00:00Z"));
     let app = open_app(&disk.path, &clock, "");
     app.store.set_reopen_after(Duration::from_millis(100));
@@ -331,12 +331,10 @@ fn a_full_disk_is_not_acknowledged_and_the_bot_recovers_when_space_returns() {
 }
 
 #[test]
+#[ignore = "needs root and mount (a tmpfs): cargo test --test disk -- --ignored"]
 fn a_read_only_store_directory_is_a_clear_error_and_works_once_writable() {
     let dir = tempfile::tempdir().unwrap();
-    let Some(disk) = SmallDisk::mount(dir.path(), "8m") else {
-        eprintln!("SKIPPED: a read-only mount needs root and mount");
-        return;
-    };
+    let disk = SmallDisk::mount(dir.path(), "8m").expect("a tmpfs: this needs root and mount");
     {
         let clock = Clock::manual(at("2026-11-21T05:00:00Z"));
         let app = open_app(&disk.path, &clock, "");
@@ -353,11 +351,10 @@ fn a_read_only_store_directory_is_a_clear_error_and_works_once_writable() {
         ),
     )
     .unwrap();
-    let out = Process::new(env!("CARGO_BIN_EXE_jolserik"))
+    let out = jolserik_bin()
         .arg("--config")
         .arg(&config)
         .args(["chat", "--user", "1"])
-        .env_remove("RUST_LOG")
         .stdin(std::process::Stdio::null())
         .output()
         .unwrap();
@@ -367,11 +364,10 @@ fn a_read_only_store_directory_is_a_clear_error_and_works_once_writable() {
     assert!(!stderr.contains("panicked"), "{stderr}");
 
     assert!(disk.remount("rw"));
-    let out = Process::new(env!("CARGO_BIN_EXE_jolserik"))
+    let out = jolserik_bin()
         .arg("--config")
         .arg(&config)
         .args(["export", "--user", "1"])
-        .env_remove("RUST_LOG")
         .output()
         .unwrap();
     assert!(

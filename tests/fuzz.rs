@@ -661,8 +661,8 @@ static LAST: std::sync::Mutex<Option<(u16, usize)>> = std::sync::Mutex::new(None
 /// at the end.
 #[test]
 fn fuzz_the_webhook_body() {
-    use jolserik::telegram::fake_api::{self, FakeBotApi};
-    use jolserik::telegram::{self, Options, Token, Tuning, WebhookSecret};
+    use fake_bot_api::FakeBotApi;
+    use jolserik::telegram::{self, Tuning};
 
     const SECRET: &str = "webhook-secret-for-the-fuzzer_01";
     let rt = tokio::runtime::Builder::new_multi_thread()
@@ -683,12 +683,7 @@ fn fuzz_the_webhook_body() {
                 fake.url()
             ),
         );
-        let options = Options {
-            token: Token::parse(fake_api::TOKEN).unwrap(),
-            webhook_secret: Some(WebhookSecret::parse(SECRET).unwrap()),
-            api_url: fake.url(),
-            tuning: Tuning::local(),
-        };
+        let options = bot_options(fake.url(), Tuning::local(), Some(SECRET));
         let running = telegram::start(app, options).await.unwrap();
         let endpoint = format!("http://{}/tg", running.webhook_addr().unwrap());
         (fake, running, endpoint, dir)

@@ -14,10 +14,8 @@
 //! - [`metrics`]: counters, `/healthz` and `/metrics`.
 //! - [`secrets`]: the token and webhook secret, and keeping them out of logs.
 //! - [`reminder_sink`]: the reminder worker's sink that sends through the Bot API.
-//! - [`fake_api`]: a Bot API test double for tests and the load harness.
 
 pub mod errors;
-pub mod fake_api;
 pub(crate) mod flood;
 pub(crate) mod handlers;
 pub(crate) mod inbox;

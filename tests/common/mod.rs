@@ -1,11 +1,15 @@
-//! Helpers shared by the reliability and privacy tests: an app over a fresh store with
-//! a manual clock, the bot started against a local Bot API, a dialogue driven to the
-//! plan, and a scan of the whole store for any trace of a user.
+//! Helpers shared by every integration test binary (`tests/suite`, `tests/logs.rs`,
+//! `tests/disk.rs`, `tests/fuzz.rs`): the one launcher of the built binary, which keeps
+//! the developer's environment out; the one wait for a condition; an app over a fresh
+//! store with a manual clock; the bot started against a local Bot API; a dialogue
+//! driven to the plan; and a scan of the whole store for any trace of a user.
 
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::process::Command as Process;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use jolserik::app::{App, Data};
@@ -14,7 +18,39 @@ use jolserik::config::Config;
 use jolserik::domain::{CountryCode, DocKind, Lang, Purpose};
 use jolserik::engine::{Action, Command, Input};
 use jolserik::store::Store;
-use jolserik::telegram::{self, fake_api, Options, Running, Token, Tuning};
+use jolserik::telegram::{self, Options, Running, Token, Tuning, WebhookSecret};
+
+/// The built `jolserik` binary, ready for the test's arguments and environment. Every
+/// `JOLSERIK*` and `TELOXIDE*` variable and `RUST_LOG` of the developer's environment
+/// is removed first: an exported `JOLSERIK__STORAGE__PATH` would otherwise point
+/// `restore --force` or `delete` at their own store, and a token at Telegram. The rest
+/// of the environment (`PATH`, `HOME`, the temporary directory) is kept.
+pub fn jolserik_bin() -> Process {
+    let mut cmd = Process::new(env!("CARGO_BIN_EXE_jolserik"));
+    for (key, _) in std::env::vars_os() {
+        let name = key.to_string_lossy();
+        if name.starts_with("JOLSERIK")
+            || name.starts_with("TELOXIDE")
+            || name == "RUST_LOG"
+            || name == "CREDENTIALS_DIRECTORY"
+        {
+            cmd.env_remove(&key);
+        }
+    }
+    cmd
+}
+
+/// Waits until `check` holds, looking every 20 ms; fails the test after `timeout`.
+pub async fn wait_for(what: &str, timeout: Duration, check: impl Fn() -> bool) {
+    let deadline = Instant::now() + timeout;
+    while !check() {
+        assert!(
+            Instant::now() < deadline,
+            "timed out waiting for {what} ({timeout:?})"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
 
 pub fn at(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
@@ -49,16 +85,22 @@ pub fn write_config(dir: &Path, extra: &str) -> PathBuf {
     path
 }
 
-/// Starts the bot in this process against a Bot API at `api_url` (the test double, or
-/// a proxy in front of it), polling.
-pub async fn start_bot_with(app: Arc<App>, api_url: String, tuning: Tuning) -> Running {
-    let options = Options {
-        token: Token::parse(fake_api::TOKEN).unwrap(),
-        webhook_secret: None,
+/// How the bot is started against a Bot API at `api_url` (the test double, or a proxy
+/// in front of it): the double's token, and a webhook secret in webhook mode.
+pub fn bot_options(api_url: String, tuning: Tuning, webhook_secret: Option<&str>) -> Options {
+    Options {
+        token: Token::parse(fake_bot_api::TOKEN).expect("the double's token"),
+        webhook_secret: webhook_secret.map(|s| WebhookSecret::parse(s).expect("secret")),
         api_url,
         tuning,
-    };
-    telegram::start(app, options).await.unwrap()
+    }
+}
+
+/// Starts the bot in this process against a Bot API at `api_url`, polling.
+pub async fn start_bot_with(app: Arc<App>, api_url: String, tuning: Tuning) -> Running {
+    telegram::start(app, bot_options(api_url, tuning, None))
+        .await
+        .unwrap()
 }
 
 /// [`start_bot_with`] the short timeouts and pauses of a local Bot API.

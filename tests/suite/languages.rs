@@ -30,15 +30,9 @@ impl Sandbox {
     }
 
     fn jolserik(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_jolserik"));
+        let mut cmd = crate::common::jolserik_bin();
         cmd.arg("--config").arg(self.config()).args(args);
         cmd.current_dir(self.dir.path());
-        cmd.env_remove("RUST_LOG");
-        for (key, _) in std::env::vars() {
-            if key.starts_with("JOLSERIK__") {
-                cmd.env_remove(key);
-            }
-        }
         cmd
     }
 

@@ -2,17 +2,15 @@
 //! Telegram is told it arrived, one left over from a crash is answered at the next
 //! start, and one handed over twice is applied once.
 
-mod common;
+use std::time::Duration;
 
-use std::time::{Duration, Instant};
-
+use fake_bot_api::FakeBotApi;
 use jolserik::app::App;
 use jolserik::clock::Clock;
 use jolserik::engine::Input;
 use jolserik::store::{InboxEntry, Loaded};
-use jolserik::telegram::fake_api::FakeBotApi;
 
-use common::{at, open_app, start_bot, typed_dialogue};
+use crate::common::{at, open_app, start_bot, typed_dialogue, wait_for};
 
 const WAIT: Duration = Duration::from_secs(15);
 
@@ -67,14 +65,6 @@ fn an_update_applied_before_is_shown_not_applied_again() {
     }
 }
 
-async fn wait_for(what: &str, check: impl Fn() -> bool) {
-    let give_up = Instant::now() + WAIT;
-    while !check() {
-        assert!(Instant::now() < give_up, "timed out waiting for {what}");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_update_stored_before_a_crash_is_answered_at_the_next_start() {
     let fake = FakeBotApi::start().await.unwrap();
@@ -97,14 +87,17 @@ async fn an_update_stored_before_a_crash_is_answered_at_the_next_start() {
     user.wait_button("1:l:en", WAIT)
         .await
         .expect("the stored /start is answered");
-    wait_for("the answered update to leave the inbox", || {
+    wait_for("the answered update to leave the inbox", WAIT, || {
         app.store.inbox().unwrap().is_empty()
     })
     .await;
     // Polling goes on after it.
     let answered = user.bot_texts().len();
     user.send_text("/help");
-    wait_for("an answer to /help", || user.bot_texts().len() > answered).await;
+    wait_for("an answer to /help", WAIT, || {
+        user.bot_texts().len() > answered
+    })
+    .await;
     running.shutdown().await.unwrap();
 }
 
@@ -155,7 +148,7 @@ async fn a_whole_conversation_leaves_the_inbox_empty() {
     for user in &users {
         user.wait_button("1:l:ru", WAIT).await.unwrap();
     }
-    wait_for("every update to leave the inbox", || {
+    wait_for("every update to leave the inbox", WAIT, || {
         app.store.inbox().unwrap().is_empty()
     })
     .await;

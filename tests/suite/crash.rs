@@ -18,11 +18,9 @@
 //! Short form in `cargo test`: 5 kills. Long form:
 //!
 //! ```sh
-//! JOLSERIK_CRASH_KILLS=25 cargo test --release --test crash -- --nocapture
-//! JOLSERIK_CRASH_KILLS=25 JOLSERIK_CRASH_REMINDERS=1250 cargo test --release --test crash -- --nocapture
+//! JOLSERIK_CRASH_KILLS=25 cargo test --release --test suite crash:: -- --nocapture
+//! JOLSERIK_CRASH_KILLS=25 JOLSERIK_CRASH_REMINDERS=1250 cargo test --release --test suite crash:: -- --nocapture
 //! ```
-
-mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -31,11 +29,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::common::*;
 use chrono::{DateTime, Utc};
-use common::*;
+use fake_bot_api::{ChatMessage, FakeBotApi, FakeUser};
 use jolserik::clock::Clock;
 use jolserik::store::{Loaded, SentState, Store};
-use jolserik::telegram::fake_api::{self, ChatMessage, FakeBotApi, FakeUser};
 
 /// The bot's clock at the first start: 09:59:57 in Almaty on 21 November 2026, three
 /// seconds before the morning's reminders.
@@ -111,19 +109,13 @@ impl Bot {
             .append(true)
             .open(self.dir.join("serve.log"))
             .unwrap();
-        let mut cmd = Process::new(env!("CARGO_BIN_EXE_jolserik"));
-        for (key, _) in std::env::vars() {
-            if key.starts_with("JOLSERIK") || key.starts_with("TELOXIDE") {
-                cmd.env_remove(key);
-            }
-        }
-        let child = cmd
+        let child = jolserik_bin()
             .arg("--config")
             .arg(&self.config)
             .args(["serve", "--now", &now.to_rfc3339()])
             .current_dir(&self.dir)
             .env("RUST_LOG", "info")
-            .env("TELOXIDE_TOKEN", fake_api::TOKEN)
+            .env("TELOXIDE_TOKEN", fake_bot_api::TOKEN)
             .env("TELOXIDE_API_URL", &self.api_url)
             .stdout(Stdio::null())
             .stderr(log)
@@ -568,7 +560,10 @@ async fn killed_at_random_moments_the_bot_loses_nothing_it_acknowledged() {
     }
     // The logs carry neither the token nor what the users typed.
     let logs = std::fs::read_to_string(dir.path().join("serve.log")).unwrap();
-    assert!(!logs.contains(fake_api::TOKEN), "the token is in the logs");
+    assert!(
+        !logs.contains(fake_bot_api::TOKEN),
+        "the token is in the logs"
+    );
     for typed in ["01.11.2026", "2026-11-01"] {
         assert!(!logs.contains(typed), "{typed:?} is in the logs");
     }

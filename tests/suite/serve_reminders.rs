@@ -7,7 +7,9 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use jolserik::telegram::fake_api::{self, FakeBotApi};
+use fake_bot_api::FakeBotApi;
+
+use crate::common::jolserik_bin;
 
 const T: &str = "2026-11-21T10:00:00+05:00";
 /// Seven days later, five minutes after the configured send time (10:00).
@@ -26,17 +28,12 @@ fn serve(dir: &Path, fake: &FakeBotApi, now: &str, log_name: &str) -> Child {
         ),
     )
     .unwrap();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_jolserik"));
-    for (key, _) in std::env::vars() {
-        if key.starts_with("JOLSERIK") || key.starts_with("TELOXIDE") || key == "RUST_LOG" {
-            cmd.env_remove(key);
-        }
-    }
-    cmd.arg("--config")
+    jolserik_bin()
+        .arg("--config")
         .arg(&config)
         .args(["serve", "--now", now])
         .current_dir(dir)
-        .env("TELOXIDE_TOKEN", fake_api::TOKEN)
+        .env("TELOXIDE_TOKEN", fake_bot_api::TOKEN)
         .env("TELOXIDE_API_URL", fake.url())
         .stdout(Stdio::null())
         .stderr(std::fs::File::create(dir.join(log_name)).unwrap())

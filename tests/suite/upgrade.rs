@@ -12,16 +12,14 @@
 //! later version (that would test the new schema against itself):
 //!
 //! ```sh
-//! JOLSERIK_WRITE_FIXTURE=1 cargo test --test upgrade -- --ignored write_the_first_release_fixture
+//! JOLSERIK_WRITE_FIXTURE=1 cargo test --test suite -- --ignored write_the_first_release_fixture
 //! ```
-
-mod common;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 use jolserik::app::App;
 use jolserik::clock::Clock;
 use jolserik::domain::{CountryCode, DocKind, Employer, Lang, Purpose};
@@ -159,7 +157,7 @@ fn question_tag(q: &Question) -> String {
 }
 
 #[test]
-#[ignore]
+#[ignore = "writes the committed fixture, once, with JOLSERIK_WRITE_FIXTURE=1 (see above)"]
 fn write_the_first_release_fixture() {
     if std::env::var_os("JOLSERIK_WRITE_FIXTURE").is_none() {
         eprintln!(

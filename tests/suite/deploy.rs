@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use jolserik::telegram::fake_api::{self, FakeBotApi};
+use fake_bot_api::{self as fake_api, FakeBotApi};
 use jolserik::telegram::{Token, WebhookSecret};
 
 const LONG: Duration = Duration::from_secs(40);
@@ -397,7 +397,7 @@ fn exec_start_is_accepted_by_the_binary() {
     let args: Vec<&str> = words.collect();
     assert_eq!(args.last(), Some(&"serve"), "{exec}");
     // clap refuses an unknown flag or subcommand before it answers --help.
-    let out = Command::new(env!("CARGO_BIN_EXE_jolserik"))
+    let out = crate::common::jolserik_bin()
         .args(&args)
         .arg("--help")
         .output()
@@ -410,7 +410,7 @@ fn exec_start_is_accepted_by_the_binary() {
     );
     assert!(help.contains("Run the Telegram bot"), "{help}");
     // And the test would catch a drift: a flag the binary does not have is refused.
-    let out = Command::new(env!("CARGO_BIN_EXE_jolserik"))
+    let out = crate::common::jolserik_bin()
         .args(&args)
         .args(["--no-such-flag", "--help"])
         .output()

@@ -5,6 +5,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
+use crate::common::jolserik_bin;
+
 struct Sandbox {
     dir: tempfile::TempDir,
 }
@@ -29,16 +31,9 @@ impl Sandbox {
     }
 
     fn jolserik(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_jolserik"));
+        let mut cmd = jolserik_bin();
         cmd.arg("--config").arg(self.config()).args(args);
         cmd.current_dir(self.dir.path());
-        // Keep the developer's environment out of the test.
-        cmd.env_remove("RUST_LOG");
-        for (key, _) in std::env::vars() {
-            if key.starts_with("JOLSERIK__") {
-                cmd.env_remove(key);
-            }
-        }
         cmd
     }
 
@@ -214,7 +209,7 @@ fn check_and_bad_configuration() {
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("pth"));
 
-    let missing = Command::new(env!("CARGO_BIN_EXE_jolserik"))
+    let missing = jolserik_bin()
         .args(["--config", "/nonexistent/jolserik.toml", "check"])
         .output()
         .unwrap();

@@ -1,14 +1,15 @@
 //! Black-box tests of the calculator and the reviewer's catalogue: `jolserik plan` and
 //! `jolserik rules`, run as a newcomer would, with their exit codes.
 
-use std::process::{Command, Output};
+use std::process::Output;
+
+use crate::common::jolserik_bin;
 
 fn jolserik(args: &[&str]) -> Output {
     let dir = tempfile::tempdir().unwrap();
-    Command::new(env!("CARGO_BIN_EXE_jolserik"))
+    jolserik_bin()
         .args(args)
         .current_dir(dir.path())
-        .env_remove("RUST_LOG")
         .output()
         .unwrap()
 }
@@ -218,7 +219,7 @@ fn a_broken_rules_file_stops_check_with_the_entry_named() {
         "[rules]\npath = \"rules.toml\"\n",
     )
     .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_jolserik"))
+    let out = jolserik_bin()
         .args(["--config", "config.toml", "check"])
         .current_dir(dir.path())
         .output()

@@ -30,7 +30,7 @@ fn app_in(dir: &std::path::Path) -> App {
 fn a_first_schema_record_is_migrated_and_the_dialogue_continues() {
     let dir = tempfile::tempdir().unwrap();
     let app = app_in(dir.path());
-    let fixture = include_bytes!("fixtures/user-v1.json");
+    let fixture = include_bytes!("../fixtures/user-v1.json");
     app.store.put_raw(5, fixture).unwrap();
 
     let now = app.clock.now();

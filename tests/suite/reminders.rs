@@ -4,45 +4,32 @@
 //! terminal black box (`jolserik chat` restarted with a later `--now`).
 
 use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use chrono::{DateTime, NaiveDate, Utc};
-use jolserik::app::{App, Data};
+use chrono::NaiveDate;
+use jolserik::app::App;
 use jolserik::clock::Clock;
-use jolserik::config::Config;
 use jolserik::domain::{CountryCode, DocKind, Lang, Purpose};
 use jolserik::engine::{Action, Command as BotCommand, Input, Reply};
 use jolserik::reminders::worker::{RecordingSink, Sent};
 use jolserik::reminders::{DeadlineKey, Delivery, ReminderSink, Worker};
 use jolserik::rules::DeadlineKind;
-use jolserik::store::{Loaded, SentState, Store};
+use jolserik::store::{Loaded, SentState};
 use jolserik::text::Arg;
 
-// ---- arrange ------------------------------------------------------------------------
+use crate::common::{at, jolserik_bin};
 
-fn at(s: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
-}
+// ---- arrange ------------------------------------------------------------------------
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
 fn open_app(dir: &std::path::Path, clock: &Clock) -> Arc<App> {
-    let config = Config::from_toml_str(
-        &format!(
-            "[storage]\npath = {:?}\n",
-            dir.join("store").display().to_string()
-        ),
-        Vec::<(String, String)>::new(),
-    )
-    .unwrap();
-    let data = Data::load(&config).unwrap();
-    let store = Store::open(&config.storage.path).unwrap();
-    Arc::new(App::new(config, clock.clone(), data, store))
+    crate::common::open_app(dir, clock, "")
 }
 
 /// A visitor from Germany whose temporary residence permit ends on `trp_end`
@@ -469,8 +456,8 @@ async fn a_backlog_goes_most_urgent_first_and_a_429_slows_it_without_loss() {
 
 #[tokio::test]
 async fn through_the_bot_api_double_a_429_slows_the_backlog_and_a_block_stops_a_user() {
+    use fake_bot_api::{FakeBotApi, Fault};
     use jolserik::reminders::telegram_sink::TelegramSink;
-    use jolserik::telegram::fake_api::{FakeBotApi, Fault};
     use teloxide::adaptors::throttle::Limits;
     use teloxide::requests::RequesterExt;
 
@@ -1208,18 +1195,11 @@ impl Sandbox {
     }
 
     fn chat(&self, now: &str, lines: &[&str]) -> String {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_jolserik"));
-        cmd.arg("--config")
+        let mut child = jolserik_bin()
+            .arg("--config")
             .arg(self.dir.path().join("config.toml"))
             .args(["chat", "--user", "5", "--lang", "en", "--now", now])
             .current_dir(self.dir.path())
-            .env_remove("RUST_LOG");
-        for (key, _) in std::env::vars() {
-            if key.starts_with("JOLSERIK__") {
-                cmd.env_remove(key);
-            }
-        }
-        let mut child = cmd
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

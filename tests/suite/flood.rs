@@ -3,19 +3,17 @@
 //! dialogue, against the Bot API test double with Throttle on as in production (one
 //! message a second per chat, 30 a second overall).
 //!
-//! Each test prints what it measured (`cargo test --test flood -- --nocapture`);
+//! Each test prints what it measured (`cargo test --test suite flood:: -- --nocapture`);
 //! RELIABILITY.md has the figures.
-
-mod common;
 
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use fake_bot_api::{FakeBotApi, FakeUser};
 use jolserik::app::App;
 use jolserik::clock::Clock;
 use jolserik::domain::Lang;
-use jolserik::telegram::fake_api::{FakeBotApi, FakeUser};
 use jolserik::telegram::{count_users, Tuning};
 use jolserik::text::Msg;
 
@@ -114,9 +112,10 @@ async fn start_with(
         .with_test_writer()
         .try_init();
     let fake = FakeBotApi::start().await.expect("test double");
-    let clock = Clock::manual(common::at("2026-11-21T05:00:00Z"));
-    let app = common::open_app(dir, &clock, config);
-    let running = common::start_bot_with(app.clone(), fake.url(), production_throttle()).await;
+    let clock = Clock::manual(crate::common::at("2026-11-21T05:00:00Z"));
+    let app = crate::common::open_app(dir, &clock, config);
+    let running =
+        crate::common::start_bot_with(app.clone(), fake.url(), production_throttle()).await;
     (fake, app, running)
 }
 

@@ -2,10 +2,8 @@
 //! value of any tree; the retention sweep erases users who went silent (or blocked the
 //! bot) past `privacy.retention_days` after their last deadline, and nobody else.
 
-mod common;
-
+use crate::common::*;
 use chrono::Duration;
-use common::*;
 use jolserik::clock::Clock;
 use jolserik::engine::{Action, Command, Input};
 use jolserik::store::Loaded;
@@ -71,11 +69,10 @@ fn delete_from_the_command_line_leaves_no_key_or_value_that_mentions_them() {
         let app = open_app(dir.path(), &clock, "");
         two_users_with_everything(&app);
     }
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jolserik"))
+    let out = jolserik_bin()
         .arg("--config")
         .arg(&config)
         .args(["delete", "--user", &ALICE.to_string()])
-        .env_remove("RUST_LOG")
         .output()
         .unwrap();
     assert!(
@@ -123,7 +120,7 @@ fn the_retention_sweep_erases_the_silent_and_the_blocked_and_keeps_the_rest() {
     run(&app, talkative, &typed_dialogue("31.12.2026")[..3]);
     // A record of the first schema, which kept no times.
     app.store
-        .put_raw(migrated, include_bytes!("fixtures/user-v1.json"))
+        .put_raw(migrated, include_bytes!("../fixtures/user-v1.json"))
         .unwrap();
     // Only quarantined bytes are left of this one.
     app.store.put_raw(quarantined, b"\x00garbage").unwrap();

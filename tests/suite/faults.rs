@@ -4,14 +4,12 @@
 //! running, backs off within bounds, honours `retry_after`, marks the blocked users,
 //! and once the faults stop delivers everything that can be delivered.
 //!
-//! What `tests/telegram.rs` already covers is not repeated here: one 500 and one
+//! What `tests/suite/telegram.rs` already covers is not repeated here: one 500 and one
 //! timeout on a dialogue reply, a 429 on a reply (with and without the Throttle
 //! adaptor), a user who blocks the bot (`my_chat_member`), and the reminder backlog
-//! under a 429 (`tests/reminders.rs`). This file adds the reminder path under 5xx,
+//! under a 429 (`tests/suite/reminders.rs`). This file adds the reminder path under 5xx,
 //! timeouts and resets, connection resets on every call, bursts of 429s, and the
 //! bounds on backoff.
-
-mod common;
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
@@ -19,11 +17,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
+use fake_bot_api::{FakeBotApi, Fault};
 use jolserik::app::App;
 use jolserik::clock::Clock;
 use jolserik::store::Loaded;
-use jolserik::telegram::fake_api::{FakeBotApi, Fault};
 use jolserik::telegram::Tuning;
 use tokio::io::AsyncReadExt;
 use tokio::net::{TcpListener, TcpStream};
@@ -125,14 +123,6 @@ fn reminders_received(fake: &FakeBotApi) -> BTreeMap<i64, usize> {
     got
 }
 
-async fn wait_for(what: &str, timeout: Duration, check: impl Fn() -> bool) {
-    let deadline = Instant::now() + timeout;
-    while !check() {
-        assert!(Instant::now() < deadline, "{what}: not within {timeout:?}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn resets_timeouts_and_403s_then_everything_deliverable_arrives() {
     let fake = FakeBotApi::start().await.unwrap();
@@ -212,7 +202,12 @@ async fn resets_timeouts_and_403s_then_everything_deliverable_arrives() {
         assert!(n <= limit, "user {user}: {n} copies");
     }
     assert!(!running.is_finished(), "the bot stopped");
-    assert!(app.store.in_flight(None).unwrap().is_empty());
+    // The copy that hung is counted once the double answers it, but the bot, which had
+    // timed out, marks it delivered only after its own retry is answered: wait for that.
+    wait_for("nothing left in flight", Duration::from_secs(10), || {
+        app.store.in_flight(None).unwrap().is_empty()
+    })
+    .await;
 
     // Backoff during the resets: it kept trying, and never paused longer than the
     // policy's bound (plus the long-poll timeout of Tuning::local).
@@ -300,15 +295,12 @@ async fn bursts_of_429_are_waited_out_as_retry_after_says() {
 }
 
 /// 500 and 502 on reminders and on replies. teloxide waits 10 s after any 5xx before
-/// it reports it, so this takes about 15 s: it runs in the long form only
-/// (`JOLSERIK_SLOW_TESTS=1`); the mapping of 5xx to "try again" is unit-tested in
+/// it reports it, so this takes about 15 s: it is ignored in the short form and runs
+/// with `--ignored`; the mapping of 5xx to "try again" is unit-tested in
 /// `reminders::telegram_sink` in every run.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "slow (about 15 s): cargo test --test suite faults:: -- --ignored"]
 async fn server_errors_on_reminders_are_retried_not_dropped() {
-    if std::env::var_os("JOLSERIK_SLOW_TESTS").is_none() {
-        eprintln!("SKIPPED: set JOLSERIK_SLOW_TESTS=1 (takes about 15 s)");
-        return;
-    }
     let fake = FakeBotApi::start().await.unwrap();
     let dir = tempfile::tempdir().unwrap();
     let clock = Clock::manual(at("2026-11-21T04:00:00Z"));

@@ -1,11 +1,14 @@
 //! A Bot API test double: an axum server on 127.0.0.1 that answers the way Telegram
 //! does, so the real bot (teloxide, Throttle, retries, the dispatcher) can be driven
-//! end to end without a network. Tests and the load harness use it in-process.
+//! end to end without a network. Tests and the load harness use it in-process; it is
+//! a crate of its own, a dev-dependency of `jolserik`, so the bot's release build does
+//! not carry it.
 //!
 //! - Calls are `/bot<token>/<method>` with a JSON body (or query parameters); method
 //!   names match in any letter case (teloxide sends `SendMessage`); answers are
 //!   `{"ok":true,"result":…}` or `{"ok":false,"error_code":…,"description":…}`.
-//! - Every call is checked against `api.json` ([`spec`]): a missing required field, a
+//! - Every call is checked against `api.json` ([`spec`], bundled in `spec/`): a
+//!   method the bot does not call is 404 "Not Found", and a missing required field, a
 //!   wrong type or a broken limit (text 1–4096 characters, callback data 1–64 bytes) is
 //!   refused with 400 and Telegram's description.
 //! - It keeps each chat's messages, so an edit changes what the chat shows, an edit that
@@ -338,7 +341,7 @@ impl Drop for FakeBotApi {
 }
 
 impl FakeBotApi {
-    /// Starts on a free port of 127.0.0.1 with [`TOKEN`] and the default `api.json`.
+    /// Starts on a free port of 127.0.0.1 with [`TOKEN`] and the bundled `api.json`.
     pub async fn start() -> Result<FakeBotApi, FakeError> {
         FakeBotApi::start_with(TOKEN, Spec::shared()?).await
     }

@@ -1,4 +1,4 @@
-//! The Telegram front end against the Bot API test double (`jolserik::telegram::fake_api`,
+//! The Telegram front end against the Bot API test double (`fake_bot_api`,
 //! an axum server on 127.0.0.1): whole conversations through `getUpdates`, every
 //! behaviour the bot promises in Telegram, the Bot API's failures, load, webhook mode,
 //! and the built binary's `serve`. No network beyond loopback.
@@ -7,16 +7,18 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use fake_bot_api::{Content, FakeBotApi, FakeUser, Fault};
 use jolserik::app::{App, Data};
 use jolserik::clock::{parse_instant, Clock};
 use jolserik::config::Config;
 use jolserik::domain::Lang;
 use jolserik::rules;
 use jolserik::store::{Loaded, Store, UserRecord};
-use jolserik::telegram::fake_api::{self, Content, FakeBotApi, FakeUser, Fault};
 use jolserik::telegram::keyboard::{self, split_text, text_len};
-use jolserik::telegram::{self, Options, Running, Token, Tuning, WebhookSecret};
+use jolserik::telegram::{self, Running, Tuning};
 use jolserik::text::{Arg, Msg};
+
+use crate::common::{bot_options, jolserik_bin};
 
 /// The bot's clock: entry dates in the script are 20 days before this.
 const NOW: &str = "2026-11-21T10:00:00+05:00";
@@ -101,14 +103,7 @@ impl Setup {
         let data = Data::load(&config).expect("data");
         let store = Store::open(&config.storage.path).expect("store");
         let app = Arc::new(App::new(config, clock, data, store));
-        let options = Options {
-            token: Token::parse(fake_api::TOKEN).expect("token"),
-            webhook_secret: self
-                .secret
-                .map(|s| WebhookSecret::parse(s).expect("secret")),
-            api_url: fake.url(),
-            tuning: self.tuning,
-        };
+        let options = bot_options(fake.url(), self.tuning, self.secret);
         let running = telegram::start(app.clone(), options)
             .await
             .expect("bot starts");
@@ -1041,13 +1036,8 @@ async fn the_calendar_goes_out_as_a_document() {
 
 /// The built binary, against the test double, as an operator runs it.
 fn jolserik(dir: &Path, config: &Path, fake: &FakeBotApi) -> std::process::Command {
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_jolserik"));
+    let mut cmd = jolserik_bin();
     cmd.arg("--config").arg(config).current_dir(dir);
-    for (key, _) in std::env::vars() {
-        if key.starts_with("JOLSERIK") || key.starts_with("TELOXIDE") {
-            cmd.env_remove(key);
-        }
-    }
     cmd.env("RUST_LOG", "info,jolserik=debug");
     cmd.env("TELOXIDE_API_URL", fake.url());
     cmd
@@ -1072,7 +1062,7 @@ async fn the_binary_serves_a_whole_conversation_and_stops_cleanly_on_sigterm() {
     let log = std::fs::File::create(dir.path().join("stderr.log")).unwrap();
     let mut child = jolserik(dir.path(), &config, &fake)
         .args(["serve", "--now", NOW])
-        .env("TELOXIDE_TOKEN", fake_api::TOKEN)
+        .env("TELOXIDE_TOKEN", fake_bot_api::TOKEN)
         .stdout(std::process::Stdio::null())
         .stderr(log)
         .spawn()
@@ -1121,7 +1111,7 @@ async fn the_binary_serves_a_whole_conversation_and_stops_cleanly_on_sigterm() {
     };
     let stderr = std::fs::read_to_string(dir.path().join("stderr.log")).unwrap();
     assert!(exit.success(), "exit {exit:?}\n{stderr}");
-    let secret_part = fake_api::TOKEN.split_once(':').unwrap().1;
+    let secret_part = fake_bot_api::TOKEN.split_once(':').unwrap().1;
     assert!(
         !stderr.contains(secret_part),
         "the token is in the log:\n{stderr}"

@@ -3,15 +3,13 @@
 //! refuses damaged files, newer schemas and (without `--force`) a store that holds
 //! data; the command line and the running bot's SIGUSR1 path both work.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 use jolserik::backup::{self, BackupError};
 use jolserik::clock::Clock;
 use jolserik::engine::{Command, Input};
@@ -218,11 +216,10 @@ fn a_snapshot_taken_under_load_is_consistent_across_trees() {
 // ---- the command line and the running bot ------------------------------------------------
 
 fn jolserik(config: &Path, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_jolserik"))
+    jolserik_bin()
         .arg("--config")
         .arg(config)
         .args(args)
-        .env_remove("RUST_LOG")
         .output()
         .unwrap()
 }
@@ -272,7 +269,7 @@ fn a_backup_of_a_store_in_use_says_how_to_get_one() {
     let dir = tempfile::tempdir().unwrap();
     let config = write_config(dir.path(), "");
     // `jolserik chat` holds the store while it waits for input.
-    let mut chat = std::process::Command::new(env!("CARGO_BIN_EXE_jolserik"))
+    let mut chat = jolserik_bin()
         .arg("--config")
         .arg(&config)
         .args(["chat", "--user", "1"])

@@ -1,7 +1,7 @@
-//! The Bot API as `api.json` describes it (Bot API 10.1, from
-//! `../shared/telegram-bot-api/`), and the checks Telegram makes on a call that the test
-//! double repeats: every required field present, every field of a documented type, and
-//! the limits the field descriptions state ("1-4096 characters", "1-64 bytes"), down
+//! The Bot API as `api.json` describes it (Bot API 10.1; the subset the bot uses, in
+//! `spec/` of this crate, compiled in), and the checks Telegram makes on a call that the
+//! test double repeats: every required field present, every field of a documented type,
+//! and the limits the field descriptions state ("1-4096 characters", "1-64 bytes"), down
 //! through nested objects such as an inline keyboard's buttons.
 
 use std::collections::HashMap;
@@ -10,8 +10,9 @@ use std::sync::{Arc, OnceLock};
 
 use serde_json::{Map, Value};
 
-/// The environment variable that points the double at another copy of `api.json`.
-pub const SPEC_PATH_VAR: &str = "JOLSERIK_BOT_API_SPEC";
+/// The spec the double holds calls to: the methods the bot calls and the types they
+/// reference, cut from the full spec by `spec/subset.py` (see `spec/README.md`).
+pub const BUNDLED: &str = include_str!("../spec/api.json");
 
 /// Nested objects deeper than this are not checked (Telegram's are shallow).
 const MAX_DEPTH: usize = 16;
@@ -19,7 +20,7 @@ const MAX_DEPTH: usize = 16;
 /// Why the spec could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum SpecError {
-    #[error("could not read the Bot API spec at {path} (set {SPEC_PATH_VAR} to its location)")]
+    #[error("could not read the Bot API spec at {path}")]
     Read {
         path: PathBuf,
         #[source]
@@ -99,22 +100,11 @@ struct RawField {
 }
 
 impl Spec {
-    /// Where `api.json` is: `$JOLSERIK_BOT_API_SPEC`, or next to the crate in
-    /// `../shared/telegram-bot-api/api.json`.
-    pub fn default_path() -> PathBuf {
-        match std::env::var_os(SPEC_PATH_VAR) {
-            Some(path) => PathBuf::from(path),
-            None => {
-                Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/telegram-bot-api/api.json")
-            }
-        }
-    }
-
-    /// The spec at the default path, loaded once per process.
+    /// The bundled spec ([`BUNDLED`]), parsed once per process.
     pub fn shared() -> Result<Arc<Spec>, SpecError> {
         static SPEC: OnceLock<Result<Arc<Spec>, String>> = OnceLock::new();
         SPEC.get_or_init(|| {
-            Spec::load(&Spec::default_path())
+            Spec::parse(BUNDLED)
                 .map(Arc::new)
                 .map_err(|e| error_chain(&e))
         })
@@ -122,6 +112,7 @@ impl Spec {
         .map_err(SpecError::Cached)
     }
 
+    /// Another copy of `api.json` (the full spec, say), for [`crate::FakeBotApi::start_with`].
     pub fn load(path: &Path) -> Result<Spec, SpecError> {
         let text = std::fs::read_to_string(path).map_err(|source| SpecError::Read {
             path: path.to_path_buf(),
@@ -423,6 +414,38 @@ mod tests {
             parse_must_be("Scope type, must be default").as_deref(),
             Some("default")
         );
+    }
+
+    /// The bundled subset holds every method the double answers (and the bot calls),
+    /// and no other: a method beyond it is "Not Found", as an unknown one is.
+    #[test]
+    fn the_bundled_spec_holds_the_methods_the_bot_calls() {
+        let spec = spec();
+        for name in [
+            "getUpdates",
+            "getWebhookInfo",
+            "deleteWebhook",
+            "setWebhook",
+            "getMe",
+            "sendMessage",
+            "sendDocument",
+            "editMessageText",
+            "editMessageReplyMarkup",
+            "answerCallbackQuery",
+            "setMyCommands",
+            "getMyCommands",
+            "setMyDescription",
+            "setMyShortDescription",
+        ] {
+            assert_eq!(spec.method(name).map(|m| m.name.as_str()), Some(name));
+        }
+        assert_eq!(spec.methods.len(), 14);
+        assert!(spec.method("sendPhoto").is_none());
+        // The types their parameters name are there, down to a button's fields.
+        for name in ["InlineKeyboardMarkup", "InlineKeyboardButton", "BotCommand"] {
+            assert!(spec.types.contains_key(name), "{name}");
+        }
+        assert!(spec.types["BotCommandScope"].subtypes.len() > 1);
     }
 
     #[test]
