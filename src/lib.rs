@@ -54,3 +54,4 @@ pub mod rules;
 pub mod store;
 pub mod telegram;
 pub mod text;
+pub mod worker;

@@ -200,10 +200,10 @@ async fn reminders_due_while_the_disk_fails_go_out_once_it_recovers() {
     run(&app, 1, &button_dialogue("29.11.2026"));
     let first = app.store.pending_reminders(1).unwrap()[0].clone();
     app.store.fail_flushes(true);
-    let sink = jolserik::reminders::worker::RecordingSink::new();
+    let sink = jolserik::worker::RecordingSink::new();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let worker = tokio::spawn(
-        jolserik::reminders::Worker::new(app.clone(), sink.clone())
+        jolserik::worker::Worker::new(app.clone(), sink.clone())
             .store_backoff(Duration::from_millis(200))
             .run(async move {
                 let _ = stopped.await;

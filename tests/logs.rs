@@ -15,8 +15,8 @@ use common::*;
 use jolserik::clock::Clock;
 use jolserik::domain::Lang;
 use jolserik::engine::{Action, Command, Input};
-use jolserik::reminders::worker::RecordingSink;
-use jolserik::reminders::Worker;
+use jolserik::worker::RecordingSink;
+use jolserik::worker::Worker;
 
 #[derive(Clone, Default)]
 struct Captured(Arc<Mutex<Vec<u8>>>);

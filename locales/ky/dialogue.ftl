@@ -1,33 +1,32 @@
-# PLACEHOLDER: machine copy of en, replaced by the translation
-# The dialogue: greetings, questions, buttons, summary and the errors the user can meet.
-# Every id here exists in ru/ and kk/ with the same variables.
+# Диалог: саламдашуу, суроолор, баскычтар, жыйынтык жана колдонуучу жолуктура турган каталар.
+# Ар бир id en/, ru/ жана kk/ ичинде да бар, өзгөрмөлөрү бирдей.
 
 -bot = Jolserik
 
-## Greeting and help
+## Саламдашуу жана жардам
 
-welcome = Hello! I am { -bot }, your fellow traveller in Kazakhstan. I will ask a few short questions and then show how long you may stay and what to do, by which date. What you tell me stays with me; /delete erases it.
-welcome-back = Welcome back! Let us continue where we stopped.
+welcome = Салам! Мен { -bot }, Казакстандагы жол шеригиңизмин. Бир нече кыска суроо берем, анан Казакстанда канча убакыт жүрө аларыңызды жана кайсы күнгө чейин эмне кылуу керектигин көрсөтөм. Жоопторуңуз менде гана сакталат; /delete аларды өчүрөт.
+welcome-back = Кайра келгениңиз жакшы болду! Токтогон жерден улантабыз.
 help =
-    I help foreigners in Kazakhstan keep track of stay and permit deadlines.
-    Answer the questions with the buttons or by typing.
-    /back — previous question
-    /me — your answers
-    /plan — your plan
-    /sources — where the rules come from
-    /reminders — your upcoming reminders
-    /calendar — your deadlines as a calendar file
-    /language — change the language
-    /restart — start over
-    /export — all your data
-    /delete — erase all your data
-    This is information, not legal advice.
-language-set = Good, we will speak English.
+    Мен Казакстандагы чет элдиктерге жүрүү жана уруксат мөөнөттөрүн өткөрүп жибербөөгө жардам берем.
+    Суроолорго баскыч менен же жазып жооп бериңиз.
+    /back — мурунку суроо
+    /me — жоопторуңуз
+    /plan — планыңыз
+    /sources — эрежелер кайдан алынган
+    /reminders — жакынкы эскертмелериңиз
+    /calendar — мөөнөттөрүңүз календарь файлы катары
+    /language — тилди алмаштыруу
+    /restart — башынан баштоо
+    /export — бардык маалыматыңыз
+    /delete — бардык маалыматыңызды өчүрүү
+    Бул юридикалык кеңеш эмес, маалымат гана.
+language-set = Жакшы, кыргызча сүйлөшөбүз.
 
-## Language
+## Тил
 
-q-language = Which language shall we speak?
-# Each language in its own name, the same in every locale.
+q-language = Кайсы тилде сүйлөшөбүз?
+# Ар бир тил өз тилинде аталат, бардык тилдерде бирдей.
 lang-ru = Русский
 lang-kk = Қазақша
 lang-en = English
@@ -35,138 +34,138 @@ lang-uz = Oʻzbekcha
 lang-tg = Тоҷикӣ
 lang-ky = Кыргызча
 
-## Citizenship
+## Жарандык
 
-q-citizenship = Which country's passport do you hold? Choose below, or type the name of your country.
+q-citizenship = Кайсы өлкөнүн паспорту бар? Төмөндөн тандаңыз же өлкөңүздүн атын жазыңыз.
 country = { $country }
-btn-other-country = Another country
-q-citizenship-typed = Type the name of your country or its code (for example: Uzbekistan or UZ).
-q-citizenship-confirm = Did you mean { $country }?
-q-citizenship-choose = Which one did you mean?
-err-country-unknown = I could not find that country. Check the spelling, or type its two-letter code (for example: TJ).
-info-citizen-kz = You are a citizen of Kazakhstan, so stay limits do not apply to you. This bot is for foreigners. If you hold a different passport, choose that country.
+btn-other-country = Башка өлкө
+q-citizenship-typed = Өлкөңүздүн атын же кодун жазыңыз (мисалы: Кыргызстан же KG).
+q-citizenship-confirm = «{ $country }» дедиңизби?
+q-citizenship-choose = Кайсынысын айткыңыз келди?
+err-country-unknown = Мындай өлкө таба албадым. Жазылышын текшериңиз же эки тамгалуу кодун жазыңыз (мисалы: TJ).
+info-citizen-kz = Сиз Казакстандын жаранысыз, ошондуктан жүрүү мөөнөтүнүн чектөөлөрү сизге тийиштүү эмес. Бул бот чет элдиктер үчүн. Эгер башка өлкөнүн паспорту болсо, ошол өлкөнү тандаңыз.
 
-## Date of entry
+## Кирген күн
 
-q-entry = On what date did you last enter Kazakhstan? Type it like { $example }, or press a button.
-btn-today = Today
-btn-yesterday = Yesterday
-err-date-unrecognized = I could not read that date. Type it like { $example } or { $date }.
-err-date-impossible = That date does not exist in the calendar. Check the day and the month, for example { $example }.
-err-date-future = That date is in the future. Type the date you actually entered, for example { $example }.
-err-date-too-old = That date is more than { $years } years ago. Check the year, for example { $example }.
-err-date-too-far = That date is too far in the future for a document. Check the year, for example { $example }.
-err-date-year-missing = Please add the year, for example { $example }.
+q-entry = Казакстанга акыркы жолу кайсы күнү кирдиңиз? Мисалы, { $example } деп жазыңыз же баскычты басыңыз.
+btn-today = Бүгүн
+btn-yesterday = Кечээ
+err-date-unrecognized = Бул күндү окуй албадым. Мисалы, { $example } же { $date } деп жазыңыз.
+err-date-impossible = Календарда мындай күн жок. Күнүн жана айын текшериңиз, мисалы { $example }.
+err-date-future = Бул күн али келе элек. Чындап кирген күнүңүздү жазыңыз, мисалы { $example }.
+err-date-too-old = Бул күн { $years } жылдан ашык мурун болгон. Жылын текшериңиз, мисалы { $example }.
+err-date-too-far = Документ үчүн бул күн өтө алыс. Жылын текшериңиз, мисалы { $example }.
+err-date-year-missing = Жылын да кошуп жазыңыз, мисалы { $example }.
 
-## Days in the last 180 days
+## Акыркы 180 күндөгү күндөр
 
-q-prior-days = Before this entry, how many days did you spend in Kazakhstan during the previous 180 days? Type a number, or press a button.
-btn-prior-none = None
-btn-prior-unknown = I don't know
-err-prior-days = Type a number of days from 0 to { $max }, or press a button.
+q-prior-days = Ушул кирүүгө чейинки 180 күндүн ичинде Казакстанда канча күн болдуңуз? Санын жазыңыз же баскычты басыңыз.
+btn-prior-none = Болгон эмесмин
+btn-prior-unknown = Билбейм
+err-prior-days = Күндүн санын жазыңыз (0дөн { $max } күнгө чейин) же баскычты басыңыз.
 days-count = { $days ->
-    [one] { $days } day
-   *[other] { $days } days
+    [one] { $days } күн
+   *[other] { $days } күн
 }
 
-## Purpose
+## Максат
 
-q-purpose = Why are you in Kazakhstan?
-purpose-work = Work
-purpose-study = Study
-purpose-family = Family
-purpose-visit = Visit or tourism
-purpose-business = Business trip
-purpose-kandas = Kandas (ethnic Kazakh)
-purpose-nomad = Remote work for a foreign employer
-purpose-other = Other
+q-purpose = Казакстанга эмне максатта келдиңиз?
+purpose-work = Иш
+purpose-study = Окуу
+purpose-family = Үй-бүлө
+purpose-visit = Конокко же туризм
+purpose-business = Иш сапар
+purpose-kandas = Кандас (этникалык казак)
+purpose-nomad = Чет элдик иш берүүчүгө аралыктан иштөө
+purpose-other = Башка
 
-## Employer
+## Иш берүүчү
 
-q-employer = Who employs you?
-employer-household = A private person (household work)
-employer-company = A company or entrepreneur in Kazakhstan
-employer-abroad = An employer abroad
+q-employer = Сизди ким жумушка алган?
+employer-household = Жеке адам (үй жумушу)
+employer-company = Казакстандагы компания же ишкер
+employer-abroad = Чет элдеги иш берүүчү
 
-## Documents
+## Документтер
 
-q-documents = Which documents do you already have? Tap each one you have, then press “Done”.
-held-trp = Temporary residence permit
-held-labour-permit = Labour-immigrant permit
-held-work-permit = Employer's work permit
-held-visa = Visa
+q-documents = Кайсы документтериңиз бар? Ар бирин басып белгилеңиз, анан «Даяр» баскычын басыңыз.
+held-trp = Жашап турууга убактылуу уруксат ({ -trp })
+held-labour-permit = Эмгек иммигрантына уруксат
+held-work-permit = Иш берүүчүнүн чет элдик жумушчу тартууга уруксаты
+held-visa = Виза
 held-iin = { -iin }
-# The same names inside a sentence ("your temporary residence permit").
-held-trp-in-text = temporary residence permit
+# Ушул эле аттар сүйлөмдүн ичинде (кичине тамга менен).
+held-trp-in-text = жашап турууга убактылуу уруксат ({ -trp })
 held-labour-permit-in-text = { -labour-permit }
-held-work-permit-in-text = employer's work permit
-held-visa-in-text = visa
+held-work-permit-in-text = иш берүүчүнүн чет элдик жумушчу тартууга уруксаты
+held-visa-in-text = виза
 held-iin-in-text = { -iin }
 btn-doc = { $document }
 btn-doc-selected = ✅ { $document }
-btn-docs-none = I have none of these
-btn-docs-done = Done
-q-document-end = Until what date is your { $document } valid? Type it like { $example }.
-note-document-expired = Note: your { $document } ended on { $date }. I will take that into account.
+btn-docs-none = Булардын бири да жок
+btn-docs-done = Даяр
+q-document-end = Документ ({ $document }) кайсы күнгө чейин жарактуу? Мисалы, { $example } деп жазыңыз.
+note-document-expired = Эскертүү: документтин ({ $document }) мөөнөтү { DATE($date, case: "locative") } бүткөн. Муну эске алам.
 
-## Summary
+## Жыйынтык
 
 summary =
-    Please check your answers:
+    Жоопторуңузду текшериңиз:
     { $answers }
-summary-citizenship = Citizenship: { $value }
-summary-entry = Last entry: { $value }
-summary-prior-days = Days in the 180 days before: { $value }
-summary-purpose = Purpose: { $value }
-summary-employer = Employer: { $value }
-summary-documents = Documents: { $value }
+summary-citizenship = Жарандык: { $value }
+summary-entry = Акыркы кирген күн: { $value }
+summary-prior-days = Кирүүгө чейинки 180 күндө болгон күндөр: { $value }
+summary-purpose = Максат: { $value }
+summary-employer = Иш берүүчү: { $value }
+summary-documents = Документтер: { $value }
 summary-document = • { $document }
-summary-document-until = • { $document }, valid until { $date }
-summary-document-expired = • { $document }, ended { $date }
-summary-not-given = not given yet
+summary-document-until = • { $document }, { DATE($date, case: "dative") } чейин жарактуу
+summary-document-expired = • { $document }, мөөнөтү { DATE($date, case: "locative") } бүткөн
+summary-not-given = азырынча көрсөтүлгөн жок
 date = { $date }
-btn-correct = ✅ Correct
-btn-change = ✏️ Change an answer
-q-change-which = Which answer do you want to change?
-field-citizenship = Citizenship
-field-entry = Date of entry
-field-prior-days = Days before entry
-field-purpose = Purpose
-field-employer = Employer
-field-documents = Documents
-btn-back-to-summary = ↩️ Back to the summary
+btn-correct = ✅ Туура
+btn-change = ✏️ Жоопту өзгөртүү
+q-change-which = Кайсы жообуңузду өзгөрткүңүз келет?
+field-citizenship = Жарандык
+field-entry = Кирген күн
+field-prior-days = Кирүүгө чейинки күндөр
+field-purpose = Максат
+field-employer = Иш берүүчү
+field-documents = Документтер
+btn-back-to-summary = ↩️ Жыйынтыкка кайтуу
 
-## Plan checklist
+## План: аткарыла турган иштер
 
-plan-actions = Tap a step when you have done it. Tap again to undo.
+plan-actions = Кадамды аткарганда аны басыңыз. Кайра бассаңыз, белги алынып салынат.
 btn-step-done = ⬜ { $number }. { $step }
 btn-step-undo = ✅ { $number }. { $step }
-plan-step-marked-done = Marked as done: { $step }. { $done } of { $total } done.
-plan-step-marked-undone = Marked as not done: { $step }. { $done } of { $total } done.
-plan-not-ready = Your plan is not ready yet: first answer the questions.
-plan-free-text = Your plan is ready. /plan shows it again, /me shows your answers, /restart starts over.
+plan-step-marked-done = Аткарылды деп белгиленди: { $step }. { $total } кадамдан { $done } аткарылды.
+plan-step-marked-undone = Аткарылган жок деп белгиленди: { $step }. { $total } кадамдан { $done } аткарылды.
+plan-not-ready = Планыңыз азырынча даяр эмес: адегенде суроолорго жооп бериңиз.
+plan-free-text = Планыңыз даяр. /plan аны кайра көрсөтөт, /me жоопторуңузду көрсөтөт, /restart башынан баштайт.
 
-## Restart, delete, export
+## Башынан баштоо, өчүрүү, көчүрүп алуу
 
-confirm-restart = Start over? Your answers will be cleared.
-btn-confirm-restart = Yes, start over
-confirm-delete = Erase everything I know about you? This cannot be undone.
-btn-confirm-delete = Yes, erase everything
-btn-cancel = Cancel
-btn-yes = Yes
-btn-no = No
-restarted = Your answers are cleared. Let us start again.
-deleted = Done: everything about you is erased. Send /start if you want to begin again.
-cancelled = Cancelled. Nothing was changed.
-export-intro = Here is everything I have stored about you:
+confirm-restart = Башынан баштайлыбы? Жоопторуңуз өчүрүлөт.
+btn-confirm-restart = Ооба, башынан баштайлы
+confirm-delete = Сиз тууралуу билгендеримдин баарын өчүрөйүнбү? Муну кайра калыбына келтирүүгө болбойт.
+btn-confirm-delete = Ооба, баарын өчүрүңүз
+btn-cancel = Жокко чыгаруу
+btn-yes = Ооба
+btn-no = Жок
+restarted = Жоопторуңуз өчүрүлдү. Кайра баштайлы.
+deleted = Даяр: сиз тууралуу маалыматтын баары өчүрүлдү. Кайра баштагыңыз келсе, /start жибериңиз.
+cancelled = Жокко чыгарылды. Эч нерсе өзгөргөн жок.
+export-intro = Сиз тууралуу менде сакталган маалыматтын баары:
 
-## Problems
+## Көйгөйлөр
 
-err-unknown-command = I do not know the command /{ $command }. /help lists what I can do.
-err-not-understood = I did not understand that.
-err-use-buttons = Please answer with one of the buttons.
-err-stale-button = That button is out of date. Here is the current question.
-err-unsupported-input = I read only text and buttons.
-err-first-question = This is the first question.
-err-storage = Sorry, I could not save your answer just now. Please send it again in a minute.
-store-reset-notice = The bot was updated and could not read your earlier answers. Sorry! Please answer the questions again; it takes a minute.
+err-unknown-command = /{ $command } деген буйрукту билбейм. /help эмне кыла аларымды көрсөтөт.
+err-not-understood = Түшүнгөн жокмун.
+err-use-buttons = Баскычтардын бири менен жооп бериңиз.
+err-stale-button = Бул баскыч эскирип калды. Азыркы суроо мына.
+err-unsupported-input = Мен текст менен баскычтарды гана окуйм.
+err-first-question = Бул биринчи суроо.
+err-storage = Кечиресиз, жообуңузду азыр сактай албадым. Бир мүнөттөн кийин кайра жибериңиз.
+store-reset-notice = Бот жаңыланып, мурунку жоопторуңузду окуй албай калды. Кечиресиз! Суроолорго кайра жооп бериңиз, бир мүнөт эле убакыт кетет.

@@ -1,56 +1,55 @@
-# PLACEHOLDER: machine copy of en, replaced by the translation
-# Reminders: what the bot writes before a deadline, its buttons, the answers to them,
-# /reminders and /calendar. Every id here exists in ru/ and kk/ with the same variables.
-# Deadline names ($what) come from rules.ftl (deadline-*), step titles from step-*.
+# Эскертмелер: мөөнөттүн алдында бот жазган билдирүүлөр, алардын баскычтары, баскычтарга жооптор,
+# /reminders жана /calendar. Ар бир id en/, ru/ жана kk/ ичинде да бар, өзгөрмөлөрү бирдей.
+# Мөөнөттөрдүн аттары ($what) rules.ftl файлынан (deadline-*), кадамдардын аттары step-* дан келет.
 
-## A reminder
+## Эскертме
 
 reminder-lines = { $lines }
-reminder-ahead = ⏰ Reminder. { $what }: { $date } — { $days ->
-    [one] { $days } day left.
-   *[other] { $days } days left.
+reminder-ahead = ⏰ Эскертме. { $what }: { $date } — { $days ->
+    [one] { $days } күн калды.
+   *[other] { $days } күн калды.
 }
-reminder-last-day = ⏰ Today is the last day. { $what }: { $date }.
+reminder-last-day = ⏰ Бүгүн акыркы күн. { $what }: { $date }.
 reminder-passed = ⚠️ { $days ->
-    [1] Yesterday was the last day.
-    [one] The last day was { $days } day ago.
-   *[other] The last day was { $days } days ago.
+    [1] Кечээ акыркы күн болчу.
+    [one] Акыркы күн { $days } күн мурун болчу.
+   *[other] Акыркы күн { $days } күн мурун болчу.
 } { $what }: { $date }.
-reminder-passed-now = What to do now: act today. If you are still in Kazakhstan without a valid basis, go to the { -migration-police } or a { -psc } at once; every extra day can mean a fine. /plan shows your plan as it is now.
-reminder-step = What to do: { $step }.
-reminder-source = Source: rule { $rule }, { $link }
-reminder-source-rule = Source: rule { $rule } (/sources lists where it comes from).
+reminder-passed-now = Азыр эмне кылуу керек: бүгүн эле аракет кылыңыз. Эгер Казакстанда мыйзамдуу негизсиз жүрсөңүз, дароо { -migration-police(case: "dative") } же { -psc(case: "dative") } барыңыз; ашыкча ар бир күн үчүн айып пул салынышы мүмкүн. /plan планыңызды азыркы абалы менен көрсөтөт.
+reminder-step = Эмне кылуу керек: { $step }.
+reminder-source = Булагы: { $rule } эрежеси, { $link }
+reminder-source-rule = Булагы: { $rule } эрежеси (/sources эреже кайдан алынганын көрсөтөт).
 
-btn-reminder-renewed = ✅ Done — I renewed
-btn-reminder-snooze = ⏰ Remind me tomorrow
-btn-reminder-stop = 🔕 Stop these reminders
+btn-reminder-renewed = ✅ Даяр — узарттым
+btn-reminder-snooze = ⏰ Эртең эскертиңиз
+btn-reminder-stop = 🔕 Бул эскертмелерди токтотуу
 
-## Answers to the buttons
+## Баскычтарга жооптор
 
-reminder-renew-intro = Well done! Send me the new end date of your { $document }, and I will plan your reminders again.
-reminder-renewed = Saved: your { $document } is valid until { $date }. Your reminders are planned again; /reminders shows them.
-reminder-snoozed = Fine, I will remind you again tomorrow, { $tomorrow }. { $what }: { $date }.
-reminder-snooze-too-late = { $what }: { $date }. I cannot remind you after the deadline, so please act today.
-reminder-stopped = I will not remind you about this again. { $what }: { $date }. /reminders shows the reminders that remain.
+reminder-renew-intro = Азаматсыз! Документ ({ $document }) эми кайсы күнгө чейин жарактуу экенин жазыңыз, эскертмелерди кайра пландайм.
+reminder-renewed = Сакталды: документ ({ $document }) { DATE($date, case: "dative") } чейин жарактуу. Эскертмелер кайра пландалды; /reminders аларды көрсөтөт.
+reminder-snoozed = Макул, эртең, { $tomorrow }, дагы эскертем. { $what }: { $date }.
+reminder-snooze-too-late = { $what }: { $date }. Мөөнөт өткөндөн кийин эскерте албайм, ошондуктан бүгүн эле аракет кылыңыз.
+reminder-stopped = Бул тууралуу мындан ары эскертпейм. { $what }: { $date }. /reminders калган эскертмелерди көрсөтөт.
 
 ## /reminders
 
 reminders-list-header = { $count ->
-    [one] Your next reminder:
-   *[other] Your next { $count } reminders:
+    [one] Кийинки эскертмеңиз:
+   *[other] Кийинки { $count } эскертмеңиз:
 }
 reminders-list-item = • { $when }, { $time }: { $what } — { $date }
-reminders-list-more = …and { $count ->
-    [one] { $count } more.
-   *[other] { $count } more.
+reminders-list-more = …жана дагы { $count ->
+    [one] { $count } эскертме.
+   *[other] { $count } эскертме.
 }
-reminders-list-empty = No reminders are planned. When your plan has deadlines, I write a few days before each of them; /plan shows your plan.
+reminders-list-empty = Азырынча эч бир эскертме пландалган эмес. Планыңызда мөөнөттөр болсо, ар биринен бир нече күн мурун жазам; /plan планыңызды көрсөтөт.
 
 ## /calendar
 
-calendar-intro = Here is a calendar file with your deadlines. Open it to add them to your phone's calendar, with alerts before each one. If you import it again later, the events are updated, not doubled.
-calendar-empty = Your plan has no deadlines to put in a calendar.
-calendar-name = { -bot }: deadlines
+calendar-intro = Мына, мөөнөттөрүңүз жазылган календарь файлы. Аны ачсаңыз, мөөнөттөр телефонуңуздун календарына кошулат жана ар бирине чейин эскертме келет. Кийин кайра импорттосоңуз, окуялар эки эселенбей, жаңыланат.
+calendar-empty = Планыңызда календарга кошо турган мөөнөттөр жок.
+calendar-name = { -bot }: мөөнөттөр
 calendar-summary = { -bot }: { $what }
 calendar-deadline = { $what }: { $date }.
 calendar-alarm = { $what }: { $date }.

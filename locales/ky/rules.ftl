@@ -1,343 +1,352 @@
-# PLACEHOLDER: machine copy of en, replaced by the translation
-### Kazakhstan rules: the plan, its steps, documents, deadlines, notes and sources,
-### and the catalogue report for reviewers. Dates, money and links arrive as
-### ready-made text; counts arrive as numbers for plurals.
+### Казакстандын эрежелери: план, анын кадамдары, документтер, мөөнөттөр, эскертүүлөр жана булактар,
+### ошондой эле текшерүүчүлөр үчүн эрежелер каталогу. Даталар, акча жана шилтемелер даяр текст
+### болуп келет; сандар көптүк түрлөр үчүн сан катары келет.
+### Даталарды жөндөмө менен жазуу үчүн DATE($date, case: "...") колдонулат: мүчөнү (-га чейин,
+### -да, -дан баштап) функция өзү улайт, колго мүчө кошпойбуз.
+### { -psc } жана { -migration-police } терминдеринин case параметри бар (nominative, genitive, dative,
+### accusative, locative, ablative; -psc: nominative, dative, locative); параметрсиз — атооч жөндөмө.
+### { -migration-police } кичине тамга менен башталат, ошондуктан сүйлөмдүн башында колдонулбайт.
 
 -egov = egov.kz
--psc = Public Service Center
+-psc = { $case ->
+    [dative] Калкты тейлөө борборуна (ЦОН)
+    [locative] Калкты тейлөө борборунда (ЦОН)
+   *[nominative] Калкты тейлөө борбору (ЦОН)
+}
 -enbek-migration = migration.enbek.kz
--migration-police = migration police
--mci = MCI
--iin = IIN
--trp = TRP
--labour-permit = labour-immigrant permit
+-migration-police = { $case ->
+    [genitive] миграциялык полициянын
+    [dative] миграциялык полицияга
+    [accusative] миграциялык полицияны
+    [locative] миграциялык полицияда
+    [ablative] миграциялык полициядан
+   *[nominative] миграциялык полиция
+}
+-mci = АЭК
+-iin = ИИН
+-trp = РВП
+-labour-permit = эмгек иммигрантына уруксат
 
-## The plan: status
+## План: абал
 
 plan-lines = { $lines }
 plan-separator = { "" }
-plan-status-legal = Last legal day: { $date } — { $days ->
-    [0] today is your last day
-    [one] { $days } day left
-   *[other] { $days } days left
+plan-status-legal = Акыркы мыйзамдуу күн: { $date } — { $days ->
+    [0] бүгүн акыркы күнүңүз
+    [one] { $days } күн калды
+   *[other] { $days } күн калды
 }
-plan-status-overstay = Your legal stay ended on { $date }. You are { $days ->
-    [one] { $days } day
-   *[other] { $days } days
-} over.
-plan-overstay-now = What to do now: leave Kazakhstan, or go to the { -migration-police } today to put your stay right. Please do not wait.
-plan-status-unknown = I cannot work out your stay from what I know yet.
-plan-official-help = Please ask at a { -psc }, on { -egov } or at the { -migration-police }.
-plan-deadlines-header = Key dates:
+plan-status-overstay = Мыйзамдуу жүрүү мөөнөтүңүз { DATE($date, case: "locative") } бүткөн. Мөөнөттөн { $days ->
+    [one] { $days } күн
+   *[other] { $days } күн
+} ашып кетти.
+plan-overstay-now = Азыр эмне кылуу керек: Казакстандан чыгып кетиңиз же абалыңызды мыйзамдаштыруу үчүн бүгүн эле { -migration-police(case: "dative") } барыңыз. Күтүп отурбаңыз.
+plan-status-unknown = Азырынча билгендерим боюнча жүрүү мөөнөтүңүздү эсептей албайм.
+plan-official-help = { -psc }, { -egov } же { -migration-police } аркылуу сурап билиңиз.
+plan-deadlines-header = Негизги мөөнөттөр:
 plan-deadline = { $kind }: { $date } ({ $rule })
 
-## The plan: checklist
+## План: кадамдар
 
-plan-checklist-header = Your steps — { $done } of { $total } done
-plan-no-steps = No steps for now.
+plan-checklist-header = Кадамдарыңыз — { $total } кадамдан { $done } аткарылды
+plan-no-steps = Азырынча кадамдар жок.
 plan-step = { $n }. { $title } ({ $rule })
 plan-step-done = ✓ { $n }. { $title } ({ $rule })
-plan-step-due = By: { $date }
-plan-step-where = Where: { $link }
-plan-step-documents = Documents:
+plan-step-due = Мөөнөтү: { DATE($date, case: "dative") } чейин
+plan-step-where = Кайда: { $link }
+plan-step-documents = Документтер:
 plan-step-document = • { $doc }
-plan-step-free = Cost: free
-plan-step-cost = Cost: { $cost } tenge
-plan-step-cost-monthly = Cost: { $cost } tenge per month
-plan-step-cost-estimate = Cost: about { $cost } tenge (estimate)
-plan-step-cost-monthly-estimate = Cost: about { $cost } tenge per month (estimate)
+plan-step-free = Баасы: акысыз
+plan-step-cost = Баасы: { $cost } теңге
+plan-step-cost-monthly = Баасы: айына { $cost } теңге
+plan-step-cost-estimate = Баасы: болжол менен { $cost } теңге (так эмес)
+plan-step-cost-monthly-estimate = Баасы: айына болжол менен { $cost } теңге (так эмес)
 
-## The plan: notes, sources, disclaimer
+## План: эскертүүлөр, булактар, эскертме
 
-plan-notes-header = Good to know:
+plan-notes-header = Билип коюңуз:
 plan-note = • { $note } ({ $rule })
 plan-note-plain = • { $note }
-plan-sources-header = Where this comes from:
-plan-sources-none = This plan uses no rules yet.
-plan-source-rule = { $rule } { $title } — checked { $date }, confidence: { $confidence }
+plan-sources-header = Маалымат кайдан алынган:
+plan-sources-none = Бул планда азырынча эч бир эреже колдонулган жок.
+plan-source-rule = { $rule } { $title } — текшерилди: { $date }, ишенимдүүлүгү: { $confidence }
 plan-source = – { $url } ({ $kind ->
-    [updated] updated { $date }
-    [checked] checked { $date }
+    [updated] жаңыртылды: { $date }
+    [checked] текшерилди: { $date }
    *[published] { $date }
 })
-plan-source-undated = – { $url } (no date)
-plan-disclaimer = This is information, not legal advice. Rules change: please confirm at a { -psc }, on { -egov } or with the { -migration-police }.
+plan-source-undated = – { $url } (күнү көрсөтүлгөн эмес)
+plan-disclaimer = Бул юридикалык кеңеш эмес, маалымат гана. Эрежелер өзгөрүп турат: { -psc }, { -egov } же { -migration-police } аркылуу тактап алыңыз.
 
-## Steps: a short title (also on the done button) and how to do it
+## Кадамдар: кыска аталышы (аткарылды баскычында да) жана аны кантип аткаруу керек
 
-step-unknown = A step of your plan
-step-leave-or-regularise = Leave Kazakhstan or go to the { -migration-police } now
-step-leave-or-regularise-how = Every extra day makes it worse. Take your passport.
-step-host-notice-check = Check that your host has reported your arrival
-step-host-notice-check-how = Your host (hotel, landlord, employer or a private person) must notify the { -migration-police } by the date below. Ask them to show you the notice.
-step-self-register = Register with the { -migration-police }
-step-self-register-how = Enter your details and your host's address in the { -migration-police } system. Your host confirms in the app, and you get an e-certificate.
-step-employer-permit-check = Check that your employer may hire foreign workers
-step-employer-permit-check-how = Your employer, not you, gets this permit from the local authority. Ask to see it before you start work.
-step-register-contract = Check that your work contract is registered
-step-register-contract-how = EAEU citizens need no work permit, but the contract must be in the state contracts system (ЕСУТД), or be a civil-law contract.
-step-get-iin = Get your { -iin }
-step-get-iin-how = At a { -psc }, in person. You need it for work, banks and taxes.
-step-labour-tax-prepay = Pay the advance income tax for your permit
-step-labour-tax-prepay-how = Pay where you live, for every month of the permit, before you apply. Keep the receipts.
-step-labour-permit-apply = Apply for a { -labour-permit }
-step-labour-permit-apply-how = Online only, on eGov (service 38-1). You and your employer both sign. You need your { -iin } first.
-step-labour-permit-extend = Extend your { -labour-permit }
-step-labour-permit-extend-how = Pay the tax for the new months first, then apply on eGov before the permit ends.
-step-kandas-apply = Apply for kandas status
-step-kandas-apply-how = On { -enbek-migration }, in the Enbek Migration app, at a consulate or at a { -psc }.
-step-nomad-visa-apply = Apply for the Neo Nomad visa (B12-1)
-step-nomad-visa-apply-how = For remote workers with a steady income from abroad (the documents below say how much), a clean record and insurance.
-step-apply-trp = Get a temporary residence permit ({ -trp })
-step-apply-trp-how = Apply on { -egov } or at a { -psc } before your allowed stay ends. It usually takes 1–2 working days.
-step-study-trp = Get a { -trp } for your studies
-step-study-trp-how = Your school or university applies for it. Give them your documents in good time.
-step-family-trp = Get a { -trp } to live with your family
-step-family-trp-how = Apply on { -egov } or at a { -psc } with proof of your family tie.
-step-renew-trp = Renew your { -trp }
-step-renew-trp-how = Apply before it ends, on { -egov } or at a { -psc }.
-step-employer-permit-renewal = Check that your employer renews its permit
-step-employer-permit-renewal-how = Your { -trp } follows the term of your employer's permit. Ask about the renewal early.
-step-leave-by-last-day = Leave Kazakhstan by your last legal day
-step-leave-by-last-day-how = Or get the right permit before then. Staying longer is an overstay and can bring a fine.
+step-unknown = Планыңыздагы кадам
+step-leave-or-regularise = Казакстандан чыгыңыз же азыр эле { -migration-police(case: "dative") } барыңыз
+step-leave-or-regularise-how = Ашыкча ар бир күн абалды оорлотот. Паспортуңузду ала жүрүңүз.
+step-host-notice-check = Кабыл алуучу тарап келгениңизди билдиргенин текшериңиз
+step-host-notice-check-how = Кабыл алуучу тарап (мейманкана, батир ээси, иш берүүчү же жеке адам) төмөнкү күнгө чейин { -migration-police(case: "dative") } билдириши керек. Ошол билдирүүнү көрсөтүүсүн сураныңыз.
+step-self-register = Миграциялык полицияда катталыңыз
+step-self-register-how = Өзүңүздүн маалыматыңызды жана кабыл алуучу тараптын дарегин { -migration-police(case: "genitive") } системасына киргизиңиз. Кабыл алуучу тарап тиркемеде ырастайт, сиз электрондук маалымкат аласыз.
+step-employer-permit-check = Иш берүүчүңүздүн чет элдик жумушчуларды жалдоого уруксаты бар экенин текшериңиз
+step-employer-permit-check-how = Бул уруксатты сиз эмес, иш берүүчү жергиликтүү бийликтен алат. Ишти баштоодон мурун аны көрсөтүүнү сураныңыз.
+step-register-contract = Эмгек келишимиңиз катталганын текшериңиз
+step-register-contract-how = ЕАЭБ жарандарына иштөөгө уруксат керек эмес, бирок келишим эмгек келишимдеринин мамлекеттик системасына (ЕСУТД) киргизилиши же жарандык-укуктук келишим болушу керек.
+step-get-iin = { -iin } алыңыз
+step-get-iin-how = { -psc(case: "dative") } өзүңүз барып аласыз. { -iin } жумушка, банкка жана салык төлөөгө керек.
+step-labour-tax-prepay = Уруксат үчүн киреше салыгын алдын ала төлөңүз
+step-labour-tax-prepay-how = Арыз бергенге чейин, уруксаттын ар бир айы үчүн жашаган жериңизде төлөңүз. Төлөм квитанцияларын сактап коюңуз.
+step-labour-permit-apply = Эмгек иммигрантына уруксат алууга арыз бериңиз
+step-labour-permit-apply-how = Онлайн гана, eGov аркылуу (38-1 кызматы). Арызга сиз да, иш берүүчү да кол коёт. Адегенде { -iin } керек.
+step-labour-permit-extend = Эмгек иммигрантына уруксатыңызды узартыңыз
+step-labour-permit-extend-how = Адегенде жаңы айлар үчүн салык төлөңүз, анан уруксатыңыз бүтө электе eGov аркылуу арыз бериңиз.
+step-kandas-apply = Кандас статусун алууга арыз бериңиз
+step-kandas-apply-how = { -enbek-migration } сайтында, Enbek Migration тиркемесинде, консулдукта же Калкты тейлөө борборунда (ЦОН).
+step-nomad-visa-apply = Neo Nomad (B12-1) визасына арыз бериңиз
+step-nomad-visa-apply-how = Аралыктан иштегендер үчүн: чет өлкөдөн туруктуу киреше (канча болушу керектиги төмөнкү документтерде жазылган), соттуулуктун жоктугу жана камсыздандыруу керек.
+step-apply-trp = Жашап турууга убактылуу уруксат ({ -trp }) алыңыз
+step-apply-trp-how = Уруксат берилген жүрүү мөөнөтүңүз бүтө электе { -egov } сайтында же ЦОНдо арыз бериңиз. Адатта 1–2 иш күнү кетет.
+step-study-trp = Окуу үчүн { -trp } алыңыз
+step-study-trp-how = Арызды окуу жайыңыз берет. Документтериңизди аларга эртерээк тапшырыңыз.
+step-family-trp = Үй-бүлөңүз менен жашоо үчүн { -trp } алыңыз
+step-family-trp-how = { -egov } сайтында же ЦОНдо туугандыгыңызды тастыктаган документ менен арыз бериңиз.
+step-renew-trp = { -trp } мөөнөтүн узартыңыз
+step-renew-trp-how = Мөөнөтү бүтө электе { -egov } сайтында же ЦОНдо арыз бериңиз.
+step-employer-permit-renewal = Иш берүүчү өз уруксатын узартаарын текшериңиз
+step-employer-permit-renewal-how = Сиздин { -trp } мөөнөтү иш берүүчүнүн уруксатынын мөөнөтүнө жараша болот. Узартуу тууралуу эрте сураңыз.
+step-leave-by-last-day = Акыркы мыйзамдуу күнүңүзгө чейин Казакстандан чыгыңыз
+step-leave-by-last-day-how = Же ага чейин тийиштүү уруксат алыңыз. Андан узак калсаңыз, мөөнөттөн ашыкча жүрүү болот жана айып пул салынышы мүмкүн.
 
-## Documents
+## Документтер
 
-doc-application-form = Application form
-doc-passport = Passport
-doc-health-insurance = Health insurance
-doc-owner-consent = Notarised consent of the housing owner
-doc-fingerprint-certificate = Fingerprint registration certificate
-doc-purpose-documents = Documents for the purpose of your stay
-doc-employment-contract = Employment contract
-doc-application-signed-both = Application signed by you and your employer
-doc-tax-receipts = Receipts for the advance income tax
-doc-passport-border-mark = Passport with a border-crossing mark from the last { $border_mark_months } months
-doc-medical-certificate-028 = Medical certificate, form 028/у, issued within { $medical_certificate_months } months
-doc-health-insurance-full-term = Health insurance for the whole permit
-doc-intent-agreement = Agreement of intent to hire (first permit) or employment contract (extension)
-doc-passport-translation = Notarised passport translation, if your name is in neither Cyrillic nor Latin letters
-doc-institution-request = Request from your school or university
-doc-family-tie-proof = Proof of your family tie
-doc-income-proof = Proof of income over USD { $income_usd_per_month } a month for { $income_months } months
-doc-clean-record = Certificate of no criminal record
+doc-application-form = Арыздын формасы
+doc-passport = Паспорт
+doc-health-insurance = Медициналык камсыздандыруу
+doc-owner-consent = Үй ээсинин нотариус күбөлөндүргөн макулдугу
+doc-fingerprint-certificate = Манжа издерин каттоо (дактилоскопия) тууралуу маалымкат
+doc-purpose-documents = Келүү максатыңызды тастыктаган документтер
+doc-employment-contract = Эмгек келишими
+doc-application-signed-both = Сиз жана иш берүүчү кол койгон арыз
+doc-tax-receipts = Киреше салыгын алдын ала төлөгөн квитанциялар
+doc-passport-border-mark = Акыркы { $border_mark_months } айдагы чек арадан өткөн белгиси бар паспорт
+doc-medical-certificate-028 = 028/у формасындагы медициналык маалымкат ({ $medical_certificate_months } айдан эски эмес)
+doc-health-insurance-full-term = Уруксаттын бүт мөөнөтүнө медициналык камсыздандыруу
+doc-intent-agreement = Жумушка алуу ниети тууралуу келишим (биринчи уруксат үчүн) же эмгек келишими (узартуу үчүн)
+doc-passport-translation = Паспорттун нотариус күбөлөндүргөн котормосу, эгер аты-жөнүңүз кирилл же латын тамгалары менен жазылбаса
+doc-institution-request = Окуу жайыңыздын өтүнүчү
+doc-family-tie-proof = Туугандыгыңызды тастыктаган документ
+doc-income-proof = { $income_months } ай бою айына { $income_usd_per_month } АКШ долларынан ашык киреше тууралуу маалымкат
+doc-clean-record = Соттуулугу жок экени тууралуу маалымкат
 
-## Deadlines
+## Мөөнөттөр
 
-deadline-stay-limit = Last legal day
-deadline-registration = Registration deadline
-deadline-host-notice = Deadline for the host's arrival notice
-deadline-trp-end = { -trp } ends
-deadline-permit-end = Permit ends
-deadline-visa-end = Visa ends
-deadline-tax-prepayment = Deadline for the permit tax
-deadline-document-validity = Last day the border mark counts for a permit
+deadline-stay-limit = Акыркы мыйзамдуу күн
+deadline-registration = Катталуу мөөнөтү
+deadline-host-notice = Кабыл алуучу тараптын билдирүү мөөнөтү
+deadline-trp-end = { -trp } мөөнөтү бүтөт
+deadline-permit-end = Уруксат мөөнөтү бүтөт
+deadline-visa-end = Виза мөөнөтү бүтөт
+deadline-tax-prepayment = Уруксат салыгын төлөө мөөнөтү
+deadline-document-validity = Чек ара белгиси уруксат үчүн жарактуу акыркы күн
 
-## Notes
+## Эскертүүлөр
 
-note-need-citizenship = Tell me your citizenship so I can work out your rules.
-note-home-citizen = You are a citizen of Kazakhstan: these stay rules are for foreigners.
-note-need-entry = Tell me the date you last entered Kazakhstan so I can count your days.
-note-not-in-table = Your country is not on my list of visa-free countries, so you probably need a visa. My list is not complete: please check on { -egov } or with the { -migration-police }.
-note-visa-required = Citizens of your country need a visa. Tell me if you have one and when it ends.
-note-need-trp-end = Tell me when your { -trp } ends so I can count your stay.
-note-need-visa-end = Tell me when your visa ends: its dates rule your stay.
-note-need-permit-end = Tell me when your permit ends so I can remind you in time.
-note-trp-ended-before-entry = Your { -trp } end date is before your entry, so it does not cover this stay. Please check the dates.
-note-visa-ended-before-entry = Your visa end date is before your entry, so it does not cover this stay. Please check the dates.
-note-rules-before = Entries before { $date } were counted under older rules I do not have. Please ask the { -migration-police }.
-note-exit-day-counted = I count the day you leave as a day in Kazakhstan. This is not confirmed, but it is the safer way.
-note-prior-days-unknown = I do not know your earlier days here, so I counted none. Your real limit may be earlier: count your days in the last 180.
-note-window-used-up = Your earlier days may already use up all the days you are allowed. Please go to the { -migration-police } now.
-note-overstay-warning = Up to { $days ->
-    [one] { $days } day
-   *[other] { $days } days
-} over: a warning.
-note-overstay-fine = Up to { $days ->
-    [one] { $days } day
-   *[other] { $days } days
-} over: a fine of { $mci } { -mci } ({ $cost } tenge).
-note-overstay-longer = More than { $days ->
-    [one] { $days } day
-   *[other] { $days } days
-} over: larger fines and possibly expulsion. The exact amounts are not confirmed.
-note-overstay-ban = Expulsion by a court bans entry for { $years ->
-    [one] { $years } year
-   *[other] { $years } years
-}. Repeated violations can lead to refused entry.
-note-kandas-clock-runs = Important: your visa-free days keep running while your kandas application is pending. People have been fined for thinking otherwise.
-note-no-paid-work-visa-free = Paid work is not allowed on a visa-free stay. Start work only when your permits are in place.
-note-no-work-or-study-visa-free = For citizens of your country, a visa-free stay allows neither work nor study. Ask the { -migration-police } which visa you need.
-note-remote-work = Working remotely for an employer abroad: the Neo Nomad visa is made for this. Check whether it fits you.
-note-need-employer = Tell me who employs you (a household, a company or an employer abroad) so I can show your steps.
-note-household-not-eligible = The household-work permit is not open to citizens of your country. Please ask the { -migration-police } about your options.
-note-household-eligibility-unconfirmed = Only an older source lists your country for the household-work permit. Please confirm on { -egov } before you apply.
-note-labour-permit-term-unconfirmed = A permit is for { $min_months } to { $max_months } months. The longest total term and the age limit (18–60) are not confirmed.
-note-employer-change = If you change employer, your { -trp } must be re-issued within { $days ->
-    [one] { $days } day
-   *[other] { $days } days
-}.
-note-student-rules = On a student visa you may not work. When your studies end, you must leave.
-note-family-term = A family { -trp } is usually for up to 1 year and never longer than your relative's own permit.
-note-nomad-no-local-work = Neo Nomad visa holders may not work for employers in Kazakhstan.
-note-trp-fee-unknown = I found no state fee for a { -trp }; please ask when you apply.
-note-host-notice-after-self-registration = It is not confirmed whether the host's notice is still needed next to self-registration (since 1 July 2026). Doing both is safe.
-note-self-registration-move = If you move, register at the new address within { $days ->
-    [one] { $days } working day
-   *[other] { $days } working days
-}.
-note-holidays-unknown = I have no holiday list for { $year }, so I skipped only weekends. The real deadline may be a little later.
-note-cost-estimate = The { -mci } for { $year } is not known yet; costs use { $used } and are estimates.
-note-confirm-uncertain = Some rules here are not fully confirmed ({ $rules }). Please check at a { -psc }, on { -egov } or with the { -migration-police }.
-note-country-uncertain = The stay rules for your country are not fully confirmed (confidence: { $confidence }). I count them the safe way; please confirm with the { -migration-police }.
-note-azerbaijan-registration = Citizens of Azerbaijan staying over 30 days must register (not fully confirmed). Please ask the { -migration-police }.
-note-group-unconfirmed = Older sources give your country up to 90 days. Until that is confirmed, I count 30 days per entry and 90 in 180.
-note-turkmenistan-regional-exception = Residents of Balkan velayat may spend 5 days without a visa in the Atyrau and Mangystau regions. Ask the { -migration-police } if this is you.
+note-need-citizenship = Эрежелериңизди эсептөө үчүн жарандыгыңызды айтыңыз.
+note-home-citizen = Сиз Казакстандын жаранысыз: бул жүрүү эрежелери чет элдиктер үчүн.
+note-need-entry = Күндөрүңүздү эсептөө үчүн Казакстанга акыркы жолу кирген күнүңүздү айтыңыз.
+note-not-in-table = Өлкөңүз менин визасыз өлкөлөр тизмемде жок, ошондуктан сизге виза керек болушу мүмкүн. Тизмем толук эмес: { -egov } же { -migration-police } аркылуу текшериңиз.
+note-visa-required = Өлкөңүздүн жарандарына виза керек. Визаңыз болсо, ал качан бүтөөрүн айтыңыз.
+note-need-trp-end = Жүрүү мөөнөтүңүздү эсептөө үчүн { -trp } качан бүтөөрүн айтыңыз.
+note-need-visa-end = Визаңыз качан бүтөөрүн айтыңыз: жүрүү мөөнөтүңүз визанын датасына жараша болот.
+note-need-permit-end = Убагында эскертүү үчүн уруксатыңыз качан бүтөөрүн айтыңыз.
+note-trp-ended-before-entry = { -trp } бүткөн күн Казакстанга кирген күнүңүздөн мурун, ошондуктан ал бул жолку жүрүүңүздү камтыбайт. Даталарды текшериңиз.
+note-visa-ended-before-entry = Виза бүткөн күн Казакстанга кирген күнүңүздөн мурун, ошондуктан ал бул жолку жүрүүңүздү камтыбайт. Даталарды текшериңиз.
+note-rules-before = { DATE($date, case: "dative") } чейинки кирүүлөр мурунку эрежелер боюнча эсептелет, ал эрежелер менде жок. Бул тууралуу { -migration-police(case: "ablative") } сураңыз.
+note-exit-day-counted = Чыгып кеткен күнүңүздү да Казакстанда болгон күн катары эсептейм. Бул тастыкталган эмес, бирок ушундай эсептөө коопсузураак.
+note-prior-days-unknown = Мурда бул жерде канча күн болгонуңузду билбейм, ошондуктан аларды эсептеген жокмун. Чыныгы мөөнөтүңүз эртерээк бүтүшү мүмкүн: акыркы 180 күндө канча күн болгонуңузду эсептеп көрүңүз.
+note-window-used-up = Мурунку күндөрүңүз уруксат берилген күндөрдүн баарын колдонуп бүткөн болушу мүмкүн. Азыр эле { -migration-police(case: "dative") } барыңыз.
+note-overstay-warning = Мөөнөттөн { $days ->
+    [one] { $days } күнгө
+   *[other] { $days } күнгө
+} чейин ашса: эскертүү берилет.
+note-overstay-fine = Мөөнөттөн { $days ->
+    [one] { $days } күнгө
+   *[other] { $days } күнгө
+} чейин ашса: { $mci } { -mci } ({ $cost } теңге) айып пул.
+note-overstay-longer = Мөөнөттөн { $days ->
+    [one] { $days } күндөн
+   *[other] { $days } күндөн
+} көп ашса: чоңураак айып пул жана өлкөдөн чыгарылышы мүмкүн. Так суммалар тастыкталган эмес.
+note-overstay-ban = Сот чечими менен өлкөдөн чыгарылган адамга Казакстанга { $years ->
+    [one] { $years } жылга
+   *[other] { $years } жылга
+} кирүүгө тыюу салынат. Эрежелерди кайра-кайра бузсаңыз, чек арадан өткөрбөй коюшу мүмкүн.
+note-kandas-clock-runs = Маанилүү: кандас статусуна арызыңыз каралып жатканда да визасыз күндөрүңүз эсептеле берет. Башкача ойлоп, айып пул төлөгөндөр болгон.
+note-no-paid-work-visa-free = Визасыз жүргөндө акы төлөнүүчү жумуш кылууга болбойт. Уруксаттарыңыз даяр болгондо гана ишке чыгыңыз.
+note-no-work-or-study-visa-free = Өлкөңүздүн жарандары визасыз жүргөндө иштей да, окуй да албайт. Кандай виза керек экенин { -migration-police(case: "ablative") } сураңыз.
+note-remote-work = Чет элдеги иш берүүчүгө аралыктан иштөө үчүн атайын Neo Nomad визасы бар. Ал сизге туура келерин текшериңиз.
+note-need-employer = Кадамдарыңызды көрсөтүү үчүн сизди ким жумушка алганын айтыңыз (жеке адам, компания же чет элдеги иш берүүчү).
+note-household-not-eligible = Үй жумушуна уруксат сиздин өлкөнүн жарандарына берилбейт. Кандай мүмкүнчүлүктөр бар экенин { -migration-police(case: "ablative") } сураңыз.
+note-household-eligibility-unconfirmed = Сиздин өлкө үй жумушуна уруксат ала турган өлкөлөрдүн тизмесинде эски булакта гана бар. Арыз берүүдөн мурун { -egov } аркылуу тактап алыңыз.
+note-labour-permit-term-unconfirmed = Уруксат { $min_months } айдан { $max_months } айга чейин берилет. Жалпы эң узак мөөнөтү жана жаш чеги (18–60) тастыкталган эмес.
+note-employer-change = Иш берүүчүңүздү алмаштырсаңыз, { -trp } { $days ->
+    [one] { $days } күндүн
+   *[other] { $days } күндүн
+} ичинде кайра таризделиши керек.
+note-student-rules = Студенттик виза менен иштөөгө болбойт. Окууңуз бүткөндө Казакстандан чыгып кетишиңиз керек.
+note-family-term = Үй-бүлөлүк { -trp } адатта 1 жылга чейин берилет жана туугандыңыздын өз уруксатынан эч качан узак болбойт.
+note-nomad-no-local-work = Neo Nomad визасы барлар Казакстандагы иш берүүчүлөргө иштей албайт.
+note-trp-fee-unknown = { -trp } үчүн мамлекеттик алым тапкан жокмун; арыз бергенде сураңыз.
+note-host-notice-after-self-registration = Өз алдынча катталуу киргизилгенден бери (2026-жылдын 1-июлунан) кабыл алуучу тараптын билдирүүсү дагы эле керекпи, тастыкталган эмес. Экөөнү тең жасаганыңыз коопсуз.
+note-self-registration-move = Көчүп кетсеңиз, жаңы дарек боюнча { $days ->
+    [one] { $days } иш күнүнүн
+   *[other] { $days } иш күнүнүн
+} ичинде кайра катталыңыз.
+note-holidays-unknown = { $year }-жылдын майрам күндөрүнүн тизмеси менде жок, ошондуктан дем алыш күндөрдү гана эсепке алдым. Чыныгы мөөнөт бир аз кечирээк болушу мүмкүн.
+note-cost-estimate = { $year }-жылдын { -mci } өлчөмү азырынча белгисиз; баалар { $used }-жылдын өлчөмү менен эсептелди, ошондуктан болжолдуу.
+note-confirm-uncertain = Бул жердеги айрым эрежелер толук тастыкталган эмес ({ $rules }). { -psc }, { -egov } же { -migration-police } аркылуу тактап алыңыз.
+note-country-uncertain = Өлкөңүз үчүн жүрүү эрежелери толук тастыкталган эмес (ишенимдүүлүгү: { $confidence }). Мен аларды этияттык менен эсептейм; { -migration-police(case: "ablative") } тактап алыңыз.
+note-azerbaijan-registration = Казакстанда 30 күндөн ашык жүргөн Азербайжандын жарандары катталышы керек (толук тастыкталган эмес). Бул тууралуу { -migration-police(case: "ablative") } сураңыз.
+note-group-unconfirmed = Эски булактар боюнча өлкөңүздүн жарандары 90 күнгө чейин жүрө алат. Бул тастыкталганга чейин ар бир кирүүгө 30 күн жана 180 күндүн ичинде 90 күн деп эсептейм.
+note-turkmenistan-regional-exception = Балкан велаятынын тургундары Атырау жана Маңгыстау облустарында 5 күн визасыз жүрө алышат. Бул сизге тийиштүү болсо, { -migration-police(case: "ablative") } сураңыз.
 
-## Confidence
+## Ишенимдүүлүк
 
-confidence-high = high
-confidence-medium = medium
-confidence-low = low
+confidence-high = жогору
+confidence-medium = орточо
+confidence-low = төмөн
 
-## Rules
+## Эрежелер
 
-rule-r1 = Visa-free stay: { $per_entry_days ->
-    [one] { $per_entry_days } day
-   *[other] { $per_entry_days } days
-} per entry, { $window_limit_days } in { $window_days }
-rule-r2 = EAEU citizens: { $window_limit_days } days in { $window_days }
-rule-r6 = The host's arrival notice
-rule-r7 = Self-registration within { $calendar_days ->
-    [one] { $calendar_days } day
-   *[other] { $calendar_days } days
-}
-rule-r8 = Overstay
-rule-r9 = Temporary residence permit
-rule-r10 = { -trp } for workers and their families
-rule-r11 = Labour-immigrant permit (household work)
-rule-r12 = Advance income tax for the permit
-rule-r13 = Employer's permit for foreign workers
+rule-r1 = Визасыз жүрүү: ар бир кирүүдө { $per_entry_days } күн, { $window_days } күндүн ичинде { $window_limit_days } күн
+rule-r2 = ЕАЭБ жарандары: { $window_days } күндүн ичинде { $window_limit_days } күн
+rule-r6 = Кабыл алуучу тараптын келгениңиз тууралуу билдирүүсү
+rule-r7 = { $calendar_days } күндүн ичинде өз алдынча катталуу
+rule-r8 = Мөөнөттөн ашыкча жүрүү
+rule-r9 = Жашап турууга убактылуу уруксат ({ -trp })
+rule-r10 = Жумушчулар жана алардын үй-бүлөсү үчүн { -trp }
+rule-r11 = Эмгек иммигрантына уруксат (үй жумушу)
+rule-r12 = Уруксат үчүн алдын ала төлөнүүчү киреше салыгы
+rule-r13 = Иш берүүчүнүн чет элдик жумушчуларды тартууга уруксаты
 rule-r14 = { -iin }
-rule-r15 = Students
-rule-r16 = Family reunification
-rule-r17 = Kandas
-rule-r18 = Digital nomads
-rule-r19 = Permanent residence: time abroad
+rule-r15 = Студенттер
+rule-r16 = Үй-бүлөнү бириктирүү
+rule-r17 = Кандастар
+rule-r18 = Санарип көчмөндөр
+rule-r19 = Туруктуу жашоо: чет өлкөдө болгон убакыт
 
-## Country groups
+## Өлкөлөрдүн топтору
 
-rule-group-eaeu = EAEU states
-rule-group-uzbekistan = Uzbekistan
-rule-group-tajikistan = Tajikistan
-rule-group-azerbaijan = Azerbaijan
-rule-group-unconfirmed-90 = Countries with unconfirmed rules
-rule-group-china = China
-rule-group-turkey = Türkiye
-rule-group-india-iran = India and Iran
-rule-group-one-sided = One-sided visa-free states
-rule-group-visa-required = Visa required
+rule-group-eaeu = ЕАЭБ өлкөлөрү
+rule-group-uzbekistan = Өзбекстан
+rule-group-tajikistan = Тажикстан
+rule-group-azerbaijan = Азербайжан
+rule-group-unconfirmed-90 = Эрежелери тастыкталбаган өлкөлөр
+rule-group-china = Кытай
+rule-group-turkey = Түркия
+rule-group-india-iran = Индия жана Иран
+rule-group-one-sided = Бир тараптуу визасыз режимдеги өлкөлөр
+rule-group-visa-required = Виза талап кылынат
 
-## Public holidays
+## Майрам күндөрү
 
-rule-holiday-new-year = New Year
-rule-holiday-orthodox-christmas = Orthodox Christmas
-rule-holiday-womens-day = International Women's Day
-rule-holiday-nauryz = Nauryz
-rule-holiday-unity-day = Unity Day of the People of Kazakhstan
-rule-holiday-defender-day = Defender of the Fatherland Day
-rule-holiday-victory-day = Victory Day
-rule-holiday-kurban-ait = Kurban Ait (first day)
-rule-holiday-capital-day = Capital Day
-rule-holiday-constitution-day = Constitution Day
-rule-holiday-republic-day = Republic Day
-rule-holiday-independence-day = Independence Day
+rule-holiday-new-year = Жаңы жыл
+rule-holiday-orthodox-christmas = Православдык Рождество
+rule-holiday-womens-day = Эл аралык аялдар күнү
+rule-holiday-nauryz = Нооруз
+rule-holiday-unity-day = Казакстан элинин биримдик күнү
+rule-holiday-defender-day = Ата Мекенди коргоочулар күнү
+rule-holiday-victory-day = Жеңиш күнү
+rule-holiday-kurban-ait = Курман айт (биринчи күнү)
+rule-holiday-capital-day = Борбор шаар күнү
+rule-holiday-constitution-day = Конституция күнү
+rule-holiday-republic-day = Республика күнү
+rule-holiday-independence-day = Көз карандысыздык күнү
 
-## Rule parameters (catalogue report)
+## Эрежелердин параметрлери (каталог)
 
-rule-param-per-entry-days = Days per entry
-rule-param-window-days = Window, days
-rule-param-window-limit-days = Days allowed in the window
-rule-param-visa-runs-end = Visa runs stopped from
-rule-param-working-days = Working days
-rule-param-host-fine-small-business-mci = Host's fine: officials, small businesses, NGOs ({ -mci })
-rule-param-host-fine-medium-business-mci = Host's fine: medium businesses ({ -mci })
-rule-param-host-fine-large-business-mci = Host's fine: large businesses ({ -mci })
-rule-param-in-force-from = In force from
-rule-param-calendar-days = Calendar days
-rule-param-move-working-days = Working days to register again after moving
-rule-param-warning-max-days = Overstay with a warning, up to days
-rule-param-fine-max-days = Overstay with a fine, up to days
-rule-param-fine-mci = Fine ({ -mci })
-rule-param-entry-ban-years = Entry ban after expulsion by a court, years
-rule-param-stay-over-days = { -trp } needed for stays over, days
-rule-param-stay-over-days-eaeu = { -trp } needed for EAEU citizens over, days
-rule-param-eaeu-group = EAEU group
-rule-param-processing-working-days-max = Processing, working days at most
-rule-param-fingerprints-required-from = Fingerprints required from
-rule-param-late-application-days-unconfirmed = Late application allowed, days (not confirmed)
-rule-param-max-months = Longest term, months
-rule-param-employer-change-days = Days to re-issue the { -trp } after changing employer
-rule-param-eligible = Eligible citizenships
-rule-param-eligible-unconfirmed = Eligible citizenships (not confirmed)
-rule-param-min-months = Shortest term, months
-rule-param-online-only-from = Online only from
-rule-param-processing-days = Processing, days
-rule-param-border-mark-months = Border mark no older than, months
-rule-param-medical-certificate-months = Medical certificate no older than, months
-rule-param-fee-mci-per-month = Tax per month ({ -mci })
-rule-param-vacancy-posting-days = Vacancy on enbek.kz at least, days before
-rule-param-vacancy-posting-from = Vacancy rule from
-rule-param-intra-corporate-years = Intra-corporate transfer, years
-rule-param-fee-mci = Fee ({ -mci })
-rule-param-in-person-from = In person only from
-rule-param-decision-working-days = Decision, working days
-rule-param-extension-months = Extension, months at most
-rule-param-income-usd-per-month = Income per month over, USD
-rule-param-income-months = Income shown for, months
-rule-param-absence-days = Days abroad in a calendar year that cancel the permit, over
+rule-param-per-entry-days = Ар бир кирүүгө күн
+rule-param-window-days = Эсептөө мезгили, күн
+rule-param-window-limit-days = Мезгил ичинде уруксат берилген күндөр
+rule-param-visa-runs-end = «Визаран» токтотулган күн
+rule-param-working-days = Иш күндөрү
+rule-param-host-fine-small-business-mci = Кабыл алуучу тараптын айып пулу: кызмат адамдары, чакан бизнес, коммерциялык эмес уюмдар ({ -mci })
+rule-param-host-fine-medium-business-mci = Кабыл алуучу тараптын айып пулу: орто бизнес ({ -mci })
+rule-param-host-fine-large-business-mci = Кабыл алуучу тараптын айып пулу: ири бизнес ({ -mci })
+rule-param-in-force-from = Күчүнө кирген күн
+rule-param-calendar-days = Календардык күндөр
+rule-param-move-working-days = Көчкөндөн кийин кайра катталуу үчүн иш күндөрү
+rule-param-warning-max-days = Эскертүү менен бүтүүчү ашыкча жүрүү, күнгө чейин
+rule-param-fine-max-days = Айып пул салынуучу ашыкча жүрүү, күнгө чейин
+rule-param-fine-mci = Айып пул ({ -mci })
+rule-param-entry-ban-years = Сот чечими менен чыгарылгандан кийин кирүүгө тыюу, жыл
+rule-param-stay-over-days = { -trp } керек болгон жүрүү, күндөн ашык
+rule-param-stay-over-days-eaeu = ЕАЭБ жарандарына { -trp } керек болгон жүрүү, күндөн ашык
+rule-param-eaeu-group = ЕАЭБ тобу
+rule-param-processing-working-days-max = Кароо мөөнөтү, эң көп иш күнү
+rule-param-fingerprints-required-from = Манжа издери ушул күндөн тартып талап кылынат
+rule-param-late-application-days-unconfirmed = Кечигип арыз берүүгө мүмкүн, күн (тастыкталган эмес)
+rule-param-max-months = Эң узак мөөнөт, ай
+rule-param-employer-change-days = Иш берүүчү алмашкандан кийин { -trp } кайра тариздөө, күн
+rule-param-eligible = Укугу бар жарандыктар
+rule-param-eligible-unconfirmed = Укугу бар жарандыктар (тастыкталган эмес)
+rule-param-min-months = Эң кыска мөөнөт, ай
+rule-param-online-only-from = Онлайн гана, ушул күндөн тартып
+rule-param-processing-days = Кароо мөөнөтү, күн
+rule-param-border-mark-months = Чек ара белгиси эски болбошу керек, ай
+rule-param-medical-certificate-months = Медициналык маалымкат эски болбошу керек, ай
+rule-param-fee-mci-per-month = Айына салык ({ -mci })
+rule-param-vacancy-posting-days = Вакансия enbek.kz сайтына кеминде канча күн мурун жарыяланат
+rule-param-vacancy-posting-from = Вакансия эрежеси ушул күндөн тартып
+rule-param-intra-corporate-years = Компаниянын ичинде которуу, жыл
+rule-param-fee-mci = Алым ({ -mci })
+rule-param-in-person-from = Өзү келип гана, ушул күндөн тартып
+rule-param-decision-working-days = Чечим, иш күнү
+rule-param-extension-months = Узартуу, эң көп ай
+rule-param-income-usd-per-month = Айлык киреше, АКШ долларынан ашык
+rule-param-income-months = Киреше көрсөтүлгөн мөөнөт, ай
+rule-param-absence-days = Уруксатты жокко чыгаруучу чет өлкөдөгү күндөр (календардык жылда), ашык
 
-## Catalogue report
+## Эрежелер каталогу
 
-rule-report-title = Rule catalogue: { $rules ->
-    [one] { $rules } rule
-   *[other] { $rules } rules
-}, { $countries ->
-    [one] { $countries } country
-   *[other] { $countries } countries
-} in { $groups ->
-    [one] { $groups } group
-   *[other] { $groups } groups
+rule-report-title = Эрежелер каталогу: { $rules ->
+    [one] { $rules } эреже
+   *[other] { $rules } эреже
+}, { $groups ->
+    [one] { $groups } топто
+   *[other] { $groups } топто
+} { $countries ->
+    [one] { $countries } өлкө
+   *[other] { $countries } өлкө
 }
-rule-report-intro = What the bot believes, with sources, check dates and confidence, for review. This is information, not legal advice.
+rule-report-intro = Текшерүүчүлөр үчүн: бот эмнеге таянат — булактары, текшерилген күндөрү жана ишенимдүүлүгү менен. Бул юридикалык кеңеш эмес, маалымат гана.
 rule-report-rule = { $rule } — { $title } ({ $slug })
-rule-report-confidence = Confidence: { $confidence }. Checked: { $date }.
+rule-report-confidence = Ишенимдүүлүгү: { $confidence }. Текшерилди: { $date }.
 rule-report-param = { $name }: { $value }
-rule-report-documents = Documents:
-rule-report-link = Where: { $link }
-rule-report-sources = Sources:
-rule-report-groups-header = Country groups
-rule-report-home = { $code }: citizens; these rules are not for them.
-rule-report-group = { $group } — { $rule }, confidence: { $confidence }
-rule-report-visa-required = A visa is required; the visa's dates rule the stay.
-rule-report-per-entry = Up to { $days ->
-    [one] { $days } day
-   *[other] { $days } days
-} per entry
-rule-report-window = At most { $limit ->
-    [one] { $limit } day
-   *[other] { $limit } days
-} in any { $window }
-rule-report-work-without-permit = May work on a contract without a permit
-rule-report-no-work-or-study = No work or study on a visa-free stay
-rule-report-self-registration = Self-registration (R7) can apply
-rule-report-valid-from = For entries from { $date }
-rule-report-countries = { $codes } — { $source } ({ $date }), confidence: { $confidence }
-rule-report-default-group = Every country without a row falls here.
-rule-report-holidays = Public holidays { $year } (confidence: { $confidence }; { $source })
+rule-report-documents = Документтер:
+rule-report-link = Кайда: { $link }
+rule-report-sources = Булактар:
+rule-report-groups-header = Өлкөлөрдүн топтору
+rule-report-home = { $code }: өз жарандары; бул эрежелер аларга тийиштүү эмес.
+rule-report-group = { $group } — { $rule }, ишенимдүүлүгү: { $confidence }
+rule-report-visa-required = Виза талап кылынат; жүрүү мөөнөтү визанын датасына жараша болот.
+rule-report-per-entry = Ар бир кирүүдө { $days ->
+    [one] { $days } күнгө
+   *[other] { $days } күнгө
+} чейин
+rule-report-window = Каалаган { $window } күндүн ичинде эң көп { $limit ->
+    [one] { $limit } күн
+   *[other] { $limit } күн
+}
+rule-report-work-without-permit = Уруксатсыз эле келишим менен иштей алат
+rule-report-no-work-or-study = Визасыз жүргөндө иштөөгө да, окууга да болбойт
+rule-report-self-registration = Өз алдынча катталуу (R7) колдонулушу мүмкүн
+rule-report-valid-from = { DATE($date, case: "ablative") } баштап киргендер үчүн
+rule-report-countries = { $codes } — { $source } ({ $date }), ишенимдүүлүгү: { $confidence }
+rule-report-default-group = Тизмеде жок бардык өлкөлөр ушул топко кирет.
+rule-report-holidays = { $year }-жылдын майрам күндөрү (ишенимдүүлүгү: { $confidence }; { $source })
 rule-report-holiday = { $date } — { $name }
-rule-report-substitutes = Days off moved by decree are not listed, so working-day deadlines can only come out earlier than the real ones.
-rule-report-mci-header = { -mci } per year
-rule-report-mci = { $year }: { $amount } tenge — { $source } ({ $date })
-rule-report-mci-undated = { $year }: { $amount } tenge — { $source }
-rule-report-mci-fallback = For a year not listed, costs use the latest known year and are marked as estimates.
+rule-report-substitutes = Токтом менен жылдырылган дем алыш күндөр тизмеде жок, ошондуктан иш күнү менен эсептелген мөөнөттөр чыныгысынан эртерээк гана чыгышы мүмкүн.
+rule-report-mci-header = Жылдар боюнча { -mci }
+rule-report-mci = { $year }: { $amount } теңге — { $source } ({ $date })
+rule-report-mci-undated = { $year }: { $amount } теңге — { $source }
+rule-report-mci-fallback = Тизмеде жок жыл үчүн баалар акыркы белгилүү жыл боюнча эсептелип, болжолдуу деп белгиленет.

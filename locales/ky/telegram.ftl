@@ -1,44 +1,44 @@
-# PLACEHOLDER: machine copy of en, replaced by the translation
-# Texts that exist because the bot lives in Telegram: the note for groups, the record of
-# a pressed button, the bot's profile and command menu, and the admin statistics.
-# Every id here exists in ru/ and kk/ with the same variables.
+# Бот Telegramда иштегендиктен керек болгон тексттер: топтор үчүн эскертүү, басылган баскычтын
+# жазуусу, боттун профили, буйруктар менюсу жана администраторлор үчүн статистика.
+# Ар бир id en/, ru/ жана kk/ ичинде да бар, өзгөрмөлөрү бирдей.
 
-## Groups and channels
+## Топтор жана каналдар
 
-tg-private-only = I work only in private messages. Open a chat with me and press Start.
+tg-private-only = Мен жеке билдирүүлөрдө гана иштейм. Мени менен чат ачып, «Start» баскычын басыңыз.
+tg-slow-down = Билдирүүлөрдү мен окуп үлгүргөндөн тезирээк жөнөтүп жатасыз, ошондуктан айрымдарын окубай калдым. Бир нече секунд күтүп, анан жообуңузду кайра жөнөтүңүз.
 
-## A question after its button was pressed
+## Баскыч басылгандан кийинки суроо
 
-tg-answered = Your answer: { $answer }
+tg-answered = Жообуңуз: { $answer }
 
-## The bot's profile, shown before the first message
+## Биринчи билдирүүгө чейин көрүнгөн боттун профили
 
-tg-description = { -bot } helps foreigners in Kazakhstan. Answer a few short questions and I will show how long you may stay, which documents you need and what to do by which date. In Uzbek, Tajik, Kyrgyz, Kazakh, Russian and English. This is information, not legal advice.
-tg-short-description = For foreigners in Kazakhstan: stay limits, registration and permits, as a personal plan.
+tg-description = { -bot } Казакстандагы чет элдиктерге жардам берет. Бир нече кыска суроого жооп бериңиз, мен канча убакыт жүрө аларыңызды, кайсы документтер керек экенин жана кайсы күнгө чейин эмне кылуу керектигин көрсөтөм. Өзбек, тажик, кыргыз, казак, орус жана англис тилдеринде. Бул юридикалык кеңеш эмес, маалымат гана.
+tg-short-description = Казакстандагы чет элдиктер үчүн: жүрүү мөөнөтү, каттоо жана уруксаттар — жеке план катары.
 
-## The command menu
+## Буйруктар менюсу
 
-tg-cmd-start = Start or continue
-tg-cmd-help = What I can do
-tg-cmd-plan = Your plan
-tg-cmd-me = Your answers
-tg-cmd-sources = Where the rules come from
-tg-cmd-reminders = Your upcoming reminders
-tg-cmd-calendar = Your deadlines as a calendar file
-tg-cmd-language = Change the language
-tg-cmd-back = Previous question
-tg-cmd-restart = Start over
-tg-cmd-export = All your data
-tg-cmd-delete = Erase all your data
+tg-cmd-start = Баштоо же улантуу
+tg-cmd-help = Эмне кыла алам
+tg-cmd-plan = Планыңыз
+tg-cmd-me = Жоопторуңуз
+tg-cmd-sources = Эрежелер кайдан алынган
+tg-cmd-reminders = Жакынкы эскертмелериңиз
+tg-cmd-calendar = Мөөнөттөрүңүз календарь файлы катары
+tg-cmd-language = Тилди алмаштыруу
+tg-cmd-back = Мурунку суроо
+tg-cmd-restart = Башынан баштоо
+tg-cmd-export = Бардык маалыматыңыз
+tg-cmd-delete = Бардык маалыматыңызды өчүрүү
 
-## Statistics for admins (/stats)
+## Администраторлор үчүн статистика (/stats)
 
 tg-stats =
-    Statistics
-    Users: { $users }
-    Answering the questions: { $active }
-    With a plan: { $plans }
-    Blocked the bot: { $blocked }
-    Reminders waiting: { $pending }
-    Reminders sent: { $sent }
-    Since start: updates { $updates }, replies { $replies }, API errors { $errors }
+    Статистика
+    Колдонуучулар: { $users }
+    Суроолорго жооп берип жаткандар: { $active }
+    Планы барлар: { $plans }
+    Ботту бөгөттөгөндөр: { $blocked }
+    Күтүп жаткан эскертмелер: { $pending }
+    Жөнөтүлгөн эскертмелер: { $sent }
+    Иштей баштагандан бери: жаңыртуулар { $updates }, жооптор { $replies }, API каталары { $errors }

@@ -1,33 +1,31 @@
-# PLACEHOLDER: machine copy of en, replaced by the translation
-# The dialogue: greetings, questions, buttons, summary and the errors the user can meet.
-# Every id here exists in ru/ and kk/ with the same variables.
+# Гуфтугӯ: саломҳо, саволҳо, тугмаҳо, ҷамъбаст ва хатогиҳое, ки корбар мебинад.
+# Ҳар id дар ин ҷо дар en/ низ бо ҳамон тағйирёбандаҳо ҳаст.
 
--bot = Jolserik
+-bot = Жолсерик
 
-## Greeting and help
+## Салом ва кӯмак
 
-welcome = Hello! I am { -bot }, your fellow traveller in Kazakhstan. I will ask a few short questions and then show how long you may stay and what to do, by which date. What you tell me stays with me; /delete erases it.
-welcome-back = Welcome back! Let us continue where we stopped.
+welcome = Ассалому алейкум! Ман { -bot }, ҳамсафари шумо дар Қазоқистон. Чанд саволи кӯтоҳ медиҳам ва баъд нишон медиҳам, ки то кай метавонед бимонед ва то кадом сана чӣ кор кунед. Он чи ба ман мегӯед, танҳо дар назди ман мемонад; /delete ҳамаашро пок мекунад.
+welcome-back = Хуш омадед! Аз ҳамон ҷое, ки монда будем, давом медиҳем.
 help =
-    I help foreigners in Kazakhstan keep track of stay and permit deadlines.
-    Answer the questions with the buttons or by typing.
-    /back — previous question
-    /me — your answers
-    /plan — your plan
-    /sources — where the rules come from
-    /reminders — your upcoming reminders
-    /calendar — your deadlines as a calendar file
-    /language — change the language
-    /restart — start over
-    /export — all your data
-    /delete — erase all your data
-    This is information, not legal advice.
-language-set = Good, we will speak English.
+    Ман ба хориҷиён дар Қазоқистон кӯмак мекунам, ки мӯҳлати будубош ва иҷозатҳоро аз ёд набароранд.
+    Ба саволҳо бо тугмаҳо ё бо навиштан ҷавоб диҳед.
+    /back — саволи пешина
+    /me — ҷавобҳои шумо
+    /plan — нақшаи шумо
+    /sources — қоидаҳо аз куҷо гирифта шудаанд
+    /reminders — ёдраскуниҳои наздики шумо
+    /calendar — мӯҳлатҳои шумо ҳамчун файли тақвим
+    /language — иваз кардани забон
+    /restart — аз нав сар кардан
+    /export — ҳамаи маълумоти шумо
+    /delete — пок кардани ҳамаи маълумоти шумо
+    Ин маълумот аст, на маслиҳати ҳуқуқӣ.
+language-set = Хуб, бо забони тоҷикӣ гап мезанем.
 
-## Language
+## Забон
 
-q-language = Which language shall we speak?
-# Each language in its own name, the same in every locale.
+q-language = Бо кадом забон гап занем?
 lang-ru = Русский
 lang-kk = Қазақша
 lang-en = English
@@ -35,138 +33,137 @@ lang-uz = Oʻzbekcha
 lang-tg = Тоҷикӣ
 lang-ky = Кыргызча
 
-## Citizenship
+## Шаҳрвандӣ
 
-q-citizenship = Which country's passport do you hold? Choose below, or type the name of your country.
+q-citizenship = Шиносномаи шумо аз кадом кишвар аст? Аз поён интихоб кунед ё номи кишвари худро нависед.
 country = { $country }
-btn-other-country = Another country
-q-citizenship-typed = Type the name of your country or its code (for example: Uzbekistan or UZ).
-q-citizenship-confirm = Did you mean { $country }?
-q-citizenship-choose = Which one did you mean?
-err-country-unknown = I could not find that country. Check the spelling, or type its two-letter code (for example: TJ).
-info-citizen-kz = You are a citizen of Kazakhstan, so stay limits do not apply to you. This bot is for foreigners. If you hold a different passport, choose that country.
+btn-other-country = Кишвари дигар
+q-citizenship-typed = Номи кишвари худ ё рамзи онро нависед (масалан: Тоҷикистон ё TJ).
+q-citizenship-confirm = Шумо инро дар назар доштед: { $country }?
+q-citizenship-choose = Кадомашро дар назар доштед?
+err-country-unknown = Ин кишварро наёфтам. Навиштаро санҷед ё рамзи дуҳарфаи онро нависед (масалан: TJ).
+info-citizen-kz = Шумо шаҳрванди Қазоқистон ҳастед, бинобар ин маҳдудиятҳои будубош ба шумо дахл надоранд. Ин бот барои хориҷиён аст. Агар шиносномаи кишвари дигар дошта бошед, ҳамон кишварро интихоб кунед.
 
-## Date of entry
+## Санаи вуруд
 
-q-entry = On what date did you last enter Kazakhstan? Type it like { $example }, or press a button.
-btn-today = Today
-btn-yesterday = Yesterday
-err-date-unrecognized = I could not read that date. Type it like { $example } or { $date }.
-err-date-impossible = That date does not exist in the calendar. Check the day and the month, for example { $example }.
-err-date-future = That date is in the future. Type the date you actually entered, for example { $example }.
-err-date-too-old = That date is more than { $years } years ago. Check the year, for example { $example }.
-err-date-too-far = That date is too far in the future for a document. Check the year, for example { $example }.
-err-date-year-missing = Please add the year, for example { $example }.
+q-entry = Бори охир кай ба Қазоқистон ворид шудед? Санаро чунин нависед: { $example } ё тугмаро пахш кунед.
+btn-today = Имрӯз
+btn-yesterday = Дирӯз
+err-date-unrecognized = Ин санаро хонда натавонистам. Чунин нависед: { $example } ё { $date }.
+err-date-impossible = Чунин сана дар тақвим нест. Рӯз ва моҳро санҷед, масалан { $example }.
+err-date-future = Ин сана ҳанӯз нарасидааст. Санаеро нависед, ки воқеан ворид шудед, масалан { $example }.
+err-date-too-old = Ин сана зиёда аз { $years } сол пеш аст. Солро санҷед, масалан { $example }.
+err-date-too-far = Барои ҳуҷҷат ин сана хеле дур дар оянда аст. Солро санҷед, масалан { $example }.
+err-date-year-missing = Лутфан, солро ҳам нависед, масалан { $example }.
 
-## Days in the last 180 days
+## Рӯзҳо дар 180 рӯзи охир
 
-q-prior-days = Before this entry, how many days did you spend in Kazakhstan during the previous 180 days? Type a number, or press a button.
-btn-prior-none = None
-btn-prior-unknown = I don't know
-err-prior-days = Type a number of days from 0 to { $max }, or press a button.
+q-prior-days = Пеш аз ин вуруд, дар 180 рӯзи қаблӣ чанд рӯз дар Қазоқистон будед? Рақам нависед ё тугмаро пахш кунед.
+btn-prior-none = Ҳеҷ
+btn-prior-unknown = Намедонам
+err-prior-days = Шумораи рӯзҳоро аз 0 то { $max } нависед ё тугмаро пахш кунед.
 days-count = { $days ->
-    [one] { $days } day
-   *[other] { $days } days
+   *[other] { $days } рӯз
 }
 
-## Purpose
+## Мақсад
 
-q-purpose = Why are you in Kazakhstan?
-purpose-work = Work
-purpose-study = Study
-purpose-family = Family
-purpose-visit = Visit or tourism
-purpose-business = Business trip
-purpose-kandas = Kandas (ethnic Kazakh)
-purpose-nomad = Remote work for a foreign employer
-purpose-other = Other
+q-purpose = Бо кадом мақсад дар Қазоқистон ҳастед?
+purpose-work = Кор
+purpose-study = Таҳсил
+purpose-family = Оила
+purpose-visit = Меҳмонӣ ё сайёҳӣ
+purpose-business = Сафари хизматӣ
+purpose-kandas = Қандас (қазоқтабор)
+purpose-nomad = Кори фосилавӣ барои корфармои хориҷӣ
+purpose-other = Дигар
 
-## Employer
+## Корфармо
 
-q-employer = Who employs you?
-employer-household = A private person (household work)
-employer-company = A company or entrepreneur in Kazakhstan
-employer-abroad = An employer abroad
+q-employer = Корфармои шумо кист?
+employer-household = Шахси воқеӣ (кори хонагӣ)
+employer-company = Ширкат ё соҳибкор дар Қазоқистон
+employer-abroad = Корфармо дар хориҷа
 
-## Documents
+## Ҳуҷҷатҳо
 
-q-documents = Which documents do you already have? Tap each one you have, then press “Done”.
-held-trp = Temporary residence permit
-held-labour-permit = Labour-immigrant permit
-held-work-permit = Employer's work permit
-held-visa = Visa
+q-documents = Кадом ҳуҷҷатҳоро аллакай доред? Ҳар ҳуҷҷатеро, ки доред, пахш кунед, баъд тугмаи «Тайёр»-ро пахш кунед.
+held-trp = Иҷозати истиқомати муваққатӣ (РВП)
+held-labour-permit = Иҷозат ба иммигранти меҳнатӣ
+held-work-permit = Иҷозатномаи корфармо барои ҷалби қувваи кории хориҷӣ
+held-visa = Раводид (виза)
 held-iin = { -iin }
-# The same names inside a sentence ("your temporary residence permit").
-held-trp-in-text = temporary residence permit
+# Ҳамин номҳо дар дохили ҷумла (бо ҳарфи хурд).
+held-trp-in-text = иҷозати истиқомати муваққатӣ ({ -trp })
 held-labour-permit-in-text = { -labour-permit }
-held-work-permit-in-text = employer's work permit
-held-visa-in-text = visa
+held-work-permit-in-text = иҷозатномаи корфармо барои ҷалби қувваи кории хориҷӣ
+held-visa-in-text = раводид
 held-iin-in-text = { -iin }
 btn-doc = { $document }
 btn-doc-selected = ✅ { $document }
-btn-docs-none = I have none of these
-btn-docs-done = Done
-q-document-end = Until what date is your { $document } valid? Type it like { $example }.
-note-document-expired = Note: your { $document } ended on { $date }. I will take that into account.
+btn-docs-none = Ҳеҷ кадоми инҳоро надорам
+btn-docs-done = Тайёр
+q-document-end = То кадом сана { $document } эътибор дорад? Чунин нависед: { $example }.
+note-document-expired = Диққат: мӯҳлати ҳуҷҷати «{ $document }» { $date } ба охир расидааст. Инро ба ҳисоб мегирам.
 
-## Summary
+## Ҷамъбаст
 
 summary =
-    Please check your answers:
+    Лутфан, ҷавобҳои худро санҷед:
     { $answers }
-summary-citizenship = Citizenship: { $value }
-summary-entry = Last entry: { $value }
-summary-prior-days = Days in the 180 days before: { $value }
-summary-purpose = Purpose: { $value }
-summary-employer = Employer: { $value }
-summary-documents = Documents: { $value }
+summary-citizenship = Шаҳрвандӣ: { $value }
+summary-entry = Вуруди охирин: { $value }
+summary-prior-days = Рӯзҳо дар 180 рӯзи пеш аз вуруд: { $value }
+summary-purpose = Мақсад: { $value }
+summary-employer = Корфармо: { $value }
+summary-documents = Ҳуҷҷатҳо: { $value }
 summary-document = • { $document }
-summary-document-until = • { $document }, valid until { $date }
-summary-document-expired = • { $document }, ended { $date }
-summary-not-given = not given yet
+summary-document-until = • { $document }, то { $date } эътибор дорад
+summary-document-expired = • { $document }, мӯҳлаташ { $date } ба охир расид
+summary-not-given = ҳанӯз ҷавоб дода нашудааст
 date = { $date }
-btn-correct = ✅ Correct
-btn-change = ✏️ Change an answer
-q-change-which = Which answer do you want to change?
-field-citizenship = Citizenship
-field-entry = Date of entry
-field-prior-days = Days before entry
-field-purpose = Purpose
-field-employer = Employer
-field-documents = Documents
-btn-back-to-summary = ↩️ Back to the summary
+btn-correct = ✅ Дуруст
+btn-change = ✏️ Ҷавобро иваз кардан
+q-change-which = Кадом ҷавобро иваз кардан мехоҳед?
+field-citizenship = Шаҳрвандӣ
+field-entry = Санаи вуруд
+field-prior-days = Рӯзҳо пеш аз вуруд
+field-purpose = Мақсад
+field-employer = Корфармо
+field-documents = Ҳуҷҷатҳо
+btn-back-to-summary = ↩️ Бозгашт ба ҷамъбаст
 
-## Plan checklist
+## Рӯйхати қадамҳои нақша
 
-plan-actions = Tap a step when you have done it. Tap again to undo.
+plan-actions = Вақте ки қадамро иҷро кардед, онро пахш кунед. Барои бекор кардан боз пахш кунед.
 btn-step-done = ⬜ { $number }. { $step }
 btn-step-undo = ✅ { $number }. { $step }
-plan-step-marked-done = Marked as done: { $step }. { $done } of { $total } done.
-plan-step-marked-undone = Marked as not done: { $step }. { $done } of { $total } done.
-plan-not-ready = Your plan is not ready yet: first answer the questions.
-plan-free-text = Your plan is ready. /plan shows it again, /me shows your answers, /restart starts over.
+plan-step-marked-done = Иҷрошуда қайд шуд: { $step }. { $done } аз { $total } иҷро шуд.
+plan-step-marked-undone = Иҷронашуда қайд шуд: { $step }. { $done } аз { $total } иҷро шуд.
+plan-not-ready = Нақшаи шумо ҳанӯз тайёр нест: аввал ба саволҳо ҷавоб диҳед.
+plan-free-text = Нақшаи шумо тайёр аст. /plan онро боз нишон медиҳад, /me — ҷавобҳои шуморо, /restart — аз нав сар мекунад.
 
-## Restart, delete, export
+## Аз нав сар кардан, пок кардан, содирот
 
-confirm-restart = Start over? Your answers will be cleared.
-btn-confirm-restart = Yes, start over
-confirm-delete = Erase everything I know about you? This cannot be undone.
-btn-confirm-delete = Yes, erase everything
-btn-cancel = Cancel
-btn-yes = Yes
-btn-no = No
-restarted = Your answers are cleared. Let us start again.
-deleted = Done: everything about you is erased. Send /start if you want to begin again.
-cancelled = Cancelled. Nothing was changed.
-export-intro = Here is everything I have stored about you:
+confirm-restart = Аз нав сар кунем? Ҷавобҳои шумо пок мешаванд.
+btn-confirm-restart = Ҳа, аз нав сар кунем
+confirm-delete = Ҳама чизеро, ки дар бораи шумо медонам, пок кунам? Баъд онро барқарор кардан мумкин нест.
+btn-confirm-delete = Ҳа, ҳамаашро пок кунед
+btn-cancel = Бекор кардан
+btn-yes = Ҳа
+btn-no = Не
+restarted = Ҷавобҳои шумо пок шуданд. Аз нав сар мекунем.
+deleted = Тайёр: ҳама маълумот дар бораи шумо пок шуд. Агар хоҳед, ки аз нав сар кунед, /start фиристед.
+cancelled = Бекор шуд. Ҳеҷ чиз тағйир наёфт.
+export-intro = Ин ҳама маълумотест, ки ман дар бораи шумо нигоҳ медорам:
 
-## Problems
+## Мушкилот
 
-err-unknown-command = I do not know the command /{ $command }. /help lists what I can do.
-err-not-understood = I did not understand that.
-err-use-buttons = Please answer with one of the buttons.
-err-stale-button = That button is out of date. Here is the current question.
-err-unsupported-input = I read only text and buttons.
-err-first-question = This is the first question.
-err-storage = Sorry, I could not save your answer just now. Please send it again in a minute.
-store-reset-notice = The bot was updated and could not read your earlier answers. Sorry! Please answer the questions again; it takes a minute.
+err-unknown-command = Фармони /{ $command } ба ман маълум нест. /help нишон медиҳад, ки ман чӣ кор карда метавонам.
+err-not-understood = Инро нафаҳмидам.
+err-use-buttons = Лутфан, бо яке аз тугмаҳо ҷавоб диҳед.
+err-stale-button = Ин тугма кӯҳна шудааст. Ана саволи ҳозира.
+err-unsupported-input = Ман танҳо матн ва тугмаҳоро мефаҳмам.
+err-first-question = Ин саволи аввал аст.
+err-storage = Бубахшед, ҳоло ҷавоби шуморо нигоҳ дошта натавонистам. Лутфан, баъд аз як дақиқа онро боз фиристед.
+store-reset-notice = Бот нав карда шуд ва ҷавобҳои пешинаи шуморо хонда натавонист. Бубахшед! Лутфан, ба саволҳо боз ҷавоб диҳед; ин як дақиқа вақт мегирад.

@@ -1,56 +1,52 @@
-# PLACEHOLDER: machine copy of en, replaced by the translation
-# Reminders: what the bot writes before a deadline, its buttons, the answers to them,
-# /reminders and /calendar. Every id here exists in ru/ and kk/ with the same variables.
-# Deadline names ($what) come from rules.ftl (deadline-*), step titles from step-*.
+# Ёдраскуниҳо: он чи бот пеш аз мӯҳлат менависад, тугмаҳояш, ҷавоб ба онҳо,
+# /reminders ва /calendar. Ҳар id дар ин ҷо дар en/ низ бо ҳамон тағйирёбандаҳо ҳаст.
+# Номи мӯҳлатҳо ($what) аз rules.ftl (deadline-*), номи қадамҳо аз step-* гирифта мешаванд.
 
-## A reminder
+## Ёдраскунӣ
 
 reminder-lines = { $lines }
-reminder-ahead = ⏰ Reminder. { $what }: { $date } — { $days ->
-    [one] { $days } day left.
-   *[other] { $days } days left.
+reminder-ahead = ⏰ Ёдраскунӣ. { $what }: { $date } — { $days ->
+   *[other] { $days } рӯз монд.
 }
-reminder-last-day = ⏰ Today is the last day. { $what }: { $date }.
+reminder-last-day = ⏰ Имрӯз рӯзи охир аст. { $what }: { $date }.
 reminder-passed = ⚠️ { $days ->
-    [1] Yesterday was the last day.
-    [one] The last day was { $days } day ago.
-   *[other] The last day was { $days } days ago.
+    [1] Дирӯз рӯзи охир буд.
+   *[other] Рӯзи охир { $days } рӯз пеш буд.
 } { $what }: { $date }.
-reminder-passed-now = What to do now: act today. If you are still in Kazakhstan without a valid basis, go to the { -migration-police } or a { -psc } at once; every extra day can mean a fine. /plan shows your plan as it is now.
-reminder-step = What to do: { $step }.
-reminder-source = Source: rule { $rule }, { $link }
-reminder-source-rule = Source: rule { $rule } (/sources lists where it comes from).
+reminder-passed-now = Ҳозир чӣ бояд кард: худи имрӯз амал кунед. Агар шумо ҳанӯз бе асоси қонунӣ дар Қазоқистон бошед, фавран ба { -migration-police } ё ба { -psc-full } равед: ҳар рӯзи иловагӣ метавонад ба ҷарима оварад. /plan нақшаи ҳозираи шуморо нишон медиҳад.
+reminder-step = Чӣ бояд кард: { $step }.
+reminder-source = Манбаъ: қоидаи { $rule }, { $link }
+reminder-source-rule = Манбаъ: қоидаи { $rule } (/sources нишон медиҳад, ки он аз куҷост).
 
-btn-reminder-renewed = ✅ Done — I renewed
-btn-reminder-snooze = ⏰ Remind me tomorrow
-btn-reminder-stop = 🔕 Stop these reminders
+btn-reminder-renewed = ✅ Тайёр — тамдид кардам
+btn-reminder-snooze = ⏰ Фардо ёдам диҳед
+btn-reminder-stop = 🔕 Дигар ёдрас накунед
 
-## Answers to the buttons
+## Ҷавоб ба тугмаҳо
 
-reminder-renew-intro = Well done! Send me the new end date of your { $document }, and I will plan your reminders again.
-reminder-renewed = Saved: your { $document } is valid until { $date }. Your reminders are planned again; /reminders shows them.
-reminder-snoozed = Fine, I will remind you again tomorrow, { $tomorrow }. { $what }: { $date }.
-reminder-snooze-too-late = { $what }: { $date }. I cannot remind you after the deadline, so please act today.
-reminder-stopped = I will not remind you about this again. { $what }: { $date }. /reminders shows the reminders that remain.
+reminder-renew-intro = Офарин! Нависед, ки { $document } акнун то кадом сана эътибор дорад. Ман ёдраскуниҳоро аз нав ба нақша мегирам.
+reminder-renewed = Нигоҳ дошта шуд: { $document } то { $date } эътибор дорад. Ёдраскуниҳо аз нав ба нақша гирифта шуданд; /reminders онҳоро нишон медиҳад.
+reminder-snoozed = Хуб, фардо, { $tomorrow }, боз ёдрас мекунам. { $what }: { $date }.
+reminder-snooze-too-late = { $what }: { $date }. Пас аз гузаштани мӯҳлат ёдрас карда наметавонам, бинобар ин лутфан имрӯз амал кунед.
+reminder-stopped = Дигар дар ин бора ёдрас намекунам. { $what }: { $date }. /reminders ёдраскуниҳои боқимондаро нишон медиҳад.
 
 ## /reminders
 
 reminders-list-header = { $count ->
-    [one] Your next reminder:
-   *[other] Your next { $count } reminders:
+    [1] Ёдраскунии навбатии шумо:
+   *[other] { $count } ёдраскунии навбатии шумо:
 }
 reminders-list-item = • { $when }, { $time }: { $what } — { $date }
-reminders-list-more = …and { $count ->
-    [one] { $count } more.
-   *[other] { $count } more.
+reminders-list-more = …ва боз { $count ->
+   *[other] { $count } ёдраскунӣ.
 }
-reminders-list-empty = No reminders are planned. When your plan has deadlines, I write a few days before each of them; /plan shows your plan.
+reminders-list-empty = Ҳоло ягон ёдраскунӣ нест. Вақте ки дар нақшаи шумо мӯҳлатҳо бошанд, ман чанд рӯз пеш аз ҳар яки онҳо менависам; /plan нақшаи шуморо нишон медиҳад.
 
 ## /calendar
 
-calendar-intro = Here is a calendar file with your deadlines. Open it to add them to your phone's calendar, with alerts before each one. If you import it again later, the events are updated, not doubled.
-calendar-empty = Your plan has no deadlines to put in a calendar.
-calendar-name = { -bot }: deadlines
+calendar-intro = Ана файли тақвим бо мӯҳлатҳои шумо. Онро кушоед, то мӯҳлатҳо бо огоҳиҳо пеш аз ҳар кадоме ба тақвими телефонатон илова шаванд. Агар баъдтар онро боз ворид кунед, рӯйдодҳо нав мешаванд, дубора илова намешаванд.
+calendar-empty = Дар нақшаи шумо мӯҳлате барои тақвим нест.
+calendar-name = { -bot }: мӯҳлатҳо
 calendar-summary = { -bot }: { $what }
 calendar-deadline = { $what }: { $date }.
 calendar-alarm = { $what }: { $date }.

@@ -1,343 +1,332 @@
-# PLACEHOLDER: machine copy of en, replaced by the translation
-### Kazakhstan rules: the plan, its steps, documents, deadlines, notes and sources,
-### and the catalogue report for reviewers. Dates, money and links arrive as
-### ready-made text; counts arrive as numbers for plurals.
+### Қоидаҳои Қазоқистон: нақша, қадамҳо, ҳуҷҷатҳо, мӯҳлатҳо, қайдҳо ва манбаъҳо,
+### инчунин ҳисоботи феҳрист барои санҷишгарон. Санаҳо, маблағҳо ва пайвандҳо ҳамчун
+### матни тайёр меоянд; шумораҳо ҳамчун рақам барои шаклҳои ҷамъ.
 
 -egov = egov.kz
--psc = Public Service Center
+-psc = ЦОН
+-psc-full = ЦОН (Маркази хизматрасонӣ ба аҳолӣ)
 -enbek-migration = migration.enbek.kz
--migration-police = migration police
--mci = MCI
--iin = IIN
--trp = TRP
--labour-permit = labour-immigrant permit
+-migration-police = пулиси муҳоҷират
+-mci = МРП
+-iin = ИИН
+-trp = РВП
+-labour-permit = { $case ->
+    [accusative] иҷозат ба иммигранти меҳнатиро
+   *[nominative] иҷозат ба иммигранти меҳнатӣ
+}
+-eaeu = ИИАО
 
-## The plan: status
+## Нақша: вазъ
 
 plan-lines = { $lines }
 plan-separator = { "" }
-plan-status-legal = Last legal day: { $date } — { $days ->
-    [0] today is your last day
-    [one] { $days } day left
-   *[other] { $days } days left
+plan-status-legal = Рӯзи охирини қонунӣ: { $date } — { $days ->
+    [0] имрӯз рӯзи охирини шумост
+   *[other] { $days } рӯз монд
 }
-plan-status-overstay = Your legal stay ended on { $date }. You are { $days ->
-    [one] { $days } day
-   *[other] { $days } days
-} over.
-plan-overstay-now = What to do now: leave Kazakhstan, or go to the { -migration-police } today to put your stay right. Please do not wait.
-plan-status-unknown = I cannot work out your stay from what I know yet.
-plan-official-help = Please ask at a { -psc }, on { -egov } or at the { -migration-police }.
-plan-deadlines-header = Key dates:
+plan-status-overstay = Мӯҳлати қонунии будубоши шумо { $date } ба охир расид. Шумо { $days ->
+   *[other] { $days } рӯз
+} аз мӯҳлат зиёд мондаед.
+plan-overstay-now = Ҳозир чӣ бояд кард: аз Қазоқистон бароед ё худи имрӯз ба { -migration-police } равед, то будубоши худро ба тартиб дароред. Лутфан, интизор нашавед.
+plan-status-unknown = Бо маълумоте, ки ҳоло дорам, мӯҳлати будубоши шуморо ҳисоб карда наметавонам.
+plan-official-help = Лутфан, дар { -psc-full }, дар { -egov } ё дар { -migration-police } пурсед.
+plan-deadlines-header = Санаҳои муҳим:
 plan-deadline = { $kind }: { $date } ({ $rule })
 
-## The plan: checklist
+## Нақша: рӯйхати қадамҳо
 
-plan-checklist-header = Your steps — { $done } of { $total } done
-plan-no-steps = No steps for now.
+plan-checklist-header = Қадамҳои шумо — { $done } аз { $total } иҷро шуд
+plan-no-steps = Ҳоло ягон қадам нест.
 plan-step = { $n }. { $title } ({ $rule })
 plan-step-done = ✓ { $n }. { $title } ({ $rule })
-plan-step-due = By: { $date }
-plan-step-where = Where: { $link }
-plan-step-documents = Documents:
+plan-step-due = Мӯҳлат: то { $date }
+plan-step-where = Дар куҷо: { $link }
+plan-step-documents = Ҳуҷҷатҳо:
 plan-step-document = • { $doc }
-plan-step-free = Cost: free
-plan-step-cost = Cost: { $cost } tenge
-plan-step-cost-monthly = Cost: { $cost } tenge per month
-plan-step-cost-estimate = Cost: about { $cost } tenge (estimate)
-plan-step-cost-monthly-estimate = Cost: about { $cost } tenge per month (estimate)
+plan-step-free = Арзиш: ройгон
+plan-step-cost = Арзиш: { $cost } тенге
+plan-step-cost-monthly = Арзиш: { $cost } тенге дар як моҳ
+plan-step-cost-estimate = Арзиш: тақрибан { $cost } тенге (тахминӣ)
+plan-step-cost-monthly-estimate = Арзиш: тақрибан { $cost } тенге дар як моҳ (тахминӣ)
 
-## The plan: notes, sources, disclaimer
+## Нақша: қайдҳо, манбаъҳо, огоҳӣ
 
-plan-notes-header = Good to know:
+plan-notes-header = Донистанаш муфид аст:
 plan-note = • { $note } ({ $rule })
 plan-note-plain = • { $note }
-plan-sources-header = Where this comes from:
-plan-sources-none = This plan uses no rules yet.
-plan-source-rule = { $rule } { $title } — checked { $date }, confidence: { $confidence }
+plan-sources-header = Ин маълумот аз куҷост:
+plan-sources-none = Ин нақша ҳоло ягон қоидаро истифода намебарад.
+plan-source-rule = { $rule } { $title } — санҷида шуд: { $date }, боварӣ: { $confidence }
 plan-source = – { $url } ({ $kind ->
-    [updated] updated { $date }
-    [checked] checked { $date }
+    [updated] нав карда шуд: { $date }
+    [checked] санҷида шуд: { $date }
    *[published] { $date }
 })
-plan-source-undated = – { $url } (no date)
-plan-disclaimer = This is information, not legal advice. Rules change: please confirm at a { -psc }, on { -egov } or with the { -migration-police }.
+plan-source-undated = – { $url } (бе сана)
+plan-disclaimer = Ин маълумот аст, на маслиҳати ҳуқуқӣ. Қоидаҳо тағйир меёбанд: лутфан, дар { -psc-full }, дар { -egov } ё дар { -migration-police } аниқ кунед.
 
-## Steps: a short title (also on the done button) and how to do it
+## Қадамҳо: номи кӯтоҳ (дар тугмаи «иҷро шуд» ҳам) ва чӣ тавр иҷро кардан
 
-step-unknown = A step of your plan
-step-leave-or-regularise = Leave Kazakhstan or go to the { -migration-police } now
-step-leave-or-regularise-how = Every extra day makes it worse. Take your passport.
-step-host-notice-check = Check that your host has reported your arrival
-step-host-notice-check-how = Your host (hotel, landlord, employer or a private person) must notify the { -migration-police } by the date below. Ask them to show you the notice.
-step-self-register = Register with the { -migration-police }
-step-self-register-how = Enter your details and your host's address in the { -migration-police } system. Your host confirms in the app, and you get an e-certificate.
-step-employer-permit-check = Check that your employer may hire foreign workers
-step-employer-permit-check-how = Your employer, not you, gets this permit from the local authority. Ask to see it before you start work.
-step-register-contract = Check that your work contract is registered
-step-register-contract-how = EAEU citizens need no work permit, but the contract must be in the state contracts system (ЕСУТД), or be a civil-law contract.
-step-get-iin = Get your { -iin }
-step-get-iin-how = At a { -psc }, in person. You need it for work, banks and taxes.
-step-labour-tax-prepay = Pay the advance income tax for your permit
-step-labour-tax-prepay-how = Pay where you live, for every month of the permit, before you apply. Keep the receipts.
-step-labour-permit-apply = Apply for a { -labour-permit }
-step-labour-permit-apply-how = Online only, on eGov (service 38-1). You and your employer both sign. You need your { -iin } first.
-step-labour-permit-extend = Extend your { -labour-permit }
-step-labour-permit-extend-how = Pay the tax for the new months first, then apply on eGov before the permit ends.
-step-kandas-apply = Apply for kandas status
-step-kandas-apply-how = On { -enbek-migration }, in the Enbek Migration app, at a consulate or at a { -psc }.
-step-nomad-visa-apply = Apply for the Neo Nomad visa (B12-1)
-step-nomad-visa-apply-how = For remote workers with a steady income from abroad (the documents below say how much), a clean record and insurance.
-step-apply-trp = Get a temporary residence permit ({ -trp })
-step-apply-trp-how = Apply on { -egov } or at a { -psc } before your allowed stay ends. It usually takes 1–2 working days.
-step-study-trp = Get a { -trp } for your studies
-step-study-trp-how = Your school or university applies for it. Give them your documents in good time.
-step-family-trp = Get a { -trp } to live with your family
-step-family-trp-how = Apply on { -egov } or at a { -psc } with proof of your family tie.
-step-renew-trp = Renew your { -trp }
-step-renew-trp-how = Apply before it ends, on { -egov } or at a { -psc }.
-step-employer-permit-renewal = Check that your employer renews its permit
-step-employer-permit-renewal-how = Your { -trp } follows the term of your employer's permit. Ask about the renewal early.
-step-leave-by-last-day = Leave Kazakhstan by your last legal day
-step-leave-by-last-day-how = Or get the right permit before then. Staying longer is an overstay and can bring a fine.
+step-unknown = Қадами нақшаи шумо
+step-leave-or-regularise = Аз Қазоқистон бароед ё ҳозир ба { -migration-police } равед
+step-leave-or-regularise-how = Ҳар рӯзи иловагӣ вазъро бадтар мекунад. Шиносномаатонро гиред.
+step-host-notice-check = Санҷед, ки тарафи қабулкунанда омадани шуморо хабар додааст
+step-host-notice-check-how = Тарафи қабулкунанда (меҳмонхона, соҳибхона, корфармо ё шахси воқеӣ) бояд то санаи зер ба { -migration-police } хабар диҳад. Хоҳиш кунед, ки ин хабарро ба шумо нишон диҳанд.
+step-self-register = Худатон дар { -migration-police } ба қайд гузаред
+step-self-register-how = Маълумоти худ ва суроғаи тарафи қабулкунандаро дар системаи { -migration-police } ворид кунед. Тарафи қабулкунанда дар барнома тасдиқ мекунад ва шумо маълумотномаи электронӣ мегиред.
+step-employer-permit-check = Санҷед, ки корфармо ҳуқуқи ба кор гирифтани коргарони хориҷиро дорад
+step-employer-permit-check-how = Ин иҷозатро на шумо, балки корфармо аз мақомоти маҳаллӣ мегирад. Пеш аз оғози кор хоҳиш кунед, ки онро ба шумо нишон диҳанд.
+step-register-contract = Санҷед, ки шартномаи меҳнатии шумо ба қайд гирифта шудааст
+step-register-contract-how = Шаҳрвандони { -eaeu } иҷозати корӣ лозим надоранд, аммо шартнома бояд дар системаи давлатии шартномаҳои меҳнатӣ (ЕСУТД) бошад ё шартномаи гражданӣ-ҳуқуқӣ бошад.
+step-get-iin = { -iin } гиред
+step-get-iin-how = Дар { -psc-full }, шахсан. { -iin } барои кор, бонк ва андоз лозим аст.
+step-labour-tax-prepay = Андози пешакии даромадро барои иҷозат пардохт кунед
+step-labour-tax-prepay-how = Дар маҳалли зисти худ, барои ҳар моҳи иҷозат, пеш аз додани ариза пардохт кунед. Квитансияҳоро нигоҳ доред.
+step-labour-permit-apply = Барои { -labour-permit } ариза диҳед
+step-labour-permit-apply-how = Танҳо онлайн, дар eGov (хизматрасонии 38-1). Шумо ва корфармо ҳарду имзо мегузоред. Аввал { -iin } лозим аст.
+step-labour-permit-extend = Мӯҳлати { -labour-permit(case: "accusative") } тамдид кунед
+step-labour-permit-extend-how = Аввал андозро барои моҳҳои нав пардохт кунед, баъд пеш аз тамом шудани иҷозат дар eGov ариза диҳед.
+step-kandas-apply = Барои гирифтани мақоми қандас ариза диҳед
+step-kandas-apply-how = Дар { -enbek-migration }, дар барномаи Enbek Migration, дар консулгарӣ ё дар { -psc }.
+step-nomad-visa-apply = Барои раводиди Neo Nomad (B12-1) ариза диҳед
+step-nomad-visa-apply-how = Барои касоне, ки фосилавӣ кор мекунанд ва аз хориҷа даромади доимӣ доранд (маблағаш дар ҳуҷҷатҳои зер навишта шудааст), доғи судӣ надоранд ва суғурта доранд.
+step-apply-trp = Иҷозати истиқомати муваққатӣ ({ -trp }) гиред
+step-apply-trp-how = Пеш аз тамом шудани мӯҳлати иҷозатдодашудаи будубош дар { -egov } ё дар { -psc } ариза диҳед. Одатан 1–2 рӯзи корӣ вақт мегирад.
+step-study-trp = Барои таҳсил { -trp } гиред
+step-study-trp-how = Аризаро мактаб ё донишгоҳи шумо медиҳад. Ҳуҷҷатҳоятонро сари вақт ба онҳо супоред.
+step-family-trp = Барои зиндагӣ бо оила { -trp } гиред
+step-family-trp-how = Дар { -egov } ё дар { -psc } бо ҳуҷҷате, ки хешовандии шуморо тасдиқ мекунад, ариза диҳед.
+step-renew-trp = { -trp }-и худро тамдид кунед
+step-renew-trp-how = Пеш аз тамом шудани мӯҳлаташ, дар { -egov } ё дар { -psc } ариза диҳед.
+step-employer-permit-renewal = Санҷед, ки корфармо иҷозати худро тамдид мекунад
+step-employer-permit-renewal-how = Мӯҳлати { -trp }-и шумо ба мӯҳлати иҷозати корфармо вобаста аст. Дар бораи тамдид барвақт пурсед.
+step-leave-by-last-day = То рӯзи охирини қонунӣ аз Қазоқистон бароед
+step-leave-by-last-day-how = Ё то он вақт иҷозати лозимиро гиред. Зиёд мондан аз мӯҳлат вайронкунӣ аст ва метавонад ба ҷарима оварад.
 
-## Documents
+## Ҳуҷҷатҳо
 
-doc-application-form = Application form
-doc-passport = Passport
-doc-health-insurance = Health insurance
-doc-owner-consent = Notarised consent of the housing owner
-doc-fingerprint-certificate = Fingerprint registration certificate
-doc-purpose-documents = Documents for the purpose of your stay
-doc-employment-contract = Employment contract
-doc-application-signed-both = Application signed by you and your employer
-doc-tax-receipts = Receipts for the advance income tax
-doc-passport-border-mark = Passport with a border-crossing mark from the last { $border_mark_months } months
-doc-medical-certificate-028 = Medical certificate, form 028/у, issued within { $medical_certificate_months } months
-doc-health-insurance-full-term = Health insurance for the whole permit
-doc-intent-agreement = Agreement of intent to hire (first permit) or employment contract (extension)
-doc-passport-translation = Notarised passport translation, if your name is in neither Cyrillic nor Latin letters
-doc-institution-request = Request from your school or university
-doc-family-tie-proof = Proof of your family tie
-doc-income-proof = Proof of income over USD { $income_usd_per_month } a month for { $income_months } months
-doc-clean-record = Certificate of no criminal record
+doc-application-form = Варақаи ариза (анкета)
+doc-passport = Шиноснома
+doc-health-insurance = Суғуртаи тиббӣ
+doc-owner-consent = Розигии соҳиби манзил бо тасдиқи нотариалӣ
+doc-fingerprint-certificate = Маълумотнома дар бораи бақайдгирии дактилоскопӣ (изи ангуштон)
+doc-purpose-documents = Ҳуҷҷатҳо дар бораи мақсади будубош
+doc-employment-contract = Шартномаи меҳнатӣ
+doc-application-signed-both = Ариза бо имзои шумо ва корфармо
+doc-tax-receipts = Квитансияҳои пардохти андози пешакии даромад
+doc-passport-border-mark = Шиноснома бо мӯҳри гузариш аз сарҳад дар { $border_mark_months } моҳи охир
+doc-medical-certificate-028 = Маълумотномаи тиббӣ, шакли 028/у, ки дар { $medical_certificate_months } моҳи охир дода шудааст
+doc-health-insurance-full-term = Суғуртаи тиббӣ барои тамоми мӯҳлати иҷозат
+doc-intent-agreement = Созишнома дар бораи нияти ба кор гирифтан (иҷозати аввал) ё шартномаи меҳнатӣ (тамдид)
+doc-passport-translation = Тарҷумаи шиноснома бо тасдиқи нотариалӣ, агар номи шумо на бо ҳарфҳои кириллӣ ва на бо ҳарфҳои лотинӣ навишта шуда бошад
+doc-institution-request = Дархост аз мактаб ё донишгоҳи шумо
+doc-family-tie-proof = Ҳуҷҷате, ки хешовандии шуморо тасдиқ мекунад
+doc-income-proof = Ҳуҷҷат дар бораи даромади зиёда аз { $income_usd_per_month } доллари ИМА дар як моҳ дар давоми { $income_months } моҳ
+doc-clean-record = Маълумотнома дар бораи надоштани доғи судӣ
 
-## Deadlines
+## Мӯҳлатҳо
 
-deadline-stay-limit = Last legal day
-deadline-registration = Registration deadline
-deadline-host-notice = Deadline for the host's arrival notice
-deadline-trp-end = { -trp } ends
-deadline-permit-end = Permit ends
-deadline-visa-end = Visa ends
-deadline-tax-prepayment = Deadline for the permit tax
-deadline-document-validity = Last day the border mark counts for a permit
+deadline-stay-limit = Рӯзи охирини қонунӣ
+deadline-registration = Мӯҳлати бақайдгирӣ
+deadline-host-notice = Мӯҳлати хабари тарафи қабулкунанда дар бораи омадан
+deadline-trp-end = Анҷоми { -trp }
+deadline-permit-end = Анҷоми иҷозат
+deadline-visa-end = Анҷоми раводид
+deadline-tax-prepayment = Мӯҳлати пардохти андози иҷозат
+deadline-document-validity = Рӯзи охире, ки мӯҳри сарҳадӣ барои иҷозат эътибор дорад
 
-## Notes
+## Қайдҳо
 
-note-need-citizenship = Tell me your citizenship so I can work out your rules.
-note-home-citizen = You are a citizen of Kazakhstan: these stay rules are for foreigners.
-note-need-entry = Tell me the date you last entered Kazakhstan so I can count your days.
-note-not-in-table = Your country is not on my list of visa-free countries, so you probably need a visa. My list is not complete: please check on { -egov } or with the { -migration-police }.
-note-visa-required = Citizens of your country need a visa. Tell me if you have one and when it ends.
-note-need-trp-end = Tell me when your { -trp } ends so I can count your stay.
-note-need-visa-end = Tell me when your visa ends: its dates rule your stay.
-note-need-permit-end = Tell me when your permit ends so I can remind you in time.
-note-trp-ended-before-entry = Your { -trp } end date is before your entry, so it does not cover this stay. Please check the dates.
-note-visa-ended-before-entry = Your visa end date is before your entry, so it does not cover this stay. Please check the dates.
-note-rules-before = Entries before { $date } were counted under older rules I do not have. Please ask the { -migration-police }.
-note-exit-day-counted = I count the day you leave as a day in Kazakhstan. This is not confirmed, but it is the safer way.
-note-prior-days-unknown = I do not know your earlier days here, so I counted none. Your real limit may be earlier: count your days in the last 180.
-note-window-used-up = Your earlier days may already use up all the days you are allowed. Please go to the { -migration-police } now.
-note-overstay-warning = Up to { $days ->
-    [one] { $days } day
-   *[other] { $days } days
-} over: a warning.
-note-overstay-fine = Up to { $days ->
-    [one] { $days } day
-   *[other] { $days } days
-} over: a fine of { $mci } { -mci } ({ $cost } tenge).
-note-overstay-longer = More than { $days ->
-    [one] { $days } day
-   *[other] { $days } days
-} over: larger fines and possibly expulsion. The exact amounts are not confirmed.
-note-overstay-ban = Expulsion by a court bans entry for { $years ->
-    [one] { $years } year
-   *[other] { $years } years
-}. Repeated violations can lead to refused entry.
-note-kandas-clock-runs = Important: your visa-free days keep running while your kandas application is pending. People have been fined for thinking otherwise.
-note-no-paid-work-visa-free = Paid work is not allowed on a visa-free stay. Start work only when your permits are in place.
-note-no-work-or-study-visa-free = For citizens of your country, a visa-free stay allows neither work nor study. Ask the { -migration-police } which visa you need.
-note-remote-work = Working remotely for an employer abroad: the Neo Nomad visa is made for this. Check whether it fits you.
-note-need-employer = Tell me who employs you (a household, a company or an employer abroad) so I can show your steps.
-note-household-not-eligible = The household-work permit is not open to citizens of your country. Please ask the { -migration-police } about your options.
-note-household-eligibility-unconfirmed = Only an older source lists your country for the household-work permit. Please confirm on { -egov } before you apply.
-note-labour-permit-term-unconfirmed = A permit is for { $min_months } to { $max_months } months. The longest total term and the age limit (18–60) are not confirmed.
-note-employer-change = If you change employer, your { -trp } must be re-issued within { $days ->
-    [one] { $days } day
-   *[other] { $days } days
-}.
-note-student-rules = On a student visa you may not work. When your studies end, you must leave.
-note-family-term = A family { -trp } is usually for up to 1 year and never longer than your relative's own permit.
-note-nomad-no-local-work = Neo Nomad visa holders may not work for employers in Kazakhstan.
-note-trp-fee-unknown = I found no state fee for a { -trp }; please ask when you apply.
-note-host-notice-after-self-registration = It is not confirmed whether the host's notice is still needed next to self-registration (since 1 July 2026). Doing both is safe.
-note-self-registration-move = If you move, register at the new address within { $days ->
-    [one] { $days } working day
-   *[other] { $days } working days
-}.
-note-holidays-unknown = I have no holiday list for { $year }, so I skipped only weekends. The real deadline may be a little later.
-note-cost-estimate = The { -mci } for { $year } is not known yet; costs use { $used } and are estimates.
-note-confirm-uncertain = Some rules here are not fully confirmed ({ $rules }). Please check at a { -psc }, on { -egov } or with the { -migration-police }.
-note-country-uncertain = The stay rules for your country are not fully confirmed (confidence: { $confidence }). I count them the safe way; please confirm with the { -migration-police }.
-note-azerbaijan-registration = Citizens of Azerbaijan staying over 30 days must register (not fully confirmed). Please ask the { -migration-police }.
-note-group-unconfirmed = Older sources give your country up to 90 days. Until that is confirmed, I count 30 days per entry and 90 in 180.
-note-turkmenistan-regional-exception = Residents of Balkan velayat may spend 5 days without a visa in the Atyrau and Mangystau regions. Ask the { -migration-police } if this is you.
+note-need-citizenship = Шаҳрвандии худро гӯед, то қоидаҳои шуморо муайян кунам.
+note-home-citizen = Шумо шаҳрванди Қазоқистон ҳастед: ин қоидаҳои будубош барои хориҷиён аст.
+note-need-entry = Гӯед, ки бори охир кай ба Қазоқистон ворид шудед, то рӯзҳои шуморо ҳисоб кунам.
+note-not-in-table = Кишвари шумо дар рӯйхати ман дар қатори кишварҳои бидуни раводид нест, бинобар ин шояд ба шумо раводид лозим бошад. Рӯйхати ман пурра нест: лутфан, дар { -egov } ё дар { -migration-police } санҷед.
+note-visa-required = Шаҳрвандони кишвари шумо раводид лозим доранд. Гӯед, ки оё раводид доред ва мӯҳлаташ кай тамом мешавад.
+note-need-trp-end = Гӯед, ки { -trp }-и шумо кай тамом мешавад, то мӯҳлати будубошро ҳисоб кунам.
+note-need-visa-end = Гӯед, ки раводиди шумо кай тамом мешавад: мӯҳлати будубоши шумо аз санаҳои он вобаста аст.
+note-need-permit-end = Гӯед, ки иҷозати шумо кай тамом мешавад, то сари вақт ёдрас кунам.
+note-trp-ended-before-entry = Санаи анҷоми { -trp }-и шумо пеш аз санаи вуруд аст, бинобар ин он ин будубошро фаро намегирад. Лутфан, санаҳоро санҷед.
+note-visa-ended-before-entry = Санаи анҷоми раводиди шумо пеш аз санаи вуруд аст, бинобар ин он ин будубошро фаро намегирад. Лутфан, санаҳоро санҷед.
+note-rules-before = Вурудҳое, ки пеш аз { $date } буданд, аз рӯи қоидаҳои пешина ҳисоб мешуданд, ва ин қоидаҳо дар ман нестанд. Лутфан, аз { -migration-police } пурсед.
+note-exit-day-counted = Рӯзи баромадани шуморо ҳамчун рӯзи дар Қазоқистон будан ҳисоб мекунам. Ин тасдиқ нашудааст, аммо ин роҳ бехатартар аст.
+note-prior-days-unknown = Ман намедонам, ки пештар чанд рӯз дар ин ҷо будед, бинобар ин ягон рӯзро ҳисоб накардам. Мӯҳлати воқеии шумо метавонад барвақттар тамом шавад: рӯзҳои худро дар 180 рӯзи охир ҳисоб кунед.
+note-window-used-up = Шояд рӯзҳои пештараи шумо аллакай ҳамаи рӯзҳои иҷозатдодашударо гирифта бошанд. Лутфан, ҳозир ба { -migration-police } равед.
+note-overstay-warning = Агар то { $days ->
+   *[other] { $days } рӯз
+} аз мӯҳлат зиёд монед: огоҳӣ.
+note-overstay-fine = Агар то { $days ->
+   *[other] { $days } рӯз
+} аз мӯҳлат зиёд монед: ҷаримаи { $mci } { -mci } ({ $cost } тенге).
+note-overstay-longer = Агар зиёда аз { $days ->
+   *[other] { $days } рӯз
+} аз мӯҳлат зиёд монед: ҷаримаҳои калонтар ва шояд ихроҷ аз кишвар. Маблағҳои дақиқ тасдиқ нашудаанд.
+note-overstay-ban = Пас аз ихроҷ бо қарори суд вуруд ба муддати { $years ->
+   *[other] { $years } сол
+} манъ мешавад. Барои вайронкуниҳои такрорӣ метавонанд вурудро рад кунанд.
+note-kandas-clock-runs = Муҳим: вақте ки аризаи қандаси шумо баррасӣ мешавад, рӯзҳои будубоши бидуни раводид ҳисоб шуданро давом медиҳанд. Баъзе одамон гумон карданд, ки чунин нест, ва ҷарима шуданд.
+note-no-paid-work-visa-free = Ҳангоми будубоши бидуни раводид кори музднок манъ аст. Танҳо вақте ба кор сар кунед, ки иҷозатҳоятон тайёр бошанд.
+note-no-work-or-study-visa-free = Барои шаҳрвандони кишвари шумо будубоши бидуни раводид на кор ва на таҳсилро иҷозат медиҳад. Аз { -migration-police } пурсед, ки кадом раводид лозим аст.
+note-remote-work = Кори фосилавӣ барои корфармои хориҷӣ: раводиди Neo Nomad маҳз барои ҳамин аст. Санҷед, ки ба шумо мувофиқ аст ё не.
+note-need-employer = Гӯед, ки корфармои шумо кист (хонавода, ширкат ё корфармои хориҷӣ), то қадамҳои шуморо нишон диҳам.
+note-household-not-eligible = Иҷозат барои кори хонагӣ ба шаҳрвандони кишвари шумо дода намешавад. Лутфан, дар бораи имконҳои дигар аз { -migration-police } пурсед.
+note-household-eligibility-unconfirmed = Кишвари шуморо барои иҷозати кори хонагӣ танҳо як манбаи кӯҳна номбар мекунад. Лутфан, пеш аз додани ариза дар { -egov } санҷед.
+note-labour-permit-term-unconfirmed = Иҷозат аз { $min_months } то { $max_months } моҳ дода мешавад. Дарозтарин мӯҳлати умумӣ ва маҳдудияти синну сол (18–60) тасдиқ нашудаанд.
+note-employer-change = Агар корфарморо иваз кунед, { -trp }-и шумо бояд дар давоми { $days ->
+   *[other] { $days } рӯз
+} аз нав расмӣ карда шавад.
+note-student-rules = Бо раводиди донишҷӯӣ кор кардан мумкин нест. Вақте таҳсил тамом шуд, бояд аз кишвар бароед.
+note-family-term = { -trp }-и оилавӣ одатан то 1 сол дода мешавад ва ҳеҷ гоҳ аз мӯҳлати иҷозати хеши шумо дарозтар намешавад.
+note-nomad-no-local-work = Дорандагони раводиди Neo Nomad ҳуқуқ надоранд дар назди корфармоёни Қазоқистон кор кунанд.
+note-trp-fee-unknown = Ман боҷи давлатӣ барои { -trp } наёфтам; ҳангоми додани ариза пурсед.
+note-host-notice-after-self-registration = Тасдиқ нашудааст, ки оё дар баробари бақайдгирии мустақил (аз 1 июли 2026) хабари тарафи қабулкунанда ҳанӯз лозим аст. Ҳардуяшро иҷро кардан бехатар аст.
+note-self-registration-move = Агар ба ҷои дигар кӯчед, дар давоми { $days ->
+   *[other] { $days } рӯзи корӣ
+} дар суроғаи нав ба қайд гузаред.
+note-holidays-unknown = Рӯйхати идҳои соли { $year } дар ман нест, бинобар ин танҳо шанбе ва якшанберо ҳисоб накардам. Мӯҳлати воқеӣ метавонад каме дертар бошад.
+note-cost-estimate = { -mci } барои соли { $year } ҳанӯз маълум нест; нархҳо бо { -mci }-и соли { $used } ҳисоб шудаанд ва тахминӣ мебошанд.
+note-confirm-uncertain = Баъзе қоидаҳо дар ин ҷо пурра тасдиқ нашудаанд ({ $rules }). Лутфан, дар { -psc }, дар { -egov } ё дар { -migration-police } санҷед.
+note-country-uncertain = Қоидаҳои будубош барои кишвари шумо пурра тасдиқ нашудаанд (боварӣ: { $confidence }). Ман бо роҳи бехатар ҳисоб мекунам; лутфан, дар { -migration-police } аниқ кунед.
+note-azerbaijan-registration = Шаҳрвандони Озарбойҷон, ки зиёда аз 30 рӯз мемонанд, бояд ба қайд гузаранд (пурра тасдиқ нашудааст). Лутфан, аз { -migration-police } пурсед.
+note-group-unconfirmed = Манбаъҳои кӯҳна ба кишвари шумо то 90 рӯз медиҳанд. То тасдиқ шудани ин, ман 30 рӯз барои ҳар вуруд ва 90 рӯз дар 180 рӯз ҳисоб мекунам.
+note-turkmenistan-regional-exception = Сокинони вилояти Балкан метавонанд дар вилоятҳои Атирау ва Манғистау 5 рӯз бе раводид бошанд. Агар ин ба шумо дахл дошта бошад, аз { -migration-police } пурсед.
 
-## Confidence
+## Дараҷаи боварӣ
 
-confidence-high = high
-confidence-medium = medium
-confidence-low = low
+confidence-high = баланд
+confidence-medium = миёна
+confidence-low = паст
 
-## Rules
+## Қоидаҳо
 
-rule-r1 = Visa-free stay: { $per_entry_days ->
-    [one] { $per_entry_days } day
-   *[other] { $per_entry_days } days
-} per entry, { $window_limit_days } in { $window_days }
-rule-r2 = EAEU citizens: { $window_limit_days } days in { $window_days }
-rule-r6 = The host's arrival notice
-rule-r7 = Self-registration within { $calendar_days ->
-    [one] { $calendar_days } day
-   *[other] { $calendar_days } days
+rule-r1 = Будубоши бидуни раводид: { $per_entry_days ->
+   *[other] { $per_entry_days } рӯз
+} барои ҳар вуруд, { $window_limit_days } рӯз дар { $window_days } рӯз
+rule-r2 = Шаҳрвандони { -eaeu }: { $window_limit_days } рӯз дар { $window_days } рӯз
+rule-r6 = Хабари тарафи қабулкунанда дар бораи омадан
+rule-r7 = Бақайдгирии мустақил дар давоми { $calendar_days ->
+   *[other] { $calendar_days } рӯз
 }
-rule-r8 = Overstay
-rule-r9 = Temporary residence permit
-rule-r10 = { -trp } for workers and their families
-rule-r11 = Labour-immigrant permit (household work)
-rule-r12 = Advance income tax for the permit
-rule-r13 = Employer's permit for foreign workers
+rule-r8 = Зиёд мондан аз мӯҳлат
+rule-r9 = Иҷозати истиқомати муваққатӣ
+rule-r10 = { -trp } барои коргарон ва аъзои оилаашон
+rule-r11 = Иҷозат ба иммигранти меҳнатӣ (кори хонагӣ)
+rule-r12 = Андози пешакии даромад барои иҷозат
+rule-r13 = Иҷозатномаи корфармо барои ҷалби қувваи кории хориҷӣ
 rule-r14 = { -iin }
-rule-r15 = Students
-rule-r16 = Family reunification
-rule-r17 = Kandas
-rule-r18 = Digital nomads
-rule-r19 = Permanent residence: time abroad
+rule-r15 = Донишҷӯён
+rule-r16 = Муттаҳидшавии оила
+rule-r17 = Қандасҳо
+rule-r18 = Кори фосилавӣ (номадҳои рақамӣ)
+rule-r19 = Истиқомати доимӣ: вақти дар хориҷа будан
 
-## Country groups
+## Гурӯҳҳои кишварҳо
 
-rule-group-eaeu = EAEU states
-rule-group-uzbekistan = Uzbekistan
-rule-group-tajikistan = Tajikistan
-rule-group-azerbaijan = Azerbaijan
-rule-group-unconfirmed-90 = Countries with unconfirmed rules
-rule-group-china = China
-rule-group-turkey = Türkiye
-rule-group-india-iran = India and Iran
-rule-group-one-sided = One-sided visa-free states
-rule-group-visa-required = Visa required
+rule-group-eaeu = Давлатҳои { -eaeu }
+rule-group-uzbekistan = Ӯзбекистон
+rule-group-tajikistan = Тоҷикистон
+rule-group-azerbaijan = Озарбойҷон
+rule-group-unconfirmed-90 = Кишварҳое, ки қоидаҳояшон тасдиқ нашудаанд
+rule-group-china = Чин
+rule-group-turkey = Туркия
+rule-group-india-iran = Ҳиндустон ва Эрон
+rule-group-one-sided = Давлатҳо бо низоми яктарафаи бидуни раводид
+rule-group-visa-required = Раводид лозим аст
 
-## Public holidays
+## Идҳои давлатӣ
 
-rule-holiday-new-year = New Year
-rule-holiday-orthodox-christmas = Orthodox Christmas
-rule-holiday-womens-day = International Women's Day
-rule-holiday-nauryz = Nauryz
-rule-holiday-unity-day = Unity Day of the People of Kazakhstan
-rule-holiday-defender-day = Defender of the Fatherland Day
-rule-holiday-victory-day = Victory Day
-rule-holiday-kurban-ait = Kurban Ait (first day)
-rule-holiday-capital-day = Capital Day
-rule-holiday-constitution-day = Constitution Day
-rule-holiday-republic-day = Republic Day
-rule-holiday-independence-day = Independence Day
+rule-holiday-new-year = Соли нав
+rule-holiday-orthodox-christmas = Мавлуди Исо (православӣ)
+rule-holiday-womens-day = Рӯзи байналмилалии занон
+rule-holiday-nauryz = Наврӯз
+rule-holiday-unity-day = Рӯзи ваҳдати мардуми Қазоқистон
+rule-holiday-defender-day = Рӯзи ҳимоятгарони Ватан
+rule-holiday-victory-day = Рӯзи Ғалаба
+rule-holiday-kurban-ait = Иди Қурбон (рӯзи аввал)
+rule-holiday-capital-day = Рӯзи пойтахт
+rule-holiday-constitution-day = Рӯзи Конститутсия
+rule-holiday-republic-day = Рӯзи Ҷумҳурӣ
+rule-holiday-independence-day = Рӯзи Истиқлолият
 
-## Rule parameters (catalogue report)
+## Параметрҳои қоидаҳо (ҳисоботи феҳрист)
 
-rule-param-per-entry-days = Days per entry
-rule-param-window-days = Window, days
-rule-param-window-limit-days = Days allowed in the window
-rule-param-visa-runs-end = Visa runs stopped from
-rule-param-working-days = Working days
-rule-param-host-fine-small-business-mci = Host's fine: officials, small businesses, NGOs ({ -mci })
-rule-param-host-fine-medium-business-mci = Host's fine: medium businesses ({ -mci })
-rule-param-host-fine-large-business-mci = Host's fine: large businesses ({ -mci })
-rule-param-in-force-from = In force from
-rule-param-calendar-days = Calendar days
-rule-param-move-working-days = Working days to register again after moving
-rule-param-warning-max-days = Overstay with a warning, up to days
-rule-param-fine-max-days = Overstay with a fine, up to days
-rule-param-fine-mci = Fine ({ -mci })
-rule-param-entry-ban-years = Entry ban after expulsion by a court, years
-rule-param-stay-over-days = { -trp } needed for stays over, days
-rule-param-stay-over-days-eaeu = { -trp } needed for EAEU citizens over, days
-rule-param-eaeu-group = EAEU group
-rule-param-processing-working-days-max = Processing, working days at most
-rule-param-fingerprints-required-from = Fingerprints required from
-rule-param-late-application-days-unconfirmed = Late application allowed, days (not confirmed)
-rule-param-max-months = Longest term, months
-rule-param-employer-change-days = Days to re-issue the { -trp } after changing employer
-rule-param-eligible = Eligible citizenships
-rule-param-eligible-unconfirmed = Eligible citizenships (not confirmed)
-rule-param-min-months = Shortest term, months
-rule-param-online-only-from = Online only from
-rule-param-processing-days = Processing, days
-rule-param-border-mark-months = Border mark no older than, months
-rule-param-medical-certificate-months = Medical certificate no older than, months
-rule-param-fee-mci-per-month = Tax per month ({ -mci })
-rule-param-vacancy-posting-days = Vacancy on enbek.kz at least, days before
-rule-param-vacancy-posting-from = Vacancy rule from
-rule-param-intra-corporate-years = Intra-corporate transfer, years
-rule-param-fee-mci = Fee ({ -mci })
-rule-param-in-person-from = In person only from
-rule-param-decision-working-days = Decision, working days
-rule-param-extension-months = Extension, months at most
-rule-param-income-usd-per-month = Income per month over, USD
-rule-param-income-months = Income shown for, months
-rule-param-absence-days = Days abroad in a calendar year that cancel the permit, over
+rule-param-per-entry-days = Рӯзҳо барои ҳар вуруд
+rule-param-window-days = Давра, рӯз
+rule-param-window-limit-days = Рӯзҳои иҷозатдодашуда дар давра
+rule-param-visa-runs-end = «Визаран» манъ шуд аз
+rule-param-working-days = Рӯзҳои корӣ
+rule-param-host-fine-small-business-mci = Ҷаримаи тарафи қабулкунанда: шахсони мансабдор, соҳибкории хурд, ташкилотҳои ғайритиҷоратӣ ({ -mci })
+rule-param-host-fine-medium-business-mci = Ҷаримаи тарафи қабулкунанда: соҳибкории миёна ({ -mci })
+rule-param-host-fine-large-business-mci = Ҷаримаи тарафи қабулкунанда: соҳибкории калон ({ -mci })
+rule-param-in-force-from = Эътибор дорад аз
+rule-param-calendar-days = Рӯзҳои тақвимӣ
+rule-param-move-working-days = Рӯзҳои корӣ барои аз нав ба қайд гузаштан баъди кӯчидан
+rule-param-warning-max-days = Зиёд мондан бо огоҳӣ, то рӯз
+rule-param-fine-max-days = Зиёд мондан бо ҷарима, то рӯз
+rule-param-fine-mci = Ҷарима ({ -mci })
+rule-param-entry-ban-years = Манъи вуруд пас аз ихроҷ бо қарори суд, сол
+rule-param-stay-over-days = { -trp } лозим аст, агар будубош зиёда аз чанд рӯз бошад
+rule-param-stay-over-days-eaeu = { -trp } барои шаҳрвандони { -eaeu } лозим аст, агар будубош зиёда аз чанд рӯз бошад
+rule-param-eaeu-group = Гурӯҳи { -eaeu }
+rule-param-processing-working-days-max = Баррасӣ, ҳадди аксар рӯзи корӣ
+rule-param-fingerprints-required-from = Изи ангуштон ҳатмӣ аз
+rule-param-late-application-days-unconfirmed = Аризаи дер қабул мешавад, рӯз (тасдиқ нашудааст)
+rule-param-max-months = Дарозтарин мӯҳлат, моҳ
+rule-param-employer-change-days = Рӯзҳо барои аз нав расмӣ кардани { -trp } пас аз иваз кардани корфармо
+rule-param-eligible = Шаҳрвандиҳое, ки ҳуқуқ доранд
+rule-param-eligible-unconfirmed = Шаҳрвандиҳое, ки ҳуқуқ доранд (тасдиқ нашудааст)
+rule-param-min-months = Кӯтоҳтарин мӯҳлат, моҳ
+rule-param-online-only-from = Танҳо онлайн аз
+rule-param-processing-days = Баррасӣ, рӯз
+rule-param-border-mark-months = Мӯҳри сарҳадӣ на кӯҳнатар аз, моҳ
+rule-param-medical-certificate-months = Маълумотномаи тиббӣ на кӯҳнатар аз, моҳ
+rule-param-fee-mci-per-month = Андоз дар як моҳ ({ -mci })
+rule-param-vacancy-posting-days = Ҷойи холии корӣ дар enbek.kz, ақаллан чанд рӯз пеш
+rule-param-vacancy-posting-from = Қоидаи ҷойи холӣ аз
+rule-param-intra-corporate-years = Интиқол дар дохили ширкат, сол
+rule-param-fee-mci = Пардохт ({ -mci })
+rule-param-in-person-from = Танҳо шахсан аз
+rule-param-decision-working-days = Қарор, рӯзи корӣ
+rule-param-extension-months = Тамдид, ҳадди аксар моҳ
+rule-param-income-usd-per-month = Даромад дар як моҳ зиёда аз, доллари ИМА
+rule-param-income-months = Даромад барои чанд моҳ нишон дода мешавад
+rule-param-absence-days = Рӯзҳои дар хориҷа будан дар як соли тақвимӣ, ки иҷозатро бекор мекунанд, зиёда аз
 
-## Catalogue report
+## Ҳисоботи феҳрист
 
-rule-report-title = Rule catalogue: { $rules ->
-    [one] { $rules } rule
-   *[other] { $rules } rules
+rule-report-title = Феҳристи қоидаҳо: { $rules ->
+   *[other] { $rules } қоида
 }, { $countries ->
-    [one] { $countries } country
-   *[other] { $countries } countries
-} in { $groups ->
-    [one] { $groups } group
-   *[other] { $groups } groups
+   *[other] { $countries } кишвар
+} дар { $groups ->
+   *[other] { $groups } гурӯҳ
 }
-rule-report-intro = What the bot believes, with sources, check dates and confidence, for review. This is information, not legal advice.
+rule-report-intro = Он чи бот дуруст мешуморад, бо манбаъҳо, санаҳои санҷиш ва дараҷаи боварӣ, барои баррасӣ. Ин маълумот аст, на маслиҳати ҳуқуқӣ.
 rule-report-rule = { $rule } — { $title } ({ $slug })
-rule-report-confidence = Confidence: { $confidence }. Checked: { $date }.
+rule-report-confidence = Боварӣ: { $confidence }. Санҷида шуд: { $date }.
 rule-report-param = { $name }: { $value }
-rule-report-documents = Documents:
-rule-report-link = Where: { $link }
-rule-report-sources = Sources:
-rule-report-groups-header = Country groups
-rule-report-home = { $code }: citizens; these rules are not for them.
-rule-report-group = { $group } — { $rule }, confidence: { $confidence }
-rule-report-visa-required = A visa is required; the visa's dates rule the stay.
-rule-report-per-entry = Up to { $days ->
-    [one] { $days } day
-   *[other] { $days } days
-} per entry
-rule-report-window = At most { $limit ->
-    [one] { $limit } day
-   *[other] { $limit } days
-} in any { $window }
-rule-report-work-without-permit = May work on a contract without a permit
-rule-report-no-work-or-study = No work or study on a visa-free stay
-rule-report-self-registration = Self-registration (R7) can apply
-rule-report-valid-from = For entries from { $date }
-rule-report-countries = { $codes } — { $source } ({ $date }), confidence: { $confidence }
-rule-report-default-group = Every country without a row falls here.
-rule-report-holidays = Public holidays { $year } (confidence: { $confidence }; { $source })
+rule-report-documents = Ҳуҷҷатҳо:
+rule-report-link = Дар куҷо: { $link }
+rule-report-sources = Манбаъҳо:
+rule-report-groups-header = Гурӯҳҳои кишварҳо
+rule-report-home = { $code }: шаҳрвандони ин кишвар; ин қоидаҳо барои онҳо нестанд.
+rule-report-group = { $group } — { $rule }, боварӣ: { $confidence }
+rule-report-visa-required = Раводид лозим аст; мӯҳлати будубош аз санаҳои раводид вобаста аст.
+rule-report-per-entry = То { $days ->
+   *[other] { $days } рӯз
+} барои ҳар вуруд
+rule-report-window = На зиёда аз { $limit ->
+   *[other] { $limit } рӯз
+} дар ҳар { $window } рӯз
+rule-report-work-without-permit = Бо шартнома бе иҷозат кор кардан мумкин аст
+rule-report-no-work-or-study = Ҳангоми будубоши бидуни раводид кор ва таҳсил манъ аст
+rule-report-self-registration = Бақайдгирии мустақил (R7) метавонад татбиқ шавад
+rule-report-valid-from = Барои вурудҳо аз { $date } сар карда
+rule-report-countries = { $codes } — { $source } ({ $date }), боварӣ: { $confidence }
+rule-report-default-group = Ҳар кишваре, ки сатри алоҳида надорад, ба ин гурӯҳ дохил мешавад.
+rule-report-holidays = Идҳои давлатии соли { $year } (боварӣ: { $confidence }; { $source })
 rule-report-holiday = { $date } — { $name }
-rule-report-substitutes = Days off moved by decree are not listed, so working-day deadlines can only come out earlier than the real ones.
-rule-report-mci-header = { -mci } per year
-rule-report-mci = { $year }: { $amount } tenge — { $source } ({ $date })
-rule-report-mci-undated = { $year }: { $amount } tenge — { $source }
-rule-report-mci-fallback = For a year not listed, costs use the latest known year and are marked as estimates.
+rule-report-substitutes = Рӯзҳои истироҳате, ки бо қарор ба рӯзи дигар гузаронида шудаанд, дар рӯйхат нестанд, бинобар ин мӯҳлатҳое, ки бо рӯзҳои корӣ ҳисоб мешаванд, метавонанд танҳо аз мӯҳлатҳои воқеӣ барвақттар бароянд.
+rule-report-mci-header = { -mci } аз рӯи солҳо
+rule-report-mci = { $year }: { $amount } тенге — { $source } ({ $date })
+rule-report-mci-undated = { $year }: { $amount } тенге — { $source }
+rule-report-mci-fallback = Барои соле, ки дар рӯйхат нест, нархҳо аз рӯи охирин соли маълум ҳисоб мешаванд ва ҳамчун тахминӣ қайд мешаванд.

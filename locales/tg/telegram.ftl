@@ -1,44 +1,44 @@
-# PLACEHOLDER: machine copy of en, replaced by the translation
-# Texts that exist because the bot lives in Telegram: the note for groups, the record of
-# a pressed button, the bot's profile and command menu, and the admin statistics.
-# Every id here exists in ru/ and kk/ with the same variables.
+# Матнҳое, ки аз сабаби дар Telegram будани бот лозиманд: огоҳӣ барои гурӯҳҳо, сабти
+# тугмаи пахшшуда, профили бот ва менюи фармонҳо, омор барои маъмурон.
+# Ҳар id дар ин ҷо дар en/ низ бо ҳамон тағйирёбандаҳо ҳаст.
 
-## Groups and channels
+## Гурӯҳҳо ва каналҳо
 
-tg-private-only = I work only in private messages. Open a chat with me and press Start.
+tg-private-only = Ман танҳо дар паёмҳои шахсӣ кор мекунам. Бо ман чат кушоед ва «Start»-ро пахш кунед.
+tg-slow-down = Шумо паёмҳоро тезтар аз он мефиристед, ки ман онҳоро хонда тавонам, бинобар ин баъзеашонро нахонда гузаштам. Лутфан, чанд сония интизор шавед ва баъд ҷавоби худро боз фиристед.
 
-## A question after its button was pressed
+## Савол пас аз пахш шудани тугмааш
 
-tg-answered = Your answer: { $answer }
+tg-answered = Ҷавоби шумо: { $answer }
 
-## The bot's profile, shown before the first message
+## Профили бот, ки пеш аз паёми аввал нишон дода мешавад
 
-tg-description = { -bot } helps foreigners in Kazakhstan. Answer a few short questions and I will show how long you may stay, which documents you need and what to do by which date. In Uzbek, Tajik, Kyrgyz, Kazakh, Russian and English. This is information, not legal advice.
-tg-short-description = For foreigners in Kazakhstan: stay limits, registration and permits, as a personal plan.
+tg-description = { -bot } ба хориҷиён дар Қазоқистон кӯмак мекунад. Ба чанд саволи кӯтоҳ ҷавоб диҳед, ва ман нишон медиҳам, ки то кай метавонед бимонед, кадом ҳуҷҷатҳо лозиманд ва то кадом сана чӣ кор кунед. Бо забонҳои ӯзбекӣ, тоҷикӣ, қирғизӣ, қазоқӣ, русӣ ва англисӣ. Ин маълумот аст, на маслиҳати ҳуқуқӣ.
+tg-short-description = Барои хориҷиён дар Қазоқистон: мӯҳлати будубош, бақайдгирӣ ва иҷозатҳо дар як нақшаи шахсӣ.
 
-## The command menu
+## Менюи фармонҳо
 
-tg-cmd-start = Start or continue
-tg-cmd-help = What I can do
-tg-cmd-plan = Your plan
-tg-cmd-me = Your answers
-tg-cmd-sources = Where the rules come from
-tg-cmd-reminders = Your upcoming reminders
-tg-cmd-calendar = Your deadlines as a calendar file
-tg-cmd-language = Change the language
-tg-cmd-back = Previous question
-tg-cmd-restart = Start over
-tg-cmd-export = All your data
-tg-cmd-delete = Erase all your data
+tg-cmd-start = Оғоз ё идома
+tg-cmd-help = Ман чӣ кор карда метавонам
+tg-cmd-plan = Нақшаи шумо
+tg-cmd-me = Ҷавобҳои шумо
+tg-cmd-sources = Қоидаҳо аз куҷоянд
+tg-cmd-reminders = Ёдраскуниҳои наздик
+tg-cmd-calendar = Мӯҳлатҳо ҳамчун файли тақвим
+tg-cmd-language = Иваз кардани забон
+tg-cmd-back = Саволи пешина
+tg-cmd-restart = Аз нав сар кардан
+tg-cmd-export = Ҳамаи маълумоти шумо
+tg-cmd-delete = Пок кардани ҳамаи маълумот
 
-## Statistics for admins (/stats)
+## Омор барои маъмурон (/stats)
 
 tg-stats =
-    Statistics
-    Users: { $users }
-    Answering the questions: { $active }
-    With a plan: { $plans }
-    Blocked the bot: { $blocked }
-    Reminders waiting: { $pending }
-    Reminders sent: { $sent }
-    Since start: updates { $updates }, replies { $replies }, API errors { $errors }
+    Омор
+    Корбарон: { $users }
+    Ба саволҳо ҷавоб медиҳанд: { $active }
+    Бо нақша: { $plans }
+    Ботро блок кардаанд: { $blocked }
+    Ёдраскуниҳо дар навбат: { $pending }
+    Ёдраскуниҳои фиристодашуда: { $sent }
+    Аз оғози кор: навсозиҳо { $updates }, ҷавобҳо { $replies }, хатогиҳои API { $errors }

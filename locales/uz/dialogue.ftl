@@ -1,33 +1,32 @@
-# PLACEHOLDER: machine copy of en, replaced by the translation
-# The dialogue: greetings, questions, buttons, summary and the errors the user can meet.
-# Every id here exists in ru/ and kk/ with the same variables.
+# Suhbat: salomlashish, savollar, tugmalar, javoblar roʻyxati va foydalanuvchi duch keladigan xatolar.
+# Bu yerdagi har bir id en/, ru/ va kk/ da ham bor, oʻsha oʻzgaruvchilar bilan.
+# Yozuv: lotin alifbosi; oʻ va gʻ U+02BB (ʻ) bilan, tutuq belgisi U+02BC (ʼ) bilan.
 
 -bot = Jolserik
 
-## Greeting and help
+## Salomlashish va yordam
 
-welcome = Hello! I am { -bot }, your fellow traveller in Kazakhstan. I will ask a few short questions and then show how long you may stay and what to do, by which date. What you tell me stays with me; /delete erases it.
-welcome-back = Welcome back! Let us continue where we stopped.
+welcome = Assalomu alaykum! Men — { -bot }, Qozogʻistondagi yoʻldoshingiz. Sizga bir nechta qisqa savol beraman, keyin Qozogʻistonda qancha muddat qolishingiz mumkinligini va qaysi sanagacha nima qilish kerakligini koʻrsataman. Aytganlaringiz faqat menda qoladi; /delete ularni oʻchirib tashlaydi.
+welcome-back = Yana xush kelibsiz! Toʻxtagan joyimizdan davom etamiz.
 help =
-    I help foreigners in Kazakhstan keep track of stay and permit deadlines.
-    Answer the questions with the buttons or by typing.
-    /back — previous question
-    /me — your answers
-    /plan — your plan
-    /sources — where the rules come from
-    /reminders — your upcoming reminders
-    /calendar — your deadlines as a calendar file
-    /language — change the language
-    /restart — start over
-    /export — all your data
-    /delete — erase all your data
-    This is information, not legal advice.
-language-set = Good, we will speak English.
+    Men Qozogʻistondagi chet elliklarga boʻlish muddati va ruxsatnomalar muddatlarini kuzatib borishda yordam beraman.
+    Savollarga tugmalar bilan yoki yozib javob bering.
+    /back — oldingi savol
+    /me — javoblaringiz
+    /plan — rejangiz
+    /sources — qoidalar qayerdan olingan
+    /reminders — yaqin eslatmalaringiz
+    /calendar — muddatlaringiz kalendar fayli koʻrinishida
+    /language — tilni almashtirish
+    /restart — boshidan boshlash
+    /export — siz haqingizdagi barcha maʼlumotlar
+    /delete — barcha maʼlumotlaringizni oʻchirish
+    Bu — maʼlumot, yuridik maslahat emas.
+language-set = Yaxshi, oʻzbek tilida gaplashamiz.
 
-## Language
+## Til
 
-q-language = Which language shall we speak?
-# Each language in its own name, the same in every locale.
+q-language = Qaysi tilda gaplashamiz?
 lang-ru = Русский
 lang-kk = Қазақша
 lang-en = English
@@ -35,138 +34,135 @@ lang-uz = Oʻzbekcha
 lang-tg = Тоҷикӣ
 lang-ky = Кыргызча
 
-## Citizenship
+## Fuqarolik
 
-q-citizenship = Which country's passport do you hold? Choose below, or type the name of your country.
+q-citizenship = Pasportingiz qaysi davlatniki? Pastdan tanlang yoki davlatingiz nomini yozing.
 country = { $country }
-btn-other-country = Another country
-q-citizenship-typed = Type the name of your country or its code (for example: Uzbekistan or UZ).
-q-citizenship-confirm = Did you mean { $country }?
-q-citizenship-choose = Which one did you mean?
-err-country-unknown = I could not find that country. Check the spelling, or type its two-letter code (for example: TJ).
-info-citizen-kz = You are a citizen of Kazakhstan, so stay limits do not apply to you. This bot is for foreigners. If you hold a different passport, choose that country.
+btn-other-country = Boshqa davlat
+q-citizenship-typed = Davlatingiz nomini yoki kodini yozing (masalan: Oʻzbekiston yoki UZ).
+q-citizenship-confirm = { $country } demoqchimisiz?
+q-citizenship-choose = Qaysi birini nazarda tutdingiz?
+err-country-unknown = Bunday davlatni topa olmadim. Yozilishini tekshiring yoki ikki harfli kodini yozing (masalan: TJ).
+info-citizen-kz = Siz Qozogʻiston fuqarosisiz, shuning uchun boʻlish muddati cheklovlari sizga tegishli emas. Bu bot chet elliklar uchun. Agar sizda boshqa davlat pasporti boʻlsa, oʻsha davlatni tanlang.
 
-## Date of entry
+## Kirgan sana
 
-q-entry = On what date did you last enter Kazakhstan? Type it like { $example }, or press a button.
-btn-today = Today
-btn-yesterday = Yesterday
-err-date-unrecognized = I could not read that date. Type it like { $example } or { $date }.
-err-date-impossible = That date does not exist in the calendar. Check the day and the month, for example { $example }.
-err-date-future = That date is in the future. Type the date you actually entered, for example { $example }.
-err-date-too-old = That date is more than { $years } years ago. Check the year, for example { $example }.
-err-date-too-far = That date is too far in the future for a document. Check the year, for example { $example }.
-err-date-year-missing = Please add the year, for example { $example }.
+q-entry = Qozogʻistonga oxirgi marta qaysi sanada kirgansiz? { $example } kabi yozing yoki tugmani bosing.
+btn-today = Bugun
+btn-yesterday = Kecha
+err-date-unrecognized = Bu sanani tushuna olmadim. { $example } yoki { $date } kabi yozing.
+err-date-impossible = Kalendarda bunday sana yoʻq. Kun va oyni tekshiring, masalan: { $example }.
+err-date-future = Bu sana hali kelmagan. Haqiqatda kirgan sanangizni yozing, masalan: { $example }.
+err-date-too-old = Bu sana { $years } yildan ham oldin. Yilni tekshiring, masalan: { $example }.
+err-date-too-far = Hujjat uchun bu sana juda uzoq kelajakda. Yilni tekshiring, masalan: { $example }.
+err-date-year-missing = Iltimos, yilni ham yozing, masalan: { $example }.
 
-## Days in the last 180 days
+## Oxirgi 180 kundagi kunlar
 
-q-prior-days = Before this entry, how many days did you spend in Kazakhstan during the previous 180 days? Type a number, or press a button.
-btn-prior-none = None
-btn-prior-unknown = I don't know
-err-prior-days = Type a number of days from 0 to { $max }, or press a button.
-days-count = { $days ->
-    [one] { $days } day
-   *[other] { $days } days
-}
+q-prior-days = Bu safar kirishingizdan oldingi 180 kun ichida Qozogʻistonda necha kun boʻlgansiz? Sonini yozing yoki tugmani bosing.
+btn-prior-none = Boʻlmaganman
+btn-prior-unknown = Bilmayman
+err-prior-days = Kunlar sonini yozing (0 dan { $max } gacha) yoki tugmani bosing.
+days-count = { $days } kun
 
-## Purpose
+## Maqsad
 
-q-purpose = Why are you in Kazakhstan?
-purpose-work = Work
-purpose-study = Study
-purpose-family = Family
-purpose-visit = Visit or tourism
-purpose-business = Business trip
-purpose-kandas = Kandas (ethnic Kazakh)
-purpose-nomad = Remote work for a foreign employer
-purpose-other = Other
+q-purpose = Qozogʻistonda qanday maqsadda boʻlyapsiz?
+purpose-work = Ish
+purpose-study = Oʻqish
+purpose-family = Oila
+purpose-visit = Mehmonga kelish yoki sayohat
+purpose-business = Xizmat safari
+purpose-kandas = Qandas (etnik qozoq)
+purpose-nomad = Chet eldagi ish beruvchi uchun masofadan ishlash
+purpose-other = Boshqa
 
-## Employer
+## Ish beruvchi
 
-q-employer = Who employs you?
-employer-household = A private person (household work)
-employer-company = A company or entrepreneur in Kazakhstan
-employer-abroad = An employer abroad
+q-employer = Ish beruvchingiz kim?
+employer-household = Xususiy shaxs (uy xoʻjaligida ishlash)
+employer-company = Qozogʻistondagi kompaniya yoki tadbirkor
+employer-abroad = Chet eldagi ish beruvchi
 
-## Documents
+## Hujjatlar
 
-q-documents = Which documents do you already have? Tap each one you have, then press “Done”.
-held-trp = Temporary residence permit
-held-labour-permit = Labour-immigrant permit
-held-work-permit = Employer's work permit
-held-visa = Visa
+q-documents = Sizda qaysi hujjatlar allaqachon bor? Bor hujjatlarning har birini bosing, keyin «Tayyor» tugmasini bosing.
+held-trp = Vaqtinchalik yashash uchun ruxsatnoma (RVP)
+held-labour-permit = Mehnat immigrantiga ruxsatnoma
+held-work-permit = Ish beruvchining xorijiy ishchi kuchini jalb etishga ruxsatnomasi
+held-visa = Viza
 held-iin = { -iin }
-# The same names inside a sentence ("your temporary residence permit").
-held-trp-in-text = temporary residence permit
+# Oʻsha nomlar gap ichida («sizdagi vaqtinchalik yashash uchun ruxsatnoma»).
+held-trp-in-text = vaqtinchalik yashash uchun ruxsatnoma
 held-labour-permit-in-text = { -labour-permit }
-held-work-permit-in-text = employer's work permit
-held-visa-in-text = visa
+held-work-permit-in-text = ish beruvchining xorijiy ishchi kuchini jalb etishga ruxsatnomasi
+held-visa-in-text = viza
 held-iin-in-text = { -iin }
 btn-doc = { $document }
 btn-doc-selected = ✅ { $document }
-btn-docs-none = I have none of these
-btn-docs-done = Done
-q-document-end = Until what date is your { $document } valid? Type it like { $example }.
-note-document-expired = Note: your { $document } ended on { $date }. I will take that into account.
+btn-docs-none = Bularning hech biri yoʻq
+btn-docs-done = Tayyor
+q-document-end = Sizdagi { $document } qaysi sanagacha amal qiladi? { $example } kabi yozing.
+note-document-expired = Eʼtibor bering: sizdagi { $document } amal qilish muddati { DATE($date, case: "locative") } tugagan. Buni hisobga olaman.
 
-## Summary
+## Javoblar roʻyxati
 
 summary =
-    Please check your answers:
+    Iltimos, javoblaringizni tekshiring:
     { $answers }
-summary-citizenship = Citizenship: { $value }
-summary-entry = Last entry: { $value }
-summary-prior-days = Days in the 180 days before: { $value }
-summary-purpose = Purpose: { $value }
-summary-employer = Employer: { $value }
-summary-documents = Documents: { $value }
+summary-citizenship = Fuqarolik: { $value }
+summary-entry = Oxirgi kirish: { $value }
+summary-prior-days = Kirishdan oldingi 180 kun ichida: { $value }
+summary-purpose = Maqsad: { $value }
+summary-employer = Ish beruvchi: { $value }
+summary-documents = Hujjatlar: { $value }
 summary-document = • { $document }
-summary-document-until = • { $document }, valid until { $date }
-summary-document-expired = • { $document }, ended { $date }
-summary-not-given = not given yet
+summary-document-until = • { $document }, { DATE($date, case: "limitative") } amal qiladi
+summary-document-expired = • { $document }, muddati { DATE($date, case: "locative") } tugagan
+summary-not-given = hali aytilmagan
 date = { $date }
-btn-correct = ✅ Correct
-btn-change = ✏️ Change an answer
-q-change-which = Which answer do you want to change?
-field-citizenship = Citizenship
-field-entry = Date of entry
-field-prior-days = Days before entry
-field-purpose = Purpose
-field-employer = Employer
-field-documents = Documents
-btn-back-to-summary = ↩️ Back to the summary
+btn-correct = ✅ Toʻgʻri
+btn-change = ✏️ Javobni oʻzgartirish
+q-change-which = Qaysi javobni oʻzgartirmoqchisiz?
+field-citizenship = Fuqarolik
+field-entry = Kirgan sana
+field-prior-days = Kirishdan oldingi kunlar
+field-purpose = Maqsad
+field-employer = Ish beruvchi
+field-documents = Hujjatlar
+btn-back-to-summary = ↩️ Javoblar roʻyxatiga qaytish
 
-## Plan checklist
+## Reja: bajariladigan ishlar
 
-plan-actions = Tap a step when you have done it. Tap again to undo.
+plan-actions = Qadamni bajarganingizda ustiga bosing. Bekor qilish uchun yana bosing.
 btn-step-done = ⬜ { $number }. { $step }
 btn-step-undo = ✅ { $number }. { $step }
-plan-step-marked-done = Marked as done: { $step }. { $done } of { $total } done.
-plan-step-marked-undone = Marked as not done: { $step }. { $done } of { $total } done.
-plan-not-ready = Your plan is not ready yet: first answer the questions.
-plan-free-text = Your plan is ready. /plan shows it again, /me shows your answers, /restart starts over.
+plan-step-marked-done = Bajarildi deb belgilandi: { $step }. Bajarilgan: { $done } / { $total }.
+plan-step-marked-undone = Bajarilmadi deb belgilandi: { $step }. Bajarilgan: { $done } / { $total }.
+plan-not-ready = Rejangiz hali tayyor emas: avval savollarga javob bering.
+plan-free-text = Rejangiz tayyor. /plan uni yana koʻrsatadi, /me — javoblaringizni, /restart — hammasini boshidan boshlaydi.
 
-## Restart, delete, export
+## Qayta boshlash, oʻchirish, yuklab olish
 
-confirm-restart = Start over? Your answers will be cleared.
-btn-confirm-restart = Yes, start over
-confirm-delete = Erase everything I know about you? This cannot be undone.
-btn-confirm-delete = Yes, erase everything
-btn-cancel = Cancel
-btn-yes = Yes
-btn-no = No
-restarted = Your answers are cleared. Let us start again.
-deleted = Done: everything about you is erased. Send /start if you want to begin again.
-cancelled = Cancelled. Nothing was changed.
-export-intro = Here is everything I have stored about you:
+confirm-restart = Boshidan boshlaymizmi? Javoblaringiz oʻchiriladi.
+btn-confirm-restart = Ha, boshidan boshlash
+confirm-delete = Siz haqingizda bilganlarimning hammasini oʻchiraymi? Buni qaytarib boʻlmaydi.
+btn-confirm-delete = Ha, hammasini oʻchirish
+btn-cancel = Bekor qilish
+btn-yes = Ha
+btn-no = Yoʻq
+restarted = Javoblaringiz oʻchirildi. Qaytadan boshlaymiz.
+deleted = Tayyor: siz haqingizdagi hamma maʼlumot oʻchirildi. Qaytadan boshlamoqchi boʻlsangiz, /start yuboring.
+cancelled = Bekor qilindi. Hech narsa oʻzgarmadi.
+export-intro = Siz haqingizda saqlagan hamma maʼlumotlarim:
 
-## Problems
+## Muammolar
 
-err-unknown-command = I do not know the command /{ $command }. /help lists what I can do.
-err-not-understood = I did not understand that.
-err-use-buttons = Please answer with one of the buttons.
-err-stale-button = That button is out of date. Here is the current question.
-err-unsupported-input = I read only text and buttons.
-err-first-question = This is the first question.
-err-storage = Sorry, I could not save your answer just now. Please send it again in a minute.
-store-reset-notice = The bot was updated and could not read your earlier answers. Sorry! Please answer the questions again; it takes a minute.
+err-unknown-command = Men /{ $command } buyrugʻini bilmayman. /help nimalar qila olishimni koʻrsatadi.
+err-not-understood = Buni tushunmadim.
+err-use-buttons = Iltimos, tugmalardan birini bosib javob bering.
+err-stale-button = Bu tugma eskirgan. Mana hozirgi savol.
+err-unsupported-input = Men faqat matn va tugmalarni tushunaman.
+err-first-question = Bu birinchi savol.
+err-storage = Kechirasiz, javobingizni hozir saqlay olmadim. Iltimos, bir daqiqadan keyin yana yuboring.
+store-reset-notice = Bot yangilandi va oldingi javoblaringizni oʻqiy olmadi. Uzr! Iltimos, savollarga qaytadan javob bering — bu bir daqiqa vaqt oladi.

@@ -1,56 +1,48 @@
-# PLACEHOLDER: machine copy of en, replaced by the translation
-# Reminders: what the bot writes before a deadline, its buttons, the answers to them,
-# /reminders and /calendar. Every id here exists in ru/ and kk/ with the same variables.
-# Deadline names ($what) come from rules.ftl (deadline-*), step titles from step-*.
+# Eslatmalar: bot muddatdan oldin nima yozadi, uning tugmalari, ularga javoblar,
+# /reminders va /calendar. Bu yerdagi har bir id en/, ru/ va kk/ da ham bor.
+# Muddat nomlari ($what) rules.ftl dan (deadline-*), qadam nomlari step-* dan olinadi.
 
-## A reminder
+## Eslatma
 
 reminder-lines = { $lines }
-reminder-ahead = ⏰ Reminder. { $what }: { $date } — { $days ->
-    [one] { $days } day left.
-   *[other] { $days } days left.
-}
-reminder-last-day = ⏰ Today is the last day. { $what }: { $date }.
+reminder-ahead = ⏰ Eslatma. { $what }: { $date } — { $days } kun qoldi.
+reminder-last-day = ⏰ Bugun oxirgi kun. { $what }: { $date }.
 reminder-passed = ⚠️ { $days ->
-    [1] Yesterday was the last day.
-    [one] The last day was { $days } day ago.
-   *[other] The last day was { $days } days ago.
+    [1] Kecha oxirgi kun edi.
+   *[other] Oxirgi kun { $days } kun oldin edi.
 } { $what }: { $date }.
-reminder-passed-now = What to do now: act today. If you are still in Kazakhstan without a valid basis, go to the { -migration-police } or a { -psc } at once; every extra day can mean a fine. /plan shows your plan as it is now.
-reminder-step = What to do: { $step }.
-reminder-source = Source: rule { $rule }, { $link }
-reminder-source-rule = Source: rule { $rule } (/sources lists where it comes from).
+reminder-passed-now = Hozir nima qilish kerak: bugunoq harakat qiling. Agar hali ham Qozogʻistonda qonuniy asossiz turgan boʻlsangiz, darhol { -migration-police(case: "dative") } yoki { -psc(case: "dative") } boring: har bir ortiqcha kun jarimaga olib kelishi mumkin. /plan rejangizni hozirgi holati bilan koʻrsatadi.
+reminder-step = Nima qilish kerak: { $step }.
+reminder-source = Manba: { $rule } qoidasi, { $link }
+reminder-source-rule = Manba: { $rule } qoidasi (/sources qoidalar qayerdan olinganini koʻrsatadi).
 
-btn-reminder-renewed = ✅ Done — I renewed
-btn-reminder-snooze = ⏰ Remind me tomorrow
-btn-reminder-stop = 🔕 Stop these reminders
+btn-reminder-renewed = ✅ Tayyor — uzaytirdim
+btn-reminder-snooze = ⏰ Ertaga eslating
+btn-reminder-stop = 🔕 Bu eslatmalarni toʻxtatish
 
-## Answers to the buttons
+## Tugmalarga javoblar
 
-reminder-renew-intro = Well done! Send me the new end date of your { $document }, and I will plan your reminders again.
-reminder-renewed = Saved: your { $document } is valid until { $date }. Your reminders are planned again; /reminders shows them.
-reminder-snoozed = Fine, I will remind you again tomorrow, { $tomorrow }. { $what }: { $date }.
-reminder-snooze-too-late = { $what }: { $date }. I cannot remind you after the deadline, so please act today.
-reminder-stopped = I will not remind you about this again. { $what }: { $date }. /reminders shows the reminders that remain.
+reminder-renew-intro = Barakalla! Yangi { $document } qaysi sanagacha amal qilishini yozib yuboring, eslatmalaringizni qaytadan rejalashtiraman.
+reminder-renewed = Saqlandi: { $document } endi { DATE($date, case: "limitative") } amal qiladi. Eslatmalar qaytadan rejalashtirildi; /reminders ularni koʻrsatadi.
+reminder-snoozed = Xoʻp, ertaga, { $tomorrow }, yana eslataman. { $what }: { $date }.
+reminder-snooze-too-late = { $what }: { $date }. Muddat oʻtgandan keyin eslata olmayman, shuning uchun iltimos, bugunoq harakat qiling.
+reminder-stopped = Bu haqda boshqa eslatmayman. { $what }: { $date }. /reminders qolgan eslatmalarni koʻrsatadi.
 
 ## /reminders
 
 reminders-list-header = { $count ->
-    [one] Your next reminder:
-   *[other] Your next { $count } reminders:
+    [one] Navbatdagi eslatmangiz:
+   *[other] Navbatdagi { $count } ta eslatmangiz:
 }
 reminders-list-item = • { $when }, { $time }: { $what } — { $date }
-reminders-list-more = …and { $count ->
-    [one] { $count } more.
-   *[other] { $count } more.
-}
-reminders-list-empty = No reminders are planned. When your plan has deadlines, I write a few days before each of them; /plan shows your plan.
+reminders-list-more = …va yana { $count } ta eslatma.
+reminders-list-empty = Hozircha eslatmalar rejalashtirilmagan. Rejangizda muddatlar boʻlsa, har biridan bir necha kun oldin yozaman; /plan rejangizni koʻrsatadi.
 
 ## /calendar
 
-calendar-intro = Here is a calendar file with your deadlines. Open it to add them to your phone's calendar, with alerts before each one. If you import it again later, the events are updated, not doubled.
-calendar-empty = Your plan has no deadlines to put in a calendar.
-calendar-name = { -bot }: deadlines
+calendar-intro = Mana muddatlaringiz yozilgan kalendar fayli. Faylni oching — muddatlar telefoningiz kalendariga qoʻshiladi, har biridan oldin ogohlantirish keladi. Keyinroq faylni yana ochsangiz, voqealar ikki marta qoʻshilmaydi, faqat yangilanadi.
+calendar-empty = Rejangizda kalendarga qoʻyiladigan muddatlar yoʻq.
+calendar-name = { -bot }: muddatlar
 calendar-summary = { -bot }: { $what }
 calendar-deadline = { $what }: { $date }.
 calendar-alarm = { $what }: { $date }.

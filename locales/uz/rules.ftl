@@ -1,343 +1,319 @@
-# PLACEHOLDER: machine copy of en, replaced by the translation
-### Kazakhstan rules: the plan, its steps, documents, deadlines, notes and sources,
-### and the catalogue report for reviewers. Dates, money and links arrive as
-### ready-made text; counts arrive as numbers for plurals.
+### Qozogʻiston qoidalari: reja, uning qadamlari, hujjatlar, muddatlar, eslatmalar va manbalar,
+### hamda tekshiruvchilar uchun qoidalar katalogi. Sanalar, pul va havolalar tayyor matn
+### sifatida keladi; sonlar koʻplik shakllari uchun son sifatida keladi.
+### Sana «2026-yil 30-noyabr» shaklida keladi. Kelishik kerak boʻlsa, DATE funksiyasi oy nomiga
+### qoʻshimcha qoʻshadi: { DATE($date, case: "limitative") } → «2026-yil 30-noyabrgacha»,
+### "locative" → «…30-noyabrda», "ablative" → «…30-noyabrdan», "dative" → «…30-noyabrga»,
+### "genitive" → «…30-noyabrning», "accusative" → «…30-noyabrni». Qoʻshimchani qoʻlda qoʻshmang.
 
 -egov = egov.kz
--psc = Public Service Center
 -enbek-migration = migration.enbek.kz
--migration-police = migration police
--mci = MCI
+# Aholiga xizmat koʻrsatish markazi (ЦОН, qozoqcha ХҚКО).
+-psc = { $case ->
+    [dative] Xalqqa xizmat koʻrsatish markaziga (ЦОН)
+    [locative] Xalqqa xizmat koʻrsatish markazida (ЦОН)
+   *[nominative] Xalqqa xizmat koʻrsatish markazi (ЦОН)
+}
+# Politsiyaning migratsiya xizmati (миграционная служба полиции, «migratsiya politsiyasi»).
+-migration-police = { $case ->
+    [genitive] politsiyaning migratsiya xizmatining
+    [dative] politsiyaning migratsiya xizmatiga
+    [accusative] politsiyaning migratsiya xizmatini
+    [locative] politsiyaning migratsiya xizmatida
+    [ablative] politsiyaning migratsiya xizmatidan
+   *[nominative] politsiyaning migratsiya xizmati
+}
+# Oylik hisob koʻrsatkichi (МРП / АЕК).
+-mci = OHK
+# Individual identifikatsiya raqami (ИИН / ЖСН).
 -iin = IIN
--trp = TRP
--labour-permit = labour-immigrant permit
+# Vaqtinchalik yashash uchun ruxsatnoma (РВП; Kazinform: ВЯР): qisqa nomi.
+-trp = RVP
+-labour-permit = mehnat immigrantiga ruxsatnoma
 
-## The plan: status
+## Reja: holat
 
 plan-lines = { $lines }
 plan-separator = { "" }
-plan-status-legal = Last legal day: { $date } — { $days ->
-    [0] today is your last day
-    [one] { $days } day left
-   *[other] { $days } days left
+plan-status-legal = Qonuniy oxirgi kun: { $date } — { $days ->
+    [0] bugun oxirgi kuningiz
+   *[other] { $days } kun qoldi
 }
-plan-status-overstay = Your legal stay ended on { $date }. You are { $days ->
-    [one] { $days } day
-   *[other] { $days } days
-} over.
-plan-overstay-now = What to do now: leave Kazakhstan, or go to the { -migration-police } today to put your stay right. Please do not wait.
-plan-status-unknown = I cannot work out your stay from what I know yet.
-plan-official-help = Please ask at a { -psc }, on { -egov } or at the { -migration-police }.
-plan-deadlines-header = Key dates:
+plan-status-overstay = Qonuniy boʻlish muddatingiz { DATE($date, case: "locative") } tugagan. Siz muddatdan { $days } kun ortiq qoldingiz.
+plan-overstay-now = Hozir nima qilish kerak: Qozogʻistondan chiqib keting yoki holatingizni tartibga solish uchun bugunoq { -migration-police(case: "dative") } boring. Iltimos, kutib oʻtirmang.
+plan-status-unknown = Hozircha bilganlarim asosida boʻlish muddatingizni hisoblay olmayman.
+plan-official-help = Iltimos, { -psc(case: "locative") }, { -egov } saytida yoki { -migration-police(case: "locative") } aniqlang.
+plan-deadlines-header = Muhim sanalar:
 plan-deadline = { $kind }: { $date } ({ $rule })
 
-## The plan: checklist
+## Reja: qadamlar roʻyxati
 
-plan-checklist-header = Your steps — { $done } of { $total } done
-plan-no-steps = No steps for now.
+plan-checklist-header = Qadamlaringiz — bajarilgan: { $done } / { $total }
+plan-no-steps = Hozircha qadamlar yoʻq.
 plan-step = { $n }. { $title } ({ $rule })
 plan-step-done = ✓ { $n }. { $title } ({ $rule })
-plan-step-due = By: { $date }
-plan-step-where = Where: { $link }
-plan-step-documents = Documents:
+plan-step-due = Muddati: { DATE($date, case: "limitative") }
+plan-step-where = Qayerda: { $link }
+plan-step-documents = Hujjatlar:
 plan-step-document = • { $doc }
-plan-step-free = Cost: free
-plan-step-cost = Cost: { $cost } tenge
-plan-step-cost-monthly = Cost: { $cost } tenge per month
-plan-step-cost-estimate = Cost: about { $cost } tenge (estimate)
-plan-step-cost-monthly-estimate = Cost: about { $cost } tenge per month (estimate)
+plan-step-free = Narxi: bepul
+plan-step-cost = Narxi: { $cost } tenge
+plan-step-cost-monthly = Narxi: oyiga { $cost } tenge
+plan-step-cost-estimate = Narxi: taxminan { $cost } tenge (aniq emas)
+plan-step-cost-monthly-estimate = Narxi: oyiga taxminan { $cost } tenge (aniq emas)
 
-## The plan: notes, sources, disclaimer
+## Reja: eslatmalar, manbalar, ogohlantirish
 
-plan-notes-header = Good to know:
+plan-notes-header = Bilib qoʻying:
 plan-note = • { $note } ({ $rule })
 plan-note-plain = • { $note }
-plan-sources-header = Where this comes from:
-plan-sources-none = This plan uses no rules yet.
-plan-source-rule = { $rule } { $title } — checked { $date }, confidence: { $confidence }
+plan-sources-header = Bu maʼlumotlar qayerdan olingan:
+plan-sources-none = Bu reja hali hech qanday qoidaga tayanmaydi.
+plan-source-rule = { $rule } { $title } — { DATE($date, case: "locative") } tekshirilgan, ishonchlilik: { $confidence }
 plan-source = – { $url } ({ $kind ->
-    [updated] updated { $date }
-    [checked] checked { $date }
+    [updated] yangilangan: { $date }
+    [checked] tekshirilgan: { $date }
    *[published] { $date }
 })
-plan-source-undated = – { $url } (no date)
-plan-disclaimer = This is information, not legal advice. Rules change: please confirm at a { -psc }, on { -egov } or with the { -migration-police }.
+plan-source-undated = – { $url } (sanasi yoʻq)
+plan-disclaimer = Bu — maʼlumot, yuridik maslahat emas. Qoidalar oʻzgarib turadi: iltimos, { -psc(case: "locative") }, { -egov } saytida yoki { -migration-police(case: "locative") } aniqlang.
 
-## Steps: a short title (also on the done button) and how to do it
+## Qadamlar: qisqa nomi (bajarildi tugmasida ham) va qanday qilinadi
 
-step-unknown = A step of your plan
-step-leave-or-regularise = Leave Kazakhstan or go to the { -migration-police } now
-step-leave-or-regularise-how = Every extra day makes it worse. Take your passport.
-step-host-notice-check = Check that your host has reported your arrival
-step-host-notice-check-how = Your host (hotel, landlord, employer or a private person) must notify the { -migration-police } by the date below. Ask them to show you the notice.
-step-self-register = Register with the { -migration-police }
-step-self-register-how = Enter your details and your host's address in the { -migration-police } system. Your host confirms in the app, and you get an e-certificate.
-step-employer-permit-check = Check that your employer may hire foreign workers
-step-employer-permit-check-how = Your employer, not you, gets this permit from the local authority. Ask to see it before you start work.
-step-register-contract = Check that your work contract is registered
-step-register-contract-how = EAEU citizens need no work permit, but the contract must be in the state contracts system (ЕСУТД), or be a civil-law contract.
-step-get-iin = Get your { -iin }
-step-get-iin-how = At a { -psc }, in person. You need it for work, banks and taxes.
-step-labour-tax-prepay = Pay the advance income tax for your permit
-step-labour-tax-prepay-how = Pay where you live, for every month of the permit, before you apply. Keep the receipts.
-step-labour-permit-apply = Apply for a { -labour-permit }
-step-labour-permit-apply-how = Online only, on eGov (service 38-1). You and your employer both sign. You need your { -iin } first.
-step-labour-permit-extend = Extend your { -labour-permit }
-step-labour-permit-extend-how = Pay the tax for the new months first, then apply on eGov before the permit ends.
-step-kandas-apply = Apply for kandas status
-step-kandas-apply-how = On { -enbek-migration }, in the Enbek Migration app, at a consulate or at a { -psc }.
-step-nomad-visa-apply = Apply for the Neo Nomad visa (B12-1)
-step-nomad-visa-apply-how = For remote workers with a steady income from abroad (the documents below say how much), a clean record and insurance.
-step-apply-trp = Get a temporary residence permit ({ -trp })
-step-apply-trp-how = Apply on { -egov } or at a { -psc } before your allowed stay ends. It usually takes 1–2 working days.
-step-study-trp = Get a { -trp } for your studies
-step-study-trp-how = Your school or university applies for it. Give them your documents in good time.
-step-family-trp = Get a { -trp } to live with your family
-step-family-trp-how = Apply on { -egov } or at a { -psc } with proof of your family tie.
-step-renew-trp = Renew your { -trp }
-step-renew-trp-how = Apply before it ends, on { -egov } or at a { -psc }.
-step-employer-permit-renewal = Check that your employer renews its permit
-step-employer-permit-renewal-how = Your { -trp } follows the term of your employer's permit. Ask about the renewal early.
-step-leave-by-last-day = Leave Kazakhstan by your last legal day
-step-leave-by-last-day-how = Or get the right permit before then. Staying longer is an overstay and can bring a fine.
+step-unknown = Rejangizdagi qadam
+step-leave-or-regularise = Qozogʻistondan chiqing yoki hoziroq { -migration-police(case: "dative") } boring
+step-leave-or-regularise-how = Har bir ortiqcha kun vaziyatni ogʻirlashtiradi. Pasportingizni oʻzingiz bilan oling.
+step-host-notice-check = Qabul qiluvchi tomon kelganingiz haqida xabar berganini tekshiring
+step-host-notice-check-how = Qabul qiluvchi tomon (mehmonxona, uy egasi, ish beruvchi yoki xususiy shaxs) quyidagi sanagacha { -migration-police(case: "dative") } xabar berishi shart. Xabarnomani sizga koʻrsatishlarini soʻrang.
+step-self-register = Politsiyaning migratsiya xizmatida roʻyxatdan oʻting
+step-self-register-how = Maʼlumotlaringizni va qabul qiluvchi tomonning manzilini { -migration-police(case: "genitive") } elektron tizimiga kiriting. Qabul qiluvchi tomon ilovada tasdiqlaydi, siz esa elektron guvohnoma olasiz.
+step-employer-permit-check = Ish beruvchingizda xorijiy ishchi kuchini jalb etishga ruxsatnoma borligini tekshiring
+step-employer-permit-check-how = Bu ruxsatnomani siz emas, ish beruvchingiz mahalliy hokimlikdan (akimatdan) oladi. Ishni boshlashdan oldin uni koʻrsatishlarini soʻrang.
+step-register-contract = Mehnat shartnomangiz roʻyxatga olinganini tekshiring
+step-register-contract-how = YeOII (Yevroosiyo iqtisodiy ittifoqi) fuqarolariga ishlash uchun ruxsatnoma kerak emas, lekin shartnoma mehnat shartnomalarining davlat tizimiga (ЕСУТД) kiritilgan boʻlishi yoki fuqarolik-huquqiy shartnoma boʻlishi kerak.
+step-get-iin = { -iin } oling
+step-get-iin-how = { -psc(case: "dative") } oʻzingiz borib olasiz. { -iin } — 12 xonali individual identifikatsiya raqami; u ishlash, bank va soliqlar uchun kerak.
+step-labour-tax-prepay = Ruxsatnoma uchun daromad soligʻini oldindan toʻlang
+step-labour-tax-prepay-how = Ariza berishdan oldin ruxsatnomaning har bir oyi uchun yashash joyingiz boʻyicha toʻlang. Kvitansiyalarni saqlab qoʻying.
+step-labour-permit-apply = Mehnat immigrantiga ruxsatnoma olish uchun ariza bering
+step-labour-permit-apply-how = Faqat onlayn, eGov orqali (38-1 xizmati). Arizani siz ham, ish beruvchingiz ham imzolaydi. Avval { -iin } olgan boʻlishingiz kerak.
+step-labour-permit-extend = Mehnat immigrantiga ruxsatnomani uzaytiring
+step-labour-permit-extend-how = Avval yangi oylar uchun soliqni toʻlang, keyin ruxsatnoma muddati tugashidan oldin eGov orqali ariza bering.
+step-kandas-apply = Qandas maqomini olish uchun ariza bering
+step-kandas-apply-how = { -enbek-migration } saytida, Enbek Migration ilovasida, konsullikda yoki { -psc(case: "locative") }.
+step-nomad-visa-apply = Neo Nomad vizasiga (B12-1) ariza bering
+step-nomad-visa-apply-how = Masofadan ishlovchilar uchun: chet eldan barqaror daromad (qancha boʻlishi kerakligini quyidagi hujjatlar koʻrsatadi), sudlanmaganlik va sugʻurta kerak.
+step-apply-trp = Vaqtinchalik yashash uchun ruxsatnoma ({ -trp }) oling
+step-apply-trp-how = Ruxsat etilgan muddatingiz tugashidan oldin { -egov } saytida yoki { -psc(case: "locative") } ariza bering. Odatda 1–2 ish kuni vaqt oladi.
+step-study-trp = Oʻqish uchun { -trp } oling
+step-study-trp-how = Arizani oʻquv yurtingiz (maktab yoki universitet) beradi. Hujjatlaringizni ularga oʻz vaqtida topshiring.
+step-family-trp = Oilangiz bilan yashash uchun { -trp } oling
+step-family-trp-how = Qarindoshligingizni tasdiqlovchi hujjat bilan { -egov } saytida yoki { -psc(case: "locative") } ariza bering.
+step-renew-trp = { -trp }ni uzaytiring
+step-renew-trp-how = Muddati tugashidan oldin { -egov } saytida yoki { -psc(case: "locative") } ariza bering.
+step-employer-permit-renewal = Ish beruvchingiz oʻz ruxsatnomasini uzaytirishini tekshiring
+step-employer-permit-renewal-how = { -trp } muddatingiz ish beruvchingiz ruxsatnomasining muddatiga bogʻliq. Uzaytirish haqida oldindan soʻrang.
+step-leave-by-last-day = Qonuniy oxirgi kuningizgacha Qozogʻistondan chiqib keting
+step-leave-by-last-day-how = Yoki undan oldin kerakli ruxsatnomani oling. Undan ortiq qolish — muddatni buzish hisoblanadi va jarimaga olib kelishi mumkin.
 
-## Documents
+## Hujjatlar
 
-doc-application-form = Application form
-doc-passport = Passport
-doc-health-insurance = Health insurance
-doc-owner-consent = Notarised consent of the housing owner
-doc-fingerprint-certificate = Fingerprint registration certificate
-doc-purpose-documents = Documents for the purpose of your stay
-doc-employment-contract = Employment contract
-doc-application-signed-both = Application signed by you and your employer
-doc-tax-receipts = Receipts for the advance income tax
-doc-passport-border-mark = Passport with a border-crossing mark from the last { $border_mark_months } months
-doc-medical-certificate-028 = Medical certificate, form 028/у, issued within { $medical_certificate_months } months
-doc-health-insurance-full-term = Health insurance for the whole permit
-doc-intent-agreement = Agreement of intent to hire (first permit) or employment contract (extension)
-doc-passport-translation = Notarised passport translation, if your name is in neither Cyrillic nor Latin letters
-doc-institution-request = Request from your school or university
-doc-family-tie-proof = Proof of your family tie
-doc-income-proof = Proof of income over USD { $income_usd_per_month } a month for { $income_months } months
-doc-clean-record = Certificate of no criminal record
+doc-application-form = Ariza shakli
+doc-passport = Pasport
+doc-health-insurance = Tibbiy sugʻurta
+doc-owner-consent = Uy egasining notarial tasdiqlangan roziligi
+doc-fingerprint-certificate = Barmoq izlari olinganligi (daktiloskopiya) haqida guvohnoma
+doc-purpose-documents = Boʻlish maqsadingizni tasdiqlovchi hujjatlar
+doc-employment-contract = Mehnat shartnomasi
+doc-application-signed-both = Siz va ish beruvchingiz imzolagan ariza
+doc-tax-receipts = Daromad soligʻi oldindan toʻlangani haqida kvitansiyalar
+doc-passport-border-mark = Oxirgi { $border_mark_months } oy ichida chegaradan oʻtganlik belgisi qoʻyilgan pasport
+doc-medical-certificate-028 = 028/у shakldagi tibbiy maʼlumotnoma ({ $medical_certificate_months } oy ichida berilgan)
+doc-health-insurance-full-term = Ruxsatnomaning butun muddatiga tibbiy sugʻurta
+doc-intent-agreement = Ishga olish niyati haqida kelishuv (birinchi ruxsatnoma uchun) yoki mehnat shartnomasi (uzaytirish uchun)
+doc-passport-translation = Pasportning notarial tasdiqlangan tarjimasi (ismingiz kirill yoki lotin harflarida yozilmagan boʻlsa)
+doc-institution-request = Oʻquv yurtingizning (maktab yoki universitetning) soʻrovnomasi
+doc-family-tie-proof = Qarindoshligingizni tasdiqlovchi hujjat
+doc-income-proof = { $income_months } oy davomida oyiga { $income_usd_per_month } AQSh dollaridan ortiq daromadni tasdiqlovchi hujjat
+doc-clean-record = Sudlanmaganlik haqida maʼlumotnoma
 
-## Deadlines
+## Muddatlar
 
-deadline-stay-limit = Last legal day
-deadline-registration = Registration deadline
-deadline-host-notice = Deadline for the host's arrival notice
-deadline-trp-end = { -trp } ends
-deadline-permit-end = Permit ends
-deadline-visa-end = Visa ends
-deadline-tax-prepayment = Deadline for the permit tax
-deadline-document-validity = Last day the border mark counts for a permit
+deadline-stay-limit = Qonuniy oxirgi kun
+deadline-registration = Roʻyxatdan oʻtish muddati
+deadline-host-notice = Qabul qiluvchi tomonning kelganlik haqida xabar berish muddati
+deadline-trp-end = { -trp } muddati tugaydi
+deadline-permit-end = Ruxsatnoma muddati tugaydi
+deadline-visa-end = Viza muddati tugaydi
+deadline-tax-prepayment = Ruxsatnoma soligʻini toʻlash muddati
+deadline-document-validity = Chegara belgisi ruxsatnoma uchun hisobga olinadigan oxirgi kun
 
-## Notes
+## Eslatmalar
 
-note-need-citizenship = Tell me your citizenship so I can work out your rules.
-note-home-citizen = You are a citizen of Kazakhstan: these stay rules are for foreigners.
-note-need-entry = Tell me the date you last entered Kazakhstan so I can count your days.
-note-not-in-table = Your country is not on my list of visa-free countries, so you probably need a visa. My list is not complete: please check on { -egov } or with the { -migration-police }.
-note-visa-required = Citizens of your country need a visa. Tell me if you have one and when it ends.
-note-need-trp-end = Tell me when your { -trp } ends so I can count your stay.
-note-need-visa-end = Tell me when your visa ends: its dates rule your stay.
-note-need-permit-end = Tell me when your permit ends so I can remind you in time.
-note-trp-ended-before-entry = Your { -trp } end date is before your entry, so it does not cover this stay. Please check the dates.
-note-visa-ended-before-entry = Your visa end date is before your entry, so it does not cover this stay. Please check the dates.
-note-rules-before = Entries before { $date } were counted under older rules I do not have. Please ask the { -migration-police }.
-note-exit-day-counted = I count the day you leave as a day in Kazakhstan. This is not confirmed, but it is the safer way.
-note-prior-days-unknown = I do not know your earlier days here, so I counted none. Your real limit may be earlier: count your days in the last 180.
-note-window-used-up = Your earlier days may already use up all the days you are allowed. Please go to the { -migration-police } now.
-note-overstay-warning = Up to { $days ->
-    [one] { $days } day
-   *[other] { $days } days
-} over: a warning.
-note-overstay-fine = Up to { $days ->
-    [one] { $days } day
-   *[other] { $days } days
-} over: a fine of { $mci } { -mci } ({ $cost } tenge).
-note-overstay-longer = More than { $days ->
-    [one] { $days } day
-   *[other] { $days } days
-} over: larger fines and possibly expulsion. The exact amounts are not confirmed.
-note-overstay-ban = Expulsion by a court bans entry for { $years ->
-    [one] { $years } year
-   *[other] { $years } years
-}. Repeated violations can lead to refused entry.
-note-kandas-clock-runs = Important: your visa-free days keep running while your kandas application is pending. People have been fined for thinking otherwise.
-note-no-paid-work-visa-free = Paid work is not allowed on a visa-free stay. Start work only when your permits are in place.
-note-no-work-or-study-visa-free = For citizens of your country, a visa-free stay allows neither work nor study. Ask the { -migration-police } which visa you need.
-note-remote-work = Working remotely for an employer abroad: the Neo Nomad visa is made for this. Check whether it fits you.
-note-need-employer = Tell me who employs you (a household, a company or an employer abroad) so I can show your steps.
-note-household-not-eligible = The household-work permit is not open to citizens of your country. Please ask the { -migration-police } about your options.
-note-household-eligibility-unconfirmed = Only an older source lists your country for the household-work permit. Please confirm on { -egov } before you apply.
-note-labour-permit-term-unconfirmed = A permit is for { $min_months } to { $max_months } months. The longest total term and the age limit (18–60) are not confirmed.
-note-employer-change = If you change employer, your { -trp } must be re-issued within { $days ->
-    [one] { $days } day
-   *[other] { $days } days
-}.
-note-student-rules = On a student visa you may not work. When your studies end, you must leave.
-note-family-term = A family { -trp } is usually for up to 1 year and never longer than your relative's own permit.
-note-nomad-no-local-work = Neo Nomad visa holders may not work for employers in Kazakhstan.
-note-trp-fee-unknown = I found no state fee for a { -trp }; please ask when you apply.
-note-host-notice-after-self-registration = It is not confirmed whether the host's notice is still needed next to self-registration (since 1 July 2026). Doing both is safe.
-note-self-registration-move = If you move, register at the new address within { $days ->
-    [one] { $days } working day
-   *[other] { $days } working days
-}.
-note-holidays-unknown = I have no holiday list for { $year }, so I skipped only weekends. The real deadline may be a little later.
-note-cost-estimate = The { -mci } for { $year } is not known yet; costs use { $used } and are estimates.
-note-confirm-uncertain = Some rules here are not fully confirmed ({ $rules }). Please check at a { -psc }, on { -egov } or with the { -migration-police }.
-note-country-uncertain = The stay rules for your country are not fully confirmed (confidence: { $confidence }). I count them the safe way; please confirm with the { -migration-police }.
-note-azerbaijan-registration = Citizens of Azerbaijan staying over 30 days must register (not fully confirmed). Please ask the { -migration-police }.
-note-group-unconfirmed = Older sources give your country up to 90 days. Until that is confirmed, I count 30 days per entry and 90 in 180.
-note-turkmenistan-regional-exception = Residents of Balkan velayat may spend 5 days without a visa in the Atyrau and Mangystau regions. Ask the { -migration-police } if this is you.
+note-need-citizenship = Qoidalaringizni aniqlashim uchun fuqaroligingizni ayting.
+note-home-citizen = Siz Qozogʻiston fuqarosisiz: bu boʻlish qoidalari chet elliklar uchun.
+note-need-entry = Kunlaringizni hisoblashim uchun Qozogʻistonga oxirgi marta kirgan sanangizni ayting.
+note-not-in-table = Davlatingiz mening vizasiz davlatlar roʻyxatimda yoʻq, shuning uchun sizga viza kerak boʻlishi mumkin. Roʻyxatim toʻliq emas: iltimos, { -egov } saytida yoki { -migration-police(case: "locative") } aniqlang.
+note-visa-required = Davlatingiz fuqarolariga viza kerak. Vizangiz bormi va u qachon tugashini ayting.
+note-need-trp-end = Boʻlish muddatingizni hisoblashim uchun { -trp } qachon tugashini ayting.
+note-need-visa-end = Vizangiz qachon tugashini ayting: boʻlish muddatingiz viza sanalariga bogʻliq.
+note-need-permit-end = Oʻz vaqtida eslatishim uchun ruxsatnomangiz qachon tugashini ayting.
+note-trp-ended-before-entry = { -trp } tugash sanasi kirgan sanangizdan oldin, demak u bu safarga taalluqli emas. Iltimos, sanalarni tekshiring.
+note-visa-ended-before-entry = Viza tugash sanasi kirgan sanangizdan oldin, demak u bu safarga taalluqli emas. Iltimos, sanalarni tekshiring.
+note-rules-before = { DATE($date, case: "limitative") } boʻlgan kirishlar eski qoidalar boʻyicha hisoblangan, bu qoidalar menda yoʻq. Iltimos, { -migration-police(case: "ablative") } soʻrang.
+note-exit-day-counted = Chiqib ketadigan kuningizni ham Qozogʻistondagi kun deb hisoblayman. Bu tasdiqlanmagan, lekin shunisi xavfsizroq.
+note-prior-days-unknown = Bu yerda avval necha kun boʻlganingizni bilmayman, shuning uchun ularni hisobga olmadim. Haqiqiy oxirgi kuningiz ertaroq boʻlishi mumkin: oxirgi 180 kun ichidagi kunlaringizni sanab chiqing.
+note-window-used-up = Oldingi kunlaringiz ruxsat etilgan kunlarning hammasini allaqachon tugatgan boʻlishi mumkin. Iltimos, hoziroq { -migration-police(case: "dative") } boring.
+note-overstay-warning = Muddatdan { $days } kungacha ortiq qolsangiz: ogohlantirish.
+note-overstay-fine = Muddatdan { $days } kungacha ortiq qolsangiz: { $mci } { -mci } ({ $cost } tenge) jarima.
+note-overstay-longer = Muddatdan { $days } kundan koʻp ortiq qolsangiz: kattaroq jarimalar, mamlakatdan chiqarib yuborilishingiz ham mumkin. Aniq miqdorlari tasdiqlanmagan.
+note-overstay-ban = Sud qarori bilan chiqarib yuborilsangiz, { $years } yil davomida Qozogʻistonga kira olmaysiz. Qoidalarni qayta-qayta buzganlarni chegaradan kiritmasliklari mumkin.
+note-kandas-clock-runs = Muhim: qandas arizangiz koʻrib chiqilayotgan paytda ham vizasiz kunlaringiz sanalaveradi. Buni bilmay jarimaga tortilganlar bor.
+note-no-paid-work-visa-free = Vizasiz kelganda pul topish uchun ishlash mumkin emas. Ishni faqat ruxsatnomalaringiz tayyor boʻlgandan keyin boshlang.
+note-no-work-or-study-visa-free = Davlatingiz fuqarolari vizasiz kelganda ishlashi ham, oʻqishi ham mumkin emas. Qaysi viza kerakligini { -migration-police(case: "ablative") } soʻrang.
+note-remote-work = Chet eldagi ish beruvchi uchun masofadan ishlaysizmi? Neo Nomad vizasi aynan shu uchun. Sizga mos kelishini tekshiring.
+note-need-employer = Qadamlaringizni koʻrsatishim uchun ish beruvchingiz kimligini ayting (xususiy shaxs, kompaniya yoki chet eldagi ish beruvchi).
+note-household-not-eligible = Uy xoʻjaligida ishlash uchun ruxsatnoma davlatingiz fuqarolariga berilmaydi. Iltimos, qanday imkoniyatlaringiz borligini { -migration-police(case: "ablative") } soʻrang.
+note-household-eligibility-unconfirmed = Uy xoʻjaligida ishlash uchun ruxsatnoma boʻyicha davlatingizni faqat eski manba tilga oladi. Ariza berishdan oldin { -egov } saytida aniqlang.
+note-labour-permit-term-unconfirmed = Ruxsatnoma { $min_months } oydan { $max_months } oygacha beriladi. Eng uzun umumiy muddat va yosh chegarasi (18–60) tasdiqlanmagan.
+note-employer-change = Ish beruvchingizni almashtirsangiz, { -trp } { $days } kun ichida qayta rasmiylashtirilishi kerak.
+note-student-rules = Talaba vizasi bilan ishlash mumkin emas. Oʻqishingiz tugagach, mamlakatdan chiqib ketishingiz kerak.
+note-family-term = Oilaviy { -trp } odatda 1 yilgacha beriladi va hech qachon qarindoshingizning oʻz ruxsatnomasidan uzoqroq boʻlmaydi.
+note-nomad-no-local-work = Neo Nomad vizasi egalari Qozogʻistondagi ish beruvchilarda ishlay olmaydi.
+note-trp-fee-unknown = { -trp } uchun davlat bojini topmadim; ariza berayotganda soʻrang.
+note-host-notice-after-self-registration = 2026-yil 1-iyuldan beri oʻzingiz roʻyxatdan oʻtsangiz, qabul qiluvchi tomonning xabarnomasi ham kerakmi — bu tasdiqlanmagan. Ikkalasini ham qilish xavfsiz.
+note-self-registration-move = Agar boshqa manzilga koʻchsangiz, { $days } ish kuni ichida yangi manzil boʻyicha roʻyxatdan oʻting.
+note-holidays-unknown = Menda { $year }-yil bayramlari roʻyxati yoʻq, shuning uchun faqat shanba va yakshanbani hisobga oldim. Haqiqiy muddat biroz kechroq boʻlishi mumkin.
+note-cost-estimate = { $year }-yil uchun oylik hisob koʻrsatkichi ({ -mci }) hali maʼlum emas; narxlar { $used }-yil qiymati boʻyicha hisoblangan va taxminiy.
+note-confirm-uncertain = Bu yerdagi baʼzi qoidalar toʻliq tasdiqlanmagan ({ $rules }). Iltimos, { -psc(case: "locative") }, { -egov } saytida yoki { -migration-police(case: "locative") } aniqlang.
+note-country-uncertain = Davlatingiz uchun boʻlish qoidalari toʻliq tasdiqlanmagan (ishonchlilik: { $confidence }). Men ularni ehtiyotkorlik bilan hisoblayman; iltimos, { -migration-police(case: "locative") } aniqlang.
+note-azerbaijan-registration = Ozarbayjon fuqarolari 30 kundan ortiq qolsa, roʻyxatdan oʻtishi kerak (toʻliq tasdiqlanmagan). Iltimos, { -migration-police(case: "ablative") } soʻrang.
+note-group-unconfirmed = Eski manbalarda davlatingiz uchun 90 kungacha muddat koʻrsatilgan. Bu tasdiqlanmaguncha, men har bir kirish uchun 30 kun va 180 kun ichida 90 kun deb hisoblayman.
+note-turkmenistan-regional-exception = Balkan velayati aholisi Atirau va Mangʻistau viloyatlarida vizasiz 5 kun boʻlishi mumkin. Bu sizga tegishli boʻlsa, { -migration-police(case: "ablative") } soʻrang.
 
-## Confidence
+## Ishonchlilik
 
-confidence-high = high
-confidence-medium = medium
-confidence-low = low
+confidence-high = yuqori
+confidence-medium = oʻrtacha
+confidence-low = past
 
-## Rules
+## Qoidalar
 
-rule-r1 = Visa-free stay: { $per_entry_days ->
-    [one] { $per_entry_days } day
-   *[other] { $per_entry_days } days
-} per entry, { $window_limit_days } in { $window_days }
-rule-r2 = EAEU citizens: { $window_limit_days } days in { $window_days }
-rule-r6 = The host's arrival notice
-rule-r7 = Self-registration within { $calendar_days ->
-    [one] { $calendar_days } day
-   *[other] { $calendar_days } days
-}
-rule-r8 = Overstay
-rule-r9 = Temporary residence permit
-rule-r10 = { -trp } for workers and their families
-rule-r11 = Labour-immigrant permit (household work)
-rule-r12 = Advance income tax for the permit
-rule-r13 = Employer's permit for foreign workers
+rule-r1 = Vizasiz boʻlish: har bir kirishda { $per_entry_days } kun, { $window_days } kun ichida { $window_limit_days } kun
+rule-r2 = YeOII fuqarolari: { $window_days } kun ichida { $window_limit_days } kun
+rule-r6 = Qabul qiluvchi tomonning kelganlik haqidagi xabarnomasi
+rule-r7 = { $calendar_days } kun ichida oʻzi roʻyxatdan oʻtish
+rule-r8 = Muddatdan ortiq qolish
+rule-r9 = Vaqtinchalik yashash uchun ruxsatnoma
+rule-r10 = Ishchilar va ularning oila aʼzolari uchun { -trp }
+rule-r11 = Mehnat immigrantiga ruxsatnoma (uy xoʻjaligida ishlash)
+rule-r12 = Ruxsatnoma uchun oldindan toʻlanadigan daromad soligʻi
+rule-r13 = Ish beruvchining xorijiy ishchi kuchini jalb etishga ruxsatnomasi
 rule-r14 = { -iin }
-rule-r15 = Students
-rule-r16 = Family reunification
-rule-r17 = Kandas
-rule-r18 = Digital nomads
-rule-r19 = Permanent residence: time abroad
+rule-r15 = Talabalar
+rule-r16 = Oilani birlashtirish
+rule-r17 = Qandaslar
+rule-r18 = Raqamli koʻchmanchilar (digital nomad)
+rule-r19 = Doimiy yashash: chet elda boʻlgan vaqt
 
-## Country groups
+## Davlatlar guruhlari
 
-rule-group-eaeu = EAEU states
-rule-group-uzbekistan = Uzbekistan
-rule-group-tajikistan = Tajikistan
-rule-group-azerbaijan = Azerbaijan
-rule-group-unconfirmed-90 = Countries with unconfirmed rules
-rule-group-china = China
-rule-group-turkey = Türkiye
-rule-group-india-iran = India and Iran
-rule-group-one-sided = One-sided visa-free states
-rule-group-visa-required = Visa required
+rule-group-eaeu = YeOII davlatlari
+rule-group-uzbekistan = Oʻzbekiston
+rule-group-tajikistan = Tojikiston
+rule-group-azerbaijan = Ozarbayjon
+rule-group-unconfirmed-90 = Qoidalari tasdiqlanmagan davlatlar
+rule-group-china = Xitoy
+rule-group-turkey = Turkiya
+rule-group-india-iran = Hindiston va Eron
+rule-group-one-sided = Bir tomonlama vizasiz rejimdagi davlatlar
+rule-group-visa-required = Viza talab qilinadi
 
-## Public holidays
+## Bayramlar
 
-rule-holiday-new-year = New Year
-rule-holiday-orthodox-christmas = Orthodox Christmas
-rule-holiday-womens-day = International Women's Day
-rule-holiday-nauryz = Nauryz
-rule-holiday-unity-day = Unity Day of the People of Kazakhstan
-rule-holiday-defender-day = Defender of the Fatherland Day
-rule-holiday-victory-day = Victory Day
-rule-holiday-kurban-ait = Kurban Ait (first day)
-rule-holiday-capital-day = Capital Day
-rule-holiday-constitution-day = Constitution Day
-rule-holiday-republic-day = Republic Day
-rule-holiday-independence-day = Independence Day
+rule-holiday-new-year = Yangi yil
+rule-holiday-orthodox-christmas = Pravoslav Rojdestvosi
+rule-holiday-womens-day = Xalqaro xotin-qizlar kuni
+rule-holiday-nauryz = Navroʻz
+rule-holiday-unity-day = Qozogʻiston xalqi birligi kuni
+rule-holiday-defender-day = Vatan himoyachilari kuni
+rule-holiday-victory-day = Gʻalaba kuni
+rule-holiday-kurban-ait = Qurbon hayit (birinchi kuni)
+rule-holiday-capital-day = Poytaxt kuni
+rule-holiday-constitution-day = Konstitutsiya kuni
+rule-holiday-republic-day = Respublika kuni
+rule-holiday-independence-day = Mustaqillik kuni
 
-## Rule parameters (catalogue report)
+## Qoida parametrlari (katalog hisoboti)
 
-rule-param-per-entry-days = Days per entry
-rule-param-window-days = Window, days
-rule-param-window-limit-days = Days allowed in the window
-rule-param-visa-runs-end = Visa runs stopped from
-rule-param-working-days = Working days
-rule-param-host-fine-small-business-mci = Host's fine: officials, small businesses, NGOs ({ -mci })
-rule-param-host-fine-medium-business-mci = Host's fine: medium businesses ({ -mci })
-rule-param-host-fine-large-business-mci = Host's fine: large businesses ({ -mci })
-rule-param-in-force-from = In force from
-rule-param-calendar-days = Calendar days
-rule-param-move-working-days = Working days to register again after moving
-rule-param-warning-max-days = Overstay with a warning, up to days
-rule-param-fine-max-days = Overstay with a fine, up to days
-rule-param-fine-mci = Fine ({ -mci })
-rule-param-entry-ban-years = Entry ban after expulsion by a court, years
-rule-param-stay-over-days = { -trp } needed for stays over, days
-rule-param-stay-over-days-eaeu = { -trp } needed for EAEU citizens over, days
-rule-param-eaeu-group = EAEU group
-rule-param-processing-working-days-max = Processing, working days at most
-rule-param-fingerprints-required-from = Fingerprints required from
-rule-param-late-application-days-unconfirmed = Late application allowed, days (not confirmed)
-rule-param-max-months = Longest term, months
-rule-param-employer-change-days = Days to re-issue the { -trp } after changing employer
-rule-param-eligible = Eligible citizenships
-rule-param-eligible-unconfirmed = Eligible citizenships (not confirmed)
-rule-param-min-months = Shortest term, months
-rule-param-online-only-from = Online only from
-rule-param-processing-days = Processing, days
-rule-param-border-mark-months = Border mark no older than, months
-rule-param-medical-certificate-months = Medical certificate no older than, months
-rule-param-fee-mci-per-month = Tax per month ({ -mci })
-rule-param-vacancy-posting-days = Vacancy on enbek.kz at least, days before
-rule-param-vacancy-posting-from = Vacancy rule from
-rule-param-intra-corporate-years = Intra-corporate transfer, years
-rule-param-fee-mci = Fee ({ -mci })
-rule-param-in-person-from = In person only from
-rule-param-decision-working-days = Decision, working days
-rule-param-extension-months = Extension, months at most
-rule-param-income-usd-per-month = Income per month over, USD
-rule-param-income-months = Income shown for, months
-rule-param-absence-days = Days abroad in a calendar year that cancel the permit, over
+rule-param-per-entry-days = Har bir kirishda, kun
+rule-param-window-days = Davr, kun
+rule-param-window-limit-days = Davr ichida ruxsat etilgan kunlar
+rule-param-visa-runs-end = Chiqib-qaytib kirib muddatni yangilash («vizaran») toʻxtatilgan sana
+rule-param-working-days = Ish kunlari
+rule-param-host-fine-small-business-mci = Qabul qiluvchi tomonga jarima: mansabdor shaxslar, kichik biznes, NNT ({ -mci })
+rule-param-host-fine-medium-business-mci = Qabul qiluvchi tomonga jarima: oʻrta biznes ({ -mci })
+rule-param-host-fine-large-business-mci = Qabul qiluvchi tomonga jarima: yirik biznes ({ -mci })
+rule-param-in-force-from = Kuchga kirgan sana
+rule-param-calendar-days = Kalendar kunlari
+rule-param-move-working-days = Koʻchgandan keyin qayta roʻyxatdan oʻtish uchun ish kunlari
+rule-param-warning-max-days = Ogohlantirish beriladigan ortiq qolish, koʻpi bilan kun
+rule-param-fine-max-days = Jarima solinadigan ortiq qolish, koʻpi bilan kun
+rule-param-fine-mci = Jarima ({ -mci })
+rule-param-entry-ban-years = Sud qarori bilan chiqarib yuborilgandan keyin kirish taqiqi, yil
+rule-param-stay-over-days = { -trp } kerak boʻladigan muddat: shuncha kundan ortiq
+rule-param-stay-over-days-eaeu = YeOII fuqarolariga { -trp } kerak boʻladigan muddat: shuncha kundan ortiq
+rule-param-eaeu-group = YeOII guruhi
+rule-param-processing-working-days-max = Koʻrib chiqish, koʻpi bilan ish kuni
+rule-param-fingerprints-required-from = Barmoq izlari talab qilinadigan sana
+rule-param-late-application-days-unconfirmed = Kechikib ariza berish mumkin, kun (tasdiqlanmagan)
+rule-param-max-months = Eng uzun muddat, oy
+rule-param-employer-change-days = Ish beruvchi almashganda { -trp }ni qayta rasmiylashtirish uchun kunlar
+rule-param-eligible = Huquqi bor davlatlar fuqarolari
+rule-param-eligible-unconfirmed = Huquqi bor davlatlar fuqarolari (tasdiqlanmagan)
+rule-param-min-months = Eng qisqa muddat, oy
+rule-param-online-only-from = Faqat onlayn, shu sanadan
+rule-param-processing-days = Koʻrib chiqish, kun
+rule-param-border-mark-months = Chegara belgisi eskiligi, koʻpi bilan oy
+rule-param-medical-certificate-months = Tibbiy maʼlumotnoma eskiligi, koʻpi bilan oy
+rule-param-fee-mci-per-month = Oylik soliq ({ -mci })
+rule-param-vacancy-posting-days = Vakansiya enbek.kz saytida kamida shuncha kun oldin eʼlon qilinadi
+rule-param-vacancy-posting-from = Vakansiya qoidasi shu sanadan
+rule-param-intra-corporate-years = Kompaniya ichida boshqa mamlakatga oʻtkazish, yil
+rule-param-fee-mci = Yigʻim ({ -mci })
+rule-param-in-person-from = Faqat shaxsan, shu sanadan
+rule-param-decision-working-days = Qaror, ish kuni
+rule-param-extension-months = Uzaytirish, koʻpi bilan oy
+rule-param-income-usd-per-month = Oylik daromad, shuncha AQSh dollaridan ortiq
+rule-param-income-months = Daromad koʻrsatiladigan davr, oy
+rule-param-absence-days = Kalendar yilida chet elda shuncha kundan ortiq boʻlinsa, ruxsatnoma bekor qilinadi
 
-## Catalogue report
+## Katalog hisoboti
 
-rule-report-title = Rule catalogue: { $rules ->
-    [one] { $rules } rule
-   *[other] { $rules } rules
-}, { $countries ->
-    [one] { $countries } country
-   *[other] { $countries } countries
-} in { $groups ->
-    [one] { $groups } group
-   *[other] { $groups } groups
-}
-rule-report-intro = What the bot believes, with sources, check dates and confidence, for review. This is information, not legal advice.
+rule-report-title = Qoidalar katalogi: { $rules } ta qoida, { $groups } ta guruhda { $countries } ta davlat
+rule-report-intro = Bot nimalarga tayanadi: manbalar, tekshirilgan sanalar va ishonchlilik darajasi bilan, tekshirish uchun. Bu — maʼlumot, yuridik maslahat emas.
 rule-report-rule = { $rule } — { $title } ({ $slug })
-rule-report-confidence = Confidence: { $confidence }. Checked: { $date }.
+rule-report-confidence = Ishonchlilik: { $confidence }. Tekshirilgan: { $date }.
 rule-report-param = { $name }: { $value }
-rule-report-documents = Documents:
-rule-report-link = Where: { $link }
-rule-report-sources = Sources:
-rule-report-groups-header = Country groups
-rule-report-home = { $code }: citizens; these rules are not for them.
-rule-report-group = { $group } — { $rule }, confidence: { $confidence }
-rule-report-visa-required = A visa is required; the visa's dates rule the stay.
-rule-report-per-entry = Up to { $days ->
-    [one] { $days } day
-   *[other] { $days } days
-} per entry
-rule-report-window = At most { $limit ->
-    [one] { $limit } day
-   *[other] { $limit } days
-} in any { $window }
-rule-report-work-without-permit = May work on a contract without a permit
-rule-report-no-work-or-study = No work or study on a visa-free stay
-rule-report-self-registration = Self-registration (R7) can apply
-rule-report-valid-from = For entries from { $date }
-rule-report-countries = { $codes } — { $source } ({ $date }), confidence: { $confidence }
-rule-report-default-group = Every country without a row falls here.
-rule-report-holidays = Public holidays { $year } (confidence: { $confidence }; { $source })
+rule-report-documents = Hujjatlar:
+rule-report-link = Qayerda: { $link }
+rule-report-sources = Manbalar:
+rule-report-groups-header = Davlatlar guruhlari
+rule-report-home = { $code }: oʻz fuqarolari; bu qoidalar ularga tegishli emas.
+rule-report-group = { $group } — { $rule }, ishonchlilik: { $confidence }
+rule-report-visa-required = Viza talab qilinadi; boʻlish muddati viza sanalariga bogʻliq.
+rule-report-per-entry = Har bir kirishda { $days } kungacha
+rule-report-window = Istalgan { $window } kun ichida koʻpi bilan { $limit } kun
+rule-report-work-without-permit = Ruxsatnomasiz, shartnoma boʻyicha ishlashi mumkin
+rule-report-no-work-or-study = Vizasiz kelganda ishlash ham, oʻqish ham mumkin emas
+rule-report-self-registration = Oʻzi roʻyxatdan oʻtish (R7) qoʻllanishi mumkin
+rule-report-valid-from = { DATE($date, case: "ablative") } boshlab kirganlar uchun
+rule-report-countries = { $codes } — { $source } ({ $date }), ishonchlilik: { $confidence }
+rule-report-default-group = Jadvalda alohida qatori boʻlmagan har bir davlat shu guruhga kiradi.
+rule-report-holidays = { $year }-yil bayramlari (ishonchlilik: { $confidence }; { $source })
 rule-report-holiday = { $date } — { $name }
-rule-report-substitutes = Days off moved by decree are not listed, so working-day deadlines can only come out earlier than the real ones.
-rule-report-mci-header = { -mci } per year
+rule-report-substitutes = Qaror bilan koʻchirilgan dam olish kunlari roʻyxatda yoʻq, shuning uchun ish kunlari bilan hisoblangan muddatlar haqiqiysidan faqat ertaroq chiqishi mumkin.
+rule-report-mci-header = Yillar boʻyicha { -mci }
 rule-report-mci = { $year }: { $amount } tenge — { $source } ({ $date })
 rule-report-mci-undated = { $year }: { $amount } tenge — { $source }
-rule-report-mci-fallback = For a year not listed, costs use the latest known year and are marked as estimates.
+rule-report-mci-fallback = Roʻyxatda yoʻq yil uchun narxlar oxirgi maʼlum yil boʻyicha hisoblanadi va taxminiy deb belgilanadi.

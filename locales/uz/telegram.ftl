@@ -1,44 +1,44 @@
-# PLACEHOLDER: machine copy of en, replaced by the translation
-# Texts that exist because the bot lives in Telegram: the note for groups, the record of
-# a pressed button, the bot's profile and command menu, and the admin statistics.
-# Every id here exists in ru/ and kk/ with the same variables.
+# Bot Telegramda ishlagani uchun kerak boʻlgan matnlar: guruhlar uchun eslatma, bosilgan
+# tugmaning yozuvi, bot profili va buyruqlar menyusi, adminlar uchun statistika.
+# Bu yerdagi har bir id en/, ru/ va kk/ da ham bor.
 
-## Groups and channels
+## Guruhlar va kanallar
 
-tg-private-only = I work only in private messages. Open a chat with me and press Start.
+tg-private-only = Men faqat shaxsiy yozishmada ishlayman. Menga shaxsiy xabar yozing va «Start» («Boshlash») tugmasini bosing.
+tg-slow-down = Siz xabarlarni men oʻqib ulgurganimdan tezroq yuboryapsiz, shuning uchun baʼzilarini oʻtkazib yubordim. Iltimos, bir necha soniya kuting, keyin javobingizni qaytadan yuboring.
 
-## A question after its button was pressed
+## Tugmasi bosilgan savol
 
-tg-answered = Your answer: { $answer }
+tg-answered = Javobingiz: { $answer }
 
-## The bot's profile, shown before the first message
+## Bot profili (birinchi xabardan oldin koʻrinadi)
 
-tg-description = { -bot } helps foreigners in Kazakhstan. Answer a few short questions and I will show how long you may stay, which documents you need and what to do by which date. In Uzbek, Tajik, Kyrgyz, Kazakh, Russian and English. This is information, not legal advice.
-tg-short-description = For foreigners in Kazakhstan: stay limits, registration and permits, as a personal plan.
+tg-description = { -bot } Qozogʻistondagi chet elliklarga yordam beradi. Bir nechta qisqa savolga javob bering — qancha muddat qolishingiz mumkinligini, qaysi hujjatlar kerakligini va qaysi sanagacha nima qilish kerakligini koʻrsataman. Oʻzbek, tojik, qirgʻiz, qozoq, rus va ingliz tillarida. Bu — maʼlumot, yuridik maslahat emas.
+tg-short-description = Qozogʻistondagi chet elliklar uchun: boʻlish muddati, roʻyxatdan oʻtish va ruxsatnomalar — shaxsiy reja.
 
-## The command menu
+## Buyruqlar menyusi
 
-tg-cmd-start = Start or continue
-tg-cmd-help = What I can do
-tg-cmd-plan = Your plan
-tg-cmd-me = Your answers
-tg-cmd-sources = Where the rules come from
-tg-cmd-reminders = Your upcoming reminders
-tg-cmd-calendar = Your deadlines as a calendar file
-tg-cmd-language = Change the language
-tg-cmd-back = Previous question
-tg-cmd-restart = Start over
-tg-cmd-export = All your data
-tg-cmd-delete = Erase all your data
+tg-cmd-start = Boshlash yoki davom ettirish
+tg-cmd-help = Nimalar qila olaman
+tg-cmd-plan = Rejangiz
+tg-cmd-me = Javoblaringiz
+tg-cmd-sources = Qoidalar qayerdan olingan
+tg-cmd-reminders = Yaqin eslatmalaringiz
+tg-cmd-calendar = Muddatlaringiz kalendar faylida
+tg-cmd-language = Tilni almashtirish
+tg-cmd-back = Oldingi savol
+tg-cmd-restart = Boshidan boshlash
+tg-cmd-export = Barcha maʼlumotlaringiz
+tg-cmd-delete = Barcha maʼlumotlaringizni oʻchirish
 
-## Statistics for admins (/stats)
+## Adminlar uchun statistika (/stats)
 
 tg-stats =
-    Statistics
-    Users: { $users }
-    Answering the questions: { $active }
-    With a plan: { $plans }
-    Blocked the bot: { $blocked }
-    Reminders waiting: { $pending }
-    Reminders sent: { $sent }
-    Since start: updates { $updates }, replies { $replies }, API errors { $errors }
+    Statistika
+    Foydalanuvchilar: { $users }
+    Savollarga javob bermoqda: { $active }
+    Rejasi bor: { $plans }
+    Botni bloklagan: { $blocked }
+    Kutilayotgan eslatmalar: { $pending }
+    Yuborilgan eslatmalar: { $sent }
+    Ishga tushgandan beri: yangilanishlar { $updates }, javoblar { $replies }, API xatolari { $errors }

@@ -40,10 +40,10 @@ pub trait ReminderSink: Send + Sync + 'static {
 /// How the app tells the worker that a nearer reminder was planned.
 #[derive(Debug)]
 pub struct Wakeup {
-    pub(super) notify: Notify,
+    pub(crate) notify: Notify,
     /// The due time (ms) the worker is sleeping until; `i64::MIN` while it is looking
     /// at the store, so that anything planned meanwhile wakes it.
-    pub(super) waiting_for: AtomicI64,
+    pub(crate) waiting_for: AtomicI64,
 }
 
 impl Default for Wakeup {

@@ -9,10 +9,9 @@
 //! - [`ics`]: pure. The `/calendar` file (RFC 5545): escaping, folding, CRLF.
 //! - [`delivery`]: what the app, the worker and the sinks agree on: a delivery's
 //!   outcome, the [`ReminderSink`] trait, the [`Wakeup`] the app pokes.
-//! - [`worker`]: async. Sleeps until the next due reminder, wakes when a nearer one is
-//!   planned, marks each in flight, delivers it through a [`ReminderSink`], marks it
-//!   delivered. It drives the app (`App`), so it sits above it; nothing below imports
-//!   it.
+//!
+//! The delivery loop that sends them is `crate::worker`: it drives the app, which plans
+//! with this module, so it lives above both.
 //!
 //! Reminders build on the engine: the user's choices ([`ReminderPrefs`]) and the
 //! deadline key ([`DeadlineKey`]) belong to the stored conversation and are defined
@@ -25,16 +24,7 @@ pub mod delivery;
 pub mod ics;
 pub mod plan;
 pub mod view;
-pub mod worker;
 
 pub use crate::engine::{DeadlineKey, ReminderPrefs};
 pub use delivery::{Delivery, ReminderSink, Wakeup};
 pub use plan::Reminder;
-pub use worker::Worker;
-
-/// The old path of the Telegram sink, for the integration tests only (feature
-/// `test-support`); the sink is `telegram::reminder_sink`. Remove once the tests
-/// name the new path.
-#[cfg(feature = "test-support")]
-#[doc(hidden)]
-pub use crate::telegram::reminder_sink as telegram_sink;

@@ -49,9 +49,10 @@ use crate::app::App;
 use crate::config::TelegramMode;
 use crate::domain::Lang;
 use crate::engine::Reply;
-use crate::reminders::{Delivery, ReminderSink, Worker};
+use crate::reminders::{Delivery, ReminderSink};
 use crate::store::StoreError;
 use crate::text::Msg;
+use crate::worker::Worker;
 
 pub use errors::{CallError, ErrorKind, RetryPolicy};
 pub use handlers::{count_users, UserCounts};
@@ -673,7 +674,7 @@ fn spawn_reminders(
     let width = tuning
         .throttle
         .as_ref()
-        .map_or(crate::reminders::worker::MAX_IN_FLIGHT, |l| {
+        .map_or(crate::worker::MAX_IN_FLIGHT, |l| {
             (2 * l.messages_per_sec_overall as usize).max(1)
         });
     let stop_within = reminder_stop_time(tuning.shutdown_grace);

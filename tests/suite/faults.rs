@@ -297,7 +297,7 @@ async fn bursts_of_429_are_waited_out_as_retry_after_says() {
 /// 500 and 502 on reminders and on replies. teloxide waits 10 s after any 5xx before
 /// it reports it, so this takes about 15 s: it is ignored in the short form and runs
 /// with `--ignored`; the mapping of 5xx to "try again" is unit-tested in
-/// `reminders::telegram_sink` in every run.
+/// `telegram::reminder_sink` in every run.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "slow (about 15 s): cargo test --test suite faults:: -- --ignored"]
 async fn server_errors_on_reminders_are_retried_not_dropped() {

@@ -14,11 +14,12 @@ use jolserik::app::App;
 use jolserik::clock::Clock;
 use jolserik::domain::{CountryCode, DocKind, Lang, Purpose};
 use jolserik::engine::{Action, Command as BotCommand, Input, Reply};
-use jolserik::reminders::worker::{RecordingSink, Sent};
-use jolserik::reminders::{DeadlineKey, Delivery, ReminderSink, Worker};
+use jolserik::reminders::{DeadlineKey, Delivery, ReminderSink};
 use jolserik::rules::DeadlineKind;
 use jolserik::store::{Loaded, SentState};
 use jolserik::text::Arg;
+use jolserik::worker::Worker;
+use jolserik::worker::{RecordingSink, Sent};
 
 use crate::common::{at, jolserik_bin};
 
@@ -457,7 +458,7 @@ async fn a_backlog_goes_most_urgent_first_and_a_429_slows_it_without_loss() {
 #[tokio::test]
 async fn through_the_bot_api_double_a_429_slows_the_backlog_and_a_block_stops_a_user() {
     use fake_bot_api::{FakeBotApi, Fault};
-    use jolserik::reminders::telegram_sink::TelegramSink;
+    use jolserik::telegram::reminder_sink::TelegramSink;
     use teloxide::adaptors::throttle::Limits;
     use teloxide::requests::RequesterExt;
 

@@ -24,9 +24,10 @@ use jolserik::app::App;
 use jolserik::clock::Clock;
 use jolserik::domain::{CountryCode, DocKind, Employer, Lang, Purpose};
 use jolserik::engine::{Action, Command, Input, Question};
-use jolserik::reminders::worker::RecordingSink;
-use jolserik::reminders::{Delivery, Worker};
+use jolserik::reminders::Delivery;
 use jolserik::store::{Loaded, SentState, Store};
+use jolserik::worker::RecordingSink;
+use jolserik::worker::Worker;
 
 /// When the fixture's users last wrote: 21 November 2026, 10:00 in Almaty.
 const WRITTEN_AT: &str = "2026-11-21T05:00:00Z";

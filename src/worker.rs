@@ -1,4 +1,8 @@
-//! The delivery worker, after mini-redis's expiry task: it sleeps until the next due
+//! The delivery worker: what the bot sends on its own, today the reminders. It sits
+//! above `app` (it drives it) and `reminders` (what it delivers), so it is a module of
+//! its own: inside `reminders` it would make `app` and `reminders` import each other.
+//!
+//! After mini-redis's expiry task: it sleeps until the next due
 //! reminder (the store's first key), or until the app says a nearer one was planned
 //! (`Wakeup`), or until shutdown — `select!{ sleep_until(next), notified(), shutdown }`.
 //! No polling: between reminders it wakes at most every few minutes, only to guard
