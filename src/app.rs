@@ -154,7 +154,17 @@ impl App {
         let mut notices = Vec::new();
         let (record, existed) = match self.store.load(user, now)? {
             Loaded::Found(record) => (record, true),
-            Loaded::New => (UserRecord::new(Conversation::new(default_lang), now), false),
+            Loaded::New => {
+                // Nothing is stored until a user's first answer (below). Telegram opens
+                // every chat with /start, so anything else from a user with no record
+                // comes after a greeting that was not stored: it is taken as said at the
+                // first question, not greeted again.
+                let conversation = Conversation {
+                    started: !matches!(input, Input::Command(Command::Start)),
+                    ..Conversation::new(default_lang)
+                };
+                (UserRecord::new(conversation, now), false)
+            }
             Loaded::Unreadable(reason) => {
                 tracing::warn!(user, ?reason, "user reset after an unreadable record");
                 notices.push(Reply::text(Msg::new("store-reset-notice")));

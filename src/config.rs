@@ -468,7 +468,10 @@ impl Config {
             default_language: Lang::from_code(lang).ok_or_else(|| {
                 invalid(
                     "i18n.default_language",
-                    format!("{lang:?} is not a supported language; use \"ru\", \"kk\" or \"en\""),
+                    format!(
+                        "{lang:?} is not a supported language; use one of {}",
+                        Lang::codes()
+                    ),
                 )
             })?,
         };

@@ -1295,4 +1295,18 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn every_shipped_country_has_a_name_in_all_six_languages() {
+        let countries = Countries::embedded().unwrap();
+        for country in countries.iter() {
+            for name in [&country.uz, &country.tg, &country.ky] {
+                assert!(
+                    name.as_deref().is_some_and(|n| !n.trim().is_empty()),
+                    "{}",
+                    country.alpha2
+                );
+            }
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! Jolserik (Kazakh *жолсерік*, "fellow traveller") keeps foreigners in Kazakhstan on the
 //! right side of their stay and permit deadlines: it asks a few questions, answers with a
 //! plan made for them (how long they may stay, what to do, where, by when, at what cost,
-//! from which source), in Russian, Kazakh or English.
+//! from which source), in Uzbek, Tajik, Kyrgyz, Kazakh, Russian or English.
 //!
 //! # Layout
 //!
@@ -13,7 +13,7 @@
 //! - [`text`]: message ids with typed arguments, what the engine and rules say.
 //! - [`i18n`]: Fluent bundles, rendering, per-language dates and money, locale checks.
 //! - [`dates`]: reading the dates people type, writing dates per language.
-//! - [`countries`]: the country table (names in three languages, ISO codes) and the
+//! - [`countries`]: the country table (names in six languages, ISO codes) and the
 //!   forgiving matcher for typed country names.
 //! - [`store`]: the only module that touches sled: records, schema versions, migrations,
 //!   group commit.
@@ -26,14 +26,16 @@
 //! - [`maintenance`]: what the running bot does on its own: the daily retention sweep
 //!   and a backup on SIGUSR1.
 //! - [`console`]: the terminal front end (`jolserik chat`).
-//! - [`telegram`]: the Telegram front end (`jolserik serve`), the Telegram sink of the
-//!   reminder worker, and a Bot API test double.
+//! - [`telegram`]: the Telegram front end (`jolserik serve`): the inbox, the flood
+//!   limits that keep one chat from delaying the others, and the Telegram sink of the
+//!   delivery worker. (The Bot API test double is the crate `fake-bot-api`.)
 //! - [`config`]: `config.toml` plus environment overrides, typed and validated.
 //! - [`logging`]: the log filter, which keeps libraries from logging stored data.
 //! - [`clock`]: the one source of "now", movable with `--now`.
-//! - [`reminders`]: reminder planning and messages (pure), the `.ics` calendar, the
-//!   delivery worker. Builds on the engine, which keeps the user's reminder choices in
-//!   the conversation; see ARCHITECTURE.md for which way each module depends.
+//! - [`reminders`]: reminder planning and messages (pure), the `.ics` calendar, what
+//!   the app and the worker share. Builds on the engine, which keeps the user's reminder
+//!   choices in the conversation; see ARCHITECTURE.md for which way each module depends.
+//! - [`worker`]: the delivery worker, which sends what falls due (above `app`).
 
 pub mod app;
 pub mod backup;

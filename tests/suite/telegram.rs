@@ -653,7 +653,9 @@ async fn stats_answer_an_admin_and_look_unknown_to_anyone_else() {
     let admin = bot.user(7001, Some("en"));
     let stranger = bot.user(7002, Some("en"));
     stranger.send_text("/start");
-    stranger.wait_button("1:l:en", WAIT).await.unwrap();
+    // Answered something, so stored (a user who only pressed Start is not).
+    press(&stranger, "1:l:en").await;
+    stranger.wait_button("1:c:UZ", WAIT).await.unwrap();
     stranger.send_text("/stats");
     let unknown = bot.text(
         Lang::En,
