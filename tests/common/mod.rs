@@ -40,6 +40,17 @@ pub fn jolserik_bin() -> Process {
     cmd
 }
 
+/// The bot's own log lines with a failing test, at the level of `RUST_LOG` (e.g.
+/// `RUST_LOG=jolserik=debug`), warnings otherwise. Once per test binary.
+pub fn show_bot_logs() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_test_writer()
+        .try_init();
+}
+
 /// Waits until `check` holds, looking every 20 ms; fails the test after `timeout`.
 pub async fn wait_for(what: &str, timeout: Duration, check: impl Fn() -> bool) {
     let deadline = Instant::now() + timeout;

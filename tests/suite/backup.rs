@@ -132,12 +132,14 @@ fn a_snapshot_taken_under_load_is_consistent_across_trees() {
     let clock = Clock::manual(at("2026-11-21T05:00:00Z"));
     let app = open_app(&dir.path().join("a"), &clock, "");
     let stop = Arc::new(AtomicBool::new(false));
+    let written = Arc::new(std::sync::atomic::AtomicU64::new(0));
     // Writers keep re-planning reminders (record + queue + index in one transaction)
     // by changing the entry date back and forth.
     let writers: Vec<_> = (0..3u64)
         .map(|user| {
             let app = app.clone();
             let stop = stop.clone();
+            let written = written.clone();
             std::thread::spawn(move || {
                 run(&app, user, &typed_dialogue("31.12.2026"));
                 let mut n = 0;
@@ -154,6 +156,7 @@ fn a_snapshot_taken_under_load_is_consistent_across_trees() {
                         app.handle(user, &input, None).unwrap();
                     }
                     n += 1;
+                    written.fetch_add(1, Ordering::SeqCst);
                 }
                 n
             })
@@ -163,8 +166,15 @@ fn a_snapshot_taken_under_load_is_consistent_across_trees() {
     // Snapshots that dawdle over every entry, so that a write slipping in between two
     // trees would be caught: each is checked for reminders listed in an index but not
     // queued, or queued but not listed.
+    // At least 20 of them, and on until the writers have re-planned more than 20 times
+    // between them (a loaded machine runs them slower), for a minute at most.
     let mut checked = 0;
-    for round in 0..20 {
+    let started = std::time::Instant::now();
+    let mut round = 0;
+    while round < 20
+        || (written.load(Ordering::SeqCst) <= 20 && started.elapsed() < Duration::from_secs(60))
+    {
+        round += 1;
         let mut entries = Vec::new();
         app.store
             .snapshot(&mut |tree, key, value| {

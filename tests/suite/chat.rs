@@ -7,12 +7,14 @@ use std::process::{Command, Output, Stdio};
 
 use crate::common::jolserik_bin;
 
-struct Sandbox {
+/// A temporary directory with a config whose store is inside it; the other black-box
+/// files (`languages`) drive the binary through it too.
+pub(crate) struct Sandbox {
     dir: tempfile::TempDir,
 }
 
 impl Sandbox {
-    fn new() -> Sandbox {
+    pub(crate) fn new() -> Sandbox {
         let dir = tempfile::tempdir().unwrap();
         let config = format!(
             "[storage]\npath = \"{}\"\n",
@@ -26,18 +28,18 @@ impl Sandbox {
         Sandbox { dir }
     }
 
-    fn config(&self) -> PathBuf {
+    pub(crate) fn config(&self) -> PathBuf {
         self.dir.path().join("config.toml")
     }
 
-    fn jolserik(&self, args: &[&str]) -> Command {
+    pub(crate) fn jolserik(&self, args: &[&str]) -> Command {
         let mut cmd = jolserik_bin();
         cmd.arg("--config").arg(self.config()).args(args);
         cmd.current_dir(self.dir.path());
         cmd
     }
 
-    fn chat(&self, user: &str, lang: &str, lines: &[&str]) -> Output {
+    pub(crate) fn chat(&self, user: &str, lang: &str, lines: &[&str]) -> Output {
         let mut child = self
             .jolserik(&[
                 "chat",
@@ -70,7 +72,7 @@ impl Sandbox {
     }
 }
 
-fn stdout(output: &Output) -> String {
+pub(crate) fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 

@@ -104,13 +104,7 @@ async fn start_with(
     dir: &Path,
     config: &str,
 ) -> (FakeBotApi, Arc<App>, jolserik::telegram::Running) {
-    // RUST_LOG=jolserik=debug shows the bot's log lines with a failing test.
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_test_writer()
-        .try_init();
+    crate::common::show_bot_logs();
     let fake = FakeBotApi::start().await.expect("test double");
     let clock = Clock::manual(crate::common::at("2026-11-21T05:00:00Z"));
     let app = crate::common::open_app(dir, &clock, config);

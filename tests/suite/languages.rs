@@ -2,68 +2,7 @@
 //! `jolserik chat --lang uz|tg|ky` runs the whole dialogue to the plan, writes dates the
 //! way each language writes them, and speaks the language in its own script.
 
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
-
-struct Sandbox {
-    dir: tempfile::TempDir,
-}
-
-impl Sandbox {
-    fn new() -> Sandbox {
-        let dir = tempfile::tempdir().unwrap();
-        let config = format!(
-            "[storage]\npath = \"{}\"\n",
-            dir.path()
-                .join("store")
-                .display()
-                .to_string()
-                .replace('\\', "/")
-        );
-        std::fs::write(dir.path().join("config.toml"), config).unwrap();
-        Sandbox { dir }
-    }
-
-    fn config(&self) -> PathBuf {
-        self.dir.path().join("config.toml")
-    }
-
-    fn jolserik(&self, args: &[&str]) -> Command {
-        let mut cmd = crate::common::jolserik_bin();
-        cmd.arg("--config").arg(self.config()).args(args);
-        cmd.current_dir(self.dir.path());
-        cmd
-    }
-
-    fn chat(&self, user: &str, lang: &str, lines: &[&str]) -> String {
-        let mut child = self
-            .jolserik(&[
-                "chat",
-                "--user",
-                user,
-                "--lang",
-                lang,
-                "--now",
-                "2026-11-21T10:00:00+05:00",
-            ])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut stdin = child.stdin.take().unwrap();
-        for line in lines {
-            writeln!(stdin, "{line}").unwrap();
-        }
-        drop(stdin);
-        let output: Output = child.wait_with_output().unwrap();
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        assert!(output.status.success(), "chat failed: {stderr}");
-        assert!(!stderr.contains("did not render"), "{stderr}");
-        String::from_utf8_lossy(&output.stdout).into_owned()
-    }
-}
+use crate::chat::{stdout, Sandbox};
 
 /// A household worker's answers; `language` is the language button's number and
 /// `country` the citizenship typed in the language itself.
@@ -189,7 +128,7 @@ fn dialogue_in_new_languages_ends_in_the_plan() {
             own,
         } = *case;
         let user = (100 + i).to_string();
-        let out = sandbox.chat(&user, lang, &answers(button, country));
+        let out = stdout(&sandbox.chat(&user, lang, &answers(button, country)));
         // The language question offers every language in its own name.
         for name in LANGUAGE_NAMES {
             assert!(out.contains(name), "{lang}: no {name} in {out}");
@@ -217,8 +156,7 @@ fn dialogue_in_new_languages_ends_in_the_plan() {
         outputs.push((lang, out, cyrillic, own));
     }
     // Last, so that the checks above run for all three first: the language in its own
-    // script. Until the translations land, the placeholder files are English, so this
-    // fails on purpose (the merge replaces them).
+    // script (a locale file left in English would fail here).
     for (lang, out, cyrillic, own) in outputs {
         assert_script(lang, &out, cyrillic, own);
     }

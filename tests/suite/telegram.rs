@@ -82,13 +82,7 @@ impl Setup {
     }
 
     async fn start(self) -> Bot {
-        // RUST_LOG=info shows the bot's own log lines with a failing test.
-        let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-            .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
-        let _ = tracing_subscriber::fmt()
-            .with_env_filter(filter)
-            .with_test_writer()
-            .try_init();
+        crate::common::show_bot_logs();
         let fake = FakeBotApi::start().await.expect("test double");
         let dir = tempfile::tempdir().expect("temp dir");
         let toml = format!(
