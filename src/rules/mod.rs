@@ -8,6 +8,7 @@ pub mod assess;
 pub mod catalogue;
 pub mod days;
 pub mod plan;
+pub mod trips;
 pub mod view;
 
 pub use assess::assess;

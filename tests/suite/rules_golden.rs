@@ -1444,6 +1444,7 @@ fn arb_profile() -> impl Strategy<Value = Profile> {
                 employer,
                 documents,
                 document_ends: ends.into_iter().collect::<BTreeMap<_, _>>(),
+                trips: Vec::new(),
                 done_steps: done.into_iter().map(str::to_string).collect(),
             },
         )
