@@ -13,4 +13,4 @@ pub mod view;
 
 pub use assess::assess;
 pub use catalogue::{Catalogue, CatalogueError, CatalogueSummary, Confidence, Rule};
-pub use plan::{Deadline, DeadlineKind, Note, NoteKind, Plan, Status, Step};
+pub use plan::{Deadline, DeadlineKind, Note, NoteKind, Plan, Status, Step, WindowStatus};

@@ -292,7 +292,10 @@ fn status_message(plan: &Plan, catalogue: &Catalogue) -> Msg {
 /// Whether a note belongs with the status rather than in the notes section.
 fn headline(note: &Note, status: Status) -> bool {
     match &note.kind {
-        NoteKind::KandasClockRuns | NoteKind::WindowUsedUp => true,
+        NoteKind::KandasClockRuns
+        | NoteKind::WindowUsedUp
+        | NoteKind::PlannedTrip { .. }
+        | NoteKind::PriorDaysWorstCase { .. } => true,
         k if k.is_overstay() => matches!(status, Status::Overstay { .. }),
         NoteKind::NeedCitizenship
         | NoteKind::HomeCitizen
@@ -417,7 +420,12 @@ fn note_line(note: &Note, catalogue: &Catalogue) -> Msg {
 pub fn note_msg(kind: &NoteKind) -> Msg {
     let m = Msg::new(format!("note-{}", kebab(kind.id())));
     match kind {
-        NoteKind::RulesBefore { date } => m.date("date", *date),
+        NoteKind::RulesBefore { date }
+        | NoteKind::PriorDaysWorstCase { date }
+        | NoteKind::PlannedTrip { date } => m.date("date", *date),
+        NoteKind::FullStayFrom { date, days } | NoteKind::DaysBack { date, days } => {
+            m.date("date", *date).int("days", *days)
+        }
         NoteKind::OverstayWarning { max_days } => m.int("days", *max_days),
         NoteKind::OverstayFine {
             max_days,
@@ -450,6 +458,7 @@ pub fn note_msg(kind: &NoteKind) -> Msg {
         | NoteKind::VisaEndedBeforeEntry
         | NoteKind::ExitDayCounted
         | NoteKind::PriorDaysUnknown
+        | NoteKind::PriorDaysApproximate
         | NoteKind::WindowUsedUp
         | NoteKind::KandasClockRuns
         | NoteKind::NoPaidWorkVisaFree
