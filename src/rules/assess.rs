@@ -48,6 +48,90 @@ pub fn assess(catalogue: &Catalogue, profile: &Profile, today: NaiveDate) -> Pla
     a.finish(status)
 }
 
+/// A reference case of `jolserik check` that came out wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("reference case `{name}`: last legal day {got:?}, expected {want}")]
+pub struct ReferenceError {
+    pub name: &'static str,
+    pub got: Option<NaiveDate>,
+    pub want: NaiveDate,
+}
+
+/// Worked cases the calculator must get right with the catalogue as loaded, run by
+/// `jolserik check` at start-up (as good 90/180 calculators do): a catalogue edit or a
+/// code change that moves one of these dates fails loudly. Returns how many passed.
+pub fn reference_check(catalogue: &Catalogue) -> Result<usize, ReferenceError> {
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN);
+    let profile = |code: &str, entry: NaiveDate, prior: PriorDays, trips: Vec<Trip>| Profile {
+        citizenship: crate::domain::CountryCode::parse(code),
+        entry: Some(entry),
+        prior_days: Some(prior),
+        purpose: Some(Purpose::Visit),
+        trips,
+        ..Profile::default()
+    };
+    let cases = [
+        // Issue 13: 60 days (1 May - 29 June) leave the window during the stay.
+        (
+            "kyrgyz_trip_issue_13",
+            profile(
+                "KG",
+                day(2026, 10, 1),
+                PriorDays::None,
+                vec![Trip::new(day(2026, 5, 1), day(2026, 6, 29))],
+            ),
+            day(2026, 10, 10),
+            day(2026, 12, 29),
+        ),
+        // The same 60 days as a number: assumed just before the entry (safe side).
+        (
+            "kyrgyz_days_before_60",
+            profile("KG", day(2026, 10, 1), PriorDays::Known(60), Vec::new()),
+            day(2026, 10, 10),
+            day(2026, 10, 30),
+        ),
+        // Uzbekistan: the per-entry 30 days.
+        (
+            "uzbek_30_per_entry",
+            profile("UZ", day(2026, 3, 1), PriorDays::None, Vec::new()),
+            day(2026, 3, 5),
+            day(2026, 3, 30),
+        ),
+        // India: 14 + 14 + 6 = 34 earlier days of 42: eight more.
+        (
+            "india_42_in_180",
+            profile(
+                "IN",
+                day(2026, 3, 1),
+                PriorDays::None,
+                vec![
+                    Trip::new(day(2026, 1, 1), day(2026, 1, 14)),
+                    Trip::new(day(2026, 2, 1), day(2026, 2, 14)),
+                    Trip::new(day(2026, 2, 20), day(2026, 2, 25)),
+                ],
+            ),
+            day(2026, 3, 2),
+            day(2026, 3, 8),
+        ),
+        // Through 29 February 2028: 31 + 29 + 30 = 90.
+        (
+            "russian_leap_year",
+            profile("RU", day(2028, 1, 1), PriorDays::None, Vec::new()),
+            day(2028, 1, 2),
+            day(2028, 3, 30),
+        ),
+    ];
+    let mut passed = 0;
+    for (name, profile, today, want) in cases {
+        let got = assess(catalogue, &profile, today).status.last_legal_day();
+        if got != Some(want) {
+            return Err(ReferenceError { name, got, want });
+        }
+        passed += 1;
+    }
+    Ok(passed)
+}
+
 /// What a held document with an end date says about this stay.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Held {

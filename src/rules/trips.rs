@@ -290,17 +290,20 @@ mod tests {
         Trip::new(d(a.0, a.1, a.2), d(b.0, b.1, b.2))
     }
 
-    /// Worked cases: (name, limits, trips, entry, last legal day). Windows: the window
-    /// ending on X is [X - 179, X]; a day p leaves it on p + 180. Useful anchors:
-    /// 1 Oct 2026 - 180 = 4 Apr; 1 May + 180 = 28 Oct; 29 Jun + 180 = 26 Dec;
-    /// 1 Sep 2027 + 180 = 28 Feb 2028 (leap year).
-    fn table() -> Vec<(
+    /// (name, limits, trips, entry, last legal day).
+    type Case = (
         &'static str,
         Limits,
         Vec<Trip>,
         NaiveDate,
         Option<NaiveDate>,
-    )> {
+    );
+
+    /// Worked cases: (name, limits, trips, entry, last legal day). Windows: the window
+    /// ending on X is [X - 179, X]; a day p leaves it on p + 180. Useful anchors:
+    /// 1 Oct 2026 - 180 = 4 Apr; 1 May + 180 = 28 Oct; 29 Jun + 180 = 26 Dec;
+    /// 1 Sep 2027 + 180 = 28 Feb 2028 (leap year).
+    fn table() -> Vec<Case> {
         vec![
             // 1. No trips: day 90 of a stay from 1 Jan 2026 is 31 March (31 + 28 + 31).
             (

@@ -1547,3 +1547,10 @@ proptest! {
         prop_assert!(after.steps.iter().all(|s| s.done));
     }
 }
+
+/// `jolserik check` runs these at start-up; they hold for the embedded catalogue, and a
+/// catalogue with another EAEU window would fail them by name.
+#[test]
+fn the_calculators_reference_cases_hold() {
+    assert_eq!(jolserik::rules::assess::reference_check(cat()), Ok(5));
+}
