@@ -6,7 +6,7 @@ note-full-stay-from = If you leave on your last legal day, you can come back for
     [one] { $days } day
    *[other] { $days } days
 } from { $date }.
-note-days-back = On { $date } you get { $days ->
+note-days-back = By { $date } you get { $days ->
     [one] { $days } day
    *[other] { $days } days
 } back: they leave the 180-day window.

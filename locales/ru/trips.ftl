@@ -7,7 +7,7 @@ note-full-stay-from = Если вы выедете в последний зак�
     [few] { $days } дня
    *[other] { $days } дней
 }) начиная с { $date }.
-note-days-back = { $date } { $days ->
+note-days-back = К { $date } { $days ->
     [one] освобождается { $days } день
     [few] освобождаются { $days } дня
    *[other] освобождаются { $days } дней
