@@ -10,4 +10,5 @@ note-days-back = By { $date } you get { $days ->
     [one] { $days } day
    *[other] { $days } days
 } back: they leave the 180-day window.
+plan-status-planned = If you enter on the planned day, your last legal day is { $date }.
 note-planned-trip = This is a plan for a trip: the dates are for an entry on { $date }.

@@ -239,6 +239,11 @@ pub fn catalogue_report(catalogue: &Catalogue) -> Vec<Msg> {
 fn status_message(plan: &Plan, catalogue: &Catalogue) -> Msg {
     let mut l = Vec::new();
     match plan.status {
+        // A planned trip: the date holds if the person enters on the planned day;
+        // days counted from today would mean nothing.
+        Status::Legal { last_legal_day, .. } if plan.window.is_some_and(|w| w.planned) => {
+            l.push(Msg::new("plan-status-planned").date("date", last_legal_day))
+        }
         Status::Legal {
             last_legal_day,
             days_left,

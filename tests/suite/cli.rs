@@ -284,6 +284,23 @@ fn plan_counts_exactly_from_trips() {
     assert_eq!(planned["status"]["kind"], "planned");
     assert_eq!(planned["status"]["last_legal_day"], "2027-02-13");
     assert!(planned["status"]["days_left"].is_null());
+    let text = jolserik(&[
+        "plan",
+        "--citizenship",
+        "KG",
+        "--entry",
+        "2027-01-15",
+        "--today",
+        "2026-11-20",
+        "--lang",
+        "en",
+    ]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("If you enter on the planned day, your last legal day is 14 April 2027")
+            && !text.contains("days left"),
+        "{text}"
+    );
 
     for (trip, needle) in [
         ("2026-06-29:2026-05-01", "exit is before the entry"),
