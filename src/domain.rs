@@ -239,6 +239,25 @@ pub enum PriorDays {
     Unknown,
 }
 
+/// An earlier stay in Kazakhstan, as the user gives it: the day of entry and the day
+/// of exit, both days present (`rules::trips` counts them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Trip {
+    pub entry: NaiveDate,
+    pub exit: NaiveDate,
+}
+
+impl Trip {
+    pub fn new(entry: NaiveDate, exit: NaiveDate) -> Trip {
+        Trip { entry, exit }
+    }
+
+    /// Days present on this trip, both ends counted; 0 if the dates are reversed.
+    pub fn days(&self) -> i64 {
+        ((self.exit - self.entry).num_days() + 1).max(0)
+    }
+}
+
 /// Everything the user has told the bot about their situation. Every field is optional
 /// because the dialogue fills it step by step; `rules::assess` decides what it can say
 /// from what is there.
@@ -249,6 +268,12 @@ pub struct Profile {
     /// The calendar date (Asia/Almaty) of the last entry into Kazakhstan.
     pub entry: Option<NaiveDate>,
     pub prior_days: Option<PriorDays>,
+    /// Earlier stays in the 180 days before `entry`, when the user gave them; they
+    /// make the rolling-window count exact and take precedence over `prior_days`.
+    /// Empty in records written before trips existed (`#[serde(default)]`), and left
+    /// out when empty so a record without trips is stored exactly as before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub trips: Vec<Trip>,
     pub purpose: Option<Purpose>,
     /// Asked only when the purpose is work.
     pub employer: Option<Employer>,

@@ -18,7 +18,7 @@ use crate::dates::{self, DateCase};
 use crate::domain::Lang;
 use crate::text::{Arg, Msg};
 
-/// The four Fluent files of one locale directory, in the order they are added.
+/// The five Fluent files of one locale directory, in the order they are added.
 macro_rules! locale_files {
     ($dir:literal) => {
         [
@@ -38,12 +38,16 @@ macro_rules! locale_files {
                 concat!($dir, "/reminders.ftl"),
                 include_str!(concat!("../locales/", $dir, "/reminders.ftl")),
             ),
+            (
+                concat!($dir, "/trips.ftl"),
+                include_str!(concat!("../locales/", $dir, "/trips.ftl")),
+            ),
         ]
     };
 }
 
 /// The Fluent files of one language, in the order they are added to its bundle.
-fn sources(lang: Lang) -> [(&'static str, &'static str); 4] {
+fn sources(lang: Lang) -> [(&'static str, &'static str); 5] {
     match lang {
         Lang::En => locale_files!("en"),
         Lang::Ru => locale_files!("ru"),

@@ -15,9 +15,10 @@ use jolserik::app::{App, Data};
 use jolserik::clock::{self, Clock};
 use jolserik::config::Config;
 use jolserik::countries::CountryMatch;
-use jolserik::domain::{DocKind, Employer, Lang, PriorDays, Profile, Purpose};
+use jolserik::domain::{DocKind, Employer, Lang, PriorDays, Profile, Purpose, Trip};
 use jolserik::private_fs;
 use jolserik::rules;
+use jolserik::rules::trips::TripError;
 use jolserik::store::Store;
 use jolserik::telegram;
 
@@ -96,9 +97,14 @@ struct PlanArgs {
     /// Date of the last entry, YYYY-MM-DD.
     #[arg(long, value_parser = parse_iso_date)]
     entry: NaiveDate,
-    /// Days spent in Kazakhstan in the 180 days before that entry.
+    /// Days spent in Kazakhstan in the 180 days before that entry, when the trips are
+    /// not known: assumed right before the entry (the safe side, approximate).
     #[arg(long)]
     days_before: Option<u16>,
+    /// An earlier stay in the 180 days before the entry, ENTRY:EXIT (YYYY-MM-DD, both
+    /// days counted); repeat for each trip. Makes the 90/180 count exact.
+    #[arg(long = "trip", value_parser = parse_trip)]
+    trips: Vec<Trip>,
     /// work, study, family, visit, business, kandas, nomad or other.
     #[arg(long, value_parser = parse_purpose)]
     purpose: Option<Purpose>,
@@ -124,6 +130,13 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 
 fn parse_iso_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date YYYY-MM-DD"))
+}
+
+fn parse_trip(s: &str) -> Result<Trip, String> {
+    let (entry, exit) = s
+        .split_once(':')
+        .ok_or_else(|| format!("`{s}` is not a trip ENTRY:EXIT (YYYY-MM-DD:YYYY-MM-DD)"))?;
+    Ok(Trip::new(parse_iso_date(entry)?, parse_iso_date(exit)?))
 }
 
 fn parse_purpose(s: &str) -> Result<Purpose, String> {
@@ -242,6 +255,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 "locales: {} ok (same messages and variables)",
                 Lang::codes()
             )?;
+            let cases = rules::assess::reference_check(&data.catalogue)?;
+            writeln!(out, "calculator: {cases} reference cases ok")?;
             check_modes(&mut out, &config)
         }
         Cmd::Export { user } => {
@@ -412,6 +427,13 @@ enum PlanArgError {
     DuplicateHolding(String),
     #[error("--employer applies only with --purpose work")]
     EmployerWithoutWork,
+    #[error("--trip {}:{} is refused", .source.trip().entry, .source.trip().exit)]
+    Trip {
+        #[source]
+        source: TripError,
+    },
+    #[error("give either --trip (exact) or --days-before (approximate), not both")]
+    TripsAndDaysBefore,
 }
 
 fn plan(config: &Config, args: PlanArgs) -> Result<(), Failure> {
@@ -429,6 +451,19 @@ fn plan(config: &Config, args: PlanArgs) -> Result<(), Failure> {
     if args.employer.is_some() && args.purpose != Some(Purpose::Work) {
         return Err(PlanArgError::EmployerWithoutWork.into());
     }
+    if !args.trips.is_empty() && args.days_before.is_some() {
+        return Err(PlanArgError::TripsAndDaysBefore.into());
+    }
+    // The same checks the rules make, so a bad trip is refused by name rather than
+    // quietly turning the count into "don't know".
+    let window_days = data
+        .catalogue
+        .placement(citizenship.as_str())
+        .group
+        .window
+        .map_or(180, |w| w.days);
+    let trips = rules::trips::validate(&args.trips, args.entry, window_days)
+        .map_err(|source| PlanArgError::Trip { source })?;
     let mut documents = BTreeSet::new();
     let mut profile = Profile {
         citizenship: Some(citizenship),
@@ -436,6 +471,7 @@ fn plan(config: &Config, args: PlanArgs) -> Result<(), Failure> {
         prior_days: Some(prior_days),
         purpose: Some(args.purpose.unwrap_or(Purpose::Visit)),
         employer: args.employer,
+        trips,
         ..Profile::default()
     };
     for (kind, end) in args.holds {

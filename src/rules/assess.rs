@@ -14,10 +14,11 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::domain::{DocKind, Employer, PriorDays, Profile, Purpose};
 use crate::rules::catalogue::{Catalogue, Confidence, Group, GroupNote, Placement};
-use crate::rules::days::{
-    last_day_in_window, last_day_of_months, nth_day, nth_working_day, prior_stay,
+use crate::rules::days::{last_day_of_months, nth_day, nth_working_day, prior_stay};
+use crate::rules::plan::{
+    step_rank, Deadline, DeadlineKind, Note, NoteKind, Plan, Status, Step, WindowStatus,
 };
-use crate::rules::plan::{step_rank, Deadline, DeadlineKind, Note, NoteKind, Plan, Status, Step};
+use crate::rules::trips::{self, Limits, Trip};
 
 /// Steps that keep a person here past their visa-free days: when none of them is in
 /// the plan, the plan tells the person to leave by the last legal day.
@@ -41,9 +42,94 @@ pub fn assess(catalogue: &Catalogue, profile: &Profile, today: NaiveDate) -> Pla
         deadlines: Vec::new(),
         steps: Vec::new(),
         notes: Vec::new(),
+        window: None,
     };
     let status = a.run();
     a.finish(status)
+}
+
+/// A reference case of `jolserik check` that came out wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("reference case `{name}`: last legal day {got:?}, expected {want}")]
+pub struct ReferenceError {
+    pub name: &'static str,
+    pub got: Option<NaiveDate>,
+    pub want: NaiveDate,
+}
+
+/// Worked cases the calculator must get right with the catalogue as loaded, run by
+/// `jolserik check` at start-up (as good 90/180 calculators do): a catalogue edit or a
+/// code change that moves one of these dates fails loudly. Returns how many passed.
+pub fn reference_check(catalogue: &Catalogue) -> Result<usize, ReferenceError> {
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN);
+    let profile = |code: &str, entry: NaiveDate, prior: PriorDays, trips: Vec<Trip>| Profile {
+        citizenship: crate::domain::CountryCode::parse(code),
+        entry: Some(entry),
+        prior_days: Some(prior),
+        purpose: Some(Purpose::Visit),
+        trips,
+        ..Profile::default()
+    };
+    let cases = [
+        // Issue 13: 60 days (1 May - 29 June) leave the window during the stay.
+        (
+            "kyrgyz_trip_issue_13",
+            profile(
+                "KG",
+                day(2026, 10, 1),
+                PriorDays::None,
+                vec![Trip::new(day(2026, 5, 1), day(2026, 6, 29))],
+            ),
+            day(2026, 10, 10),
+            day(2026, 12, 29),
+        ),
+        // The same 60 days as a number: assumed just before the entry (safe side).
+        (
+            "kyrgyz_days_before_60",
+            profile("KG", day(2026, 10, 1), PriorDays::Known(60), Vec::new()),
+            day(2026, 10, 10),
+            day(2026, 10, 30),
+        ),
+        // Uzbekistan: the per-entry 30 days.
+        (
+            "uzbek_30_per_entry",
+            profile("UZ", day(2026, 3, 1), PriorDays::None, Vec::new()),
+            day(2026, 3, 5),
+            day(2026, 3, 30),
+        ),
+        // India: 14 + 14 + 6 = 34 earlier days of 42: eight more.
+        (
+            "india_42_in_180",
+            profile(
+                "IN",
+                day(2026, 3, 1),
+                PriorDays::None,
+                vec![
+                    Trip::new(day(2026, 1, 1), day(2026, 1, 14)),
+                    Trip::new(day(2026, 2, 1), day(2026, 2, 14)),
+                    Trip::new(day(2026, 2, 20), day(2026, 2, 25)),
+                ],
+            ),
+            day(2026, 3, 2),
+            day(2026, 3, 8),
+        ),
+        // Through 29 February 2028: 31 + 29 + 30 = 90.
+        (
+            "russian_leap_year",
+            profile("RU", day(2028, 1, 1), PriorDays::None, Vec::new()),
+            day(2028, 1, 2),
+            day(2028, 3, 30),
+        ),
+    ];
+    let mut passed = 0;
+    for (name, profile, today, want) in cases {
+        let got = assess(catalogue, &profile, today).status.last_legal_day();
+        if got != Some(want) {
+            return Err(ReferenceError { name, got, want });
+        }
+        passed += 1;
+    }
+    Ok(passed)
 }
 
 /// What a held document with an end date says about this stay.
@@ -85,6 +171,7 @@ struct Assessment<'a> {
     deadlines: Vec<Deadline>,
     steps: Vec<Step>,
     notes: Vec<Note>,
+    window: Option<WindowStatus>,
 }
 
 /// A step before its cost is priced and its done mark is read.
@@ -257,27 +344,93 @@ impl<'a> Assessment<'a> {
                 return Basis::Unknown;
             }
         }
-        Basis::VisaFree(self.visa_free_last(group, entry))
+        match self.visa_free_last(group, entry) {
+            Some(last) => Basis::VisaFree(last),
+            None => Basis::Unknown,
+        }
     }
 
     /// The last legal day of a visa-free stay: the earlier of the per-entry limit and
-    /// the rolling-window limit, never before the entry day.
-    fn visa_free_last(&mut self, group: &Group, entry: NaiveDate) -> NaiveDate {
+    /// the rolling-window limit, never before the entry day. `None` when the earlier
+    /// days are unknown and the worst case would leave no day after today.
+    ///
+    /// The earlier days, best first:
+    /// - the user's trips: counted exactly, day by day (`rules::trips`);
+    /// - "about N days": assumed right before the entry, which gives the earliest date
+    ///   any real placement could (the safe side); the plan says trips would be exact;
+    /// - "I don't know": counting none (as before) could promise days the person does
+    ///   not have, which costs a fine. The worst case the rules allow is a window full
+    ///   up to this entry (an entry is legal with up to max - 1 days before it), and
+    ///   then the entry day is the last legal day. That is only an answer while it is
+    ///   not already past; after it, the plan says it cannot tell (status unknown) and
+    ///   sends the person to the border service's record of their crossings, with the
+    ///   no-earlier-days date shown only as an upper bound.
+    fn visa_free_last(&mut self, group: &Group, entry: NaiveDate) -> Option<NaiveDate> {
         let per_entry = group.per_entry_days.map(|n| nth_day(entry, n));
-        let windowed = group.window.map(|w| {
-            self.note(NoteKind::ExitDayCounted, Some(&group.rule));
-            let prior = match self.p.prior_days {
-                Some(PriorDays::None) => 0,
-                Some(PriorDays::Known(n)) => i64::from(n),
-                // Not known (or not asked yet): count none, and say the limit may be
-                // earlier; assuming a number would be a guess either way.
-                Some(PriorDays::Unknown) | None => {
-                    self.note(NoteKind::PriorDaysUnknown, Some(&group.rule));
-                    0
+        let Some(w) = group.window else {
+            return Some(per_entry.unwrap_or(entry));
+        };
+        self.note(NoteKind::ExitDayCounted, Some(&group.rule));
+        let limits = Limits {
+            window_days: w.days,
+            max_in_window: w.limit,
+            per_entry: group.per_entry_days,
+        };
+        let planned = entry > self.today;
+        if planned {
+            self.note(NoteKind::PlannedTrip { date: entry }, Some(&group.rule));
+        }
+        // Trips that ended before the window's reach change nothing; any other fault
+        // (the command line and the dialogue refuse them) falls to "don't know".
+        let reach: Vec<Trip> = self
+            .p
+            .trips
+            .iter()
+            .copied()
+            .filter(|t| (entry - t.exit).num_days() < w.days)
+            .collect();
+        let checked = trips::validate(&reach, entry, w.days);
+        let (earlier, exact, unknown) = match (&checked, self.p.prior_days) {
+            (Ok(list), _) if !self.p.trips.is_empty() => (list.clone(), true, false),
+            (Err(_), _) => (Vec::new(), false, true),
+            (_, Some(PriorDays::None)) => (Vec::new(), true, false),
+            (_, Some(PriorDays::Known(n))) => {
+                let n = i64::from(n);
+                if n > 0 {
+                    self.note(NoteKind::PriorDaysApproximate, Some(&group.rule));
                 }
-            };
-            let earlier: Vec<_> = prior_stay(entry, prior, w.days).into_iter().collect();
-            match last_day_in_window(entry, &earlier, w.days, w.limit) {
+                let assumed = prior_stay(entry, n, w.days)
+                    .map(|s| Trip::new(s.first, s.last))
+                    .into_iter()
+                    .collect();
+                (assumed, false, false)
+            }
+            (_, Some(PriorDays::Unknown)) => (Vec::new(), false, true),
+            // Not asked yet: counted as none, with the note that says so.
+            (_, None) => {
+                self.note(NoteKind::PriorDaysUnknown, Some(&group.rule));
+                (Vec::new(), false, false)
+            }
+        };
+        let last = if unknown {
+            let best = trips::last_legal_day(&[], entry, limits).unwrap_or(entry);
+            self.note(
+                NoteKind::PriorDaysWorstCase { date: best },
+                Some(&group.rule),
+            );
+            let worst = entry;
+            if worst < self.today {
+                self.window = Some(WindowStatus {
+                    days_used_in_window: 0,
+                    full_stay_from: None,
+                    planned,
+                    exact: false,
+                });
+                return None;
+            }
+            worst
+        } else {
+            match trips::last_legal_day(&earlier, entry, limits) {
                 Some(last) => last,
                 None => {
                     // The window was full before this entry. The last legal day cannot
@@ -286,12 +439,41 @@ impl<'a> Assessment<'a> {
                     entry
                 }
             }
+        };
+        let last = per_entry.map_or(last, |p| p.min(last));
+        let current = if planned { None } else { Some(entry) };
+        let used = trips::days_used_in_window(&earlier, current, self.today, w.days);
+        let full_stay_from = (!unknown).then(|| {
+            let mut all = earlier.clone();
+            all.push(Trip::new(entry, last));
+            let from = trips::full_stay_from(&all, last, limits);
+            self.note(
+                NoteKind::FullStayFrom {
+                    date: from,
+                    days: limits.full_stay(),
+                },
+                Some(&group.rule),
+            );
+            from
         });
-        match (per_entry, windowed) {
-            (Some(a), Some(b)) => a.min(b),
-            (Some(a), None) | (None, Some(a)) => a,
-            (None, None) => entry,
+        if exact {
+            for back in trips::days_coming_back(&earlier, self.today, w.days, 3) {
+                self.note(
+                    NoteKind::DaysBack {
+                        date: back.date,
+                        days: back.days,
+                    },
+                    Some(&group.rule),
+                );
+            }
         }
+        self.window = Some(WindowStatus {
+            days_used_in_window: used,
+            full_stay_from,
+            planned,
+            exact,
+        });
+        Some(last)
     }
 
     /// R6: the host notifies the police within N working days of arrival.
@@ -783,6 +965,7 @@ impl<'a> Assessment<'a> {
             steps: self.steps,
             notes: self.notes,
             rules_used,
+            window: self.window,
         }
     }
 }

@@ -8,8 +8,9 @@ pub mod assess;
 pub mod catalogue;
 pub mod days;
 pub mod plan;
+pub mod trips;
 pub mod view;
 
 pub use assess::assess;
 pub use catalogue::{Catalogue, CatalogueError, CatalogueSummary, Confidence, Rule};
-pub use plan::{Deadline, DeadlineKind, Note, NoteKind, Plan, Status, Step};
+pub use plan::{Deadline, DeadlineKind, Note, NoteKind, Plan, Status, Step, WindowStatus};

@@ -204,6 +204,29 @@ pub enum NoteKind {
     PriorDaysUnknown,
     /// The earlier days already fill the window: the limit cannot be computed safely.
     WindowUsedUp,
+    /// "About N days" before this entry: assumed right before it (the safe side); the
+    /// user's trips would give an exact, often later, date.
+    PriorDaysApproximate,
+    /// "I don't know": in the worst case the rules allow, the window was full up to
+    /// the entry; `date` is the last day if there were no earlier days at all (an upper
+    /// bound, never the answer). The note says how to make it exact.
+    PriorDaysWorstCase {
+        date: NaiveDate,
+    },
+    /// Leaving on the last legal day, a new entry allows the full `days` from `date`.
+    FullStayFrom {
+        date: NaiveDate,
+        days: i64,
+    },
+    /// On `date`, `days` days of an earlier trip have left the window.
+    DaysBack {
+        date: NaiveDate,
+        days: i64,
+    },
+    /// The entry date is after today: the plan is for a trip the person plans.
+    PlannedTrip {
+        date: NaiveDate,
+    },
     /// Overstay up to `max_days` days: a warning (R8).
     OverstayWarning {
         max_days: i64,
@@ -306,6 +329,11 @@ impl NoteKind {
             NoteKind::ExitDayCounted => "exit_day_counted",
             NoteKind::PriorDaysUnknown => "prior_days_unknown",
             NoteKind::WindowUsedUp => "window_used_up",
+            NoteKind::PriorDaysApproximate => "prior_days_approximate",
+            NoteKind::PriorDaysWorstCase { .. } => "prior_days_worst_case",
+            NoteKind::FullStayFrom { .. } => "full_stay_from",
+            NoteKind::DaysBack { .. } => "days_back",
+            NoteKind::PlannedTrip { .. } => "planned_trip",
             NoteKind::OverstayWarning { .. } => "overstay_warning",
             NoteKind::OverstayFine { .. } => "overstay_fine",
             NoteKind::OverstayLonger { .. } => "overstay_longer",
@@ -360,6 +388,23 @@ pub struct Plan {
     pub notes: Vec<Note>,
     /// Ids of every rule the plan relies on, in catalogue order.
     pub rules_used: Vec<String>,
+    /// The rolling-window figures of a visa-free stay; `None` for any other status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window: Option<WindowStatus>,
+}
+
+/// Where the person stands in the rolling window (`rules::trips`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WindowStatus {
+    /// Days present in the window ending today (earlier stays and this one so far).
+    pub days_used_in_window: i64,
+    /// Leaving on the last legal day, the first date from which an entry allows the
+    /// full stay again; `None` when the earlier days are not known.
+    pub full_stay_from: Option<NaiveDate>,
+    /// The entry is after today: a planned trip, not a running stay.
+    pub planned: bool,
+    /// Counted from the user's trips (exact) rather than from a number of days.
+    pub exact: bool,
 }
 
 impl Plan {
@@ -418,6 +463,21 @@ impl Plan {
                 "overstay_days": 0,
             }),
         };
+        let mut status = status;
+        if let (Some(w), Some(obj)) = (self.window, status.as_object_mut()) {
+            obj.insert("days_used_in_window".into(), json!(w.days_used_in_window));
+            obj.insert(
+                "full_stay_from".into(),
+                json!(w.full_stay_from.map(|d| d.to_string())),
+            );
+            obj.insert("exact".into(), json!(w.exact));
+            if w.planned {
+                // A planned trip: the last legal day if the person enters that day,
+                // and no days counted from today.
+                obj.insert("kind".into(), json!("planned"));
+                obj.insert("days_left".into(), Value::Null);
+            }
+        }
         let deadlines: Vec<Value> = self
             .deadlines
             .iter()

@@ -239,6 +239,11 @@ pub fn catalogue_report(catalogue: &Catalogue) -> Vec<Msg> {
 fn status_message(plan: &Plan, catalogue: &Catalogue) -> Msg {
     let mut l = Vec::new();
     match plan.status {
+        // A planned trip: the date holds if the person enters on the planned day;
+        // days counted from today would mean nothing.
+        Status::Legal { last_legal_day, .. } if plan.window.is_some_and(|w| w.planned) => {
+            l.push(Msg::new("plan-status-planned").date("date", last_legal_day))
+        }
         Status::Legal {
             last_legal_day,
             days_left,
@@ -292,7 +297,10 @@ fn status_message(plan: &Plan, catalogue: &Catalogue) -> Msg {
 /// Whether a note belongs with the status rather than in the notes section.
 fn headline(note: &Note, status: Status) -> bool {
     match &note.kind {
-        NoteKind::KandasClockRuns | NoteKind::WindowUsedUp => true,
+        NoteKind::KandasClockRuns
+        | NoteKind::WindowUsedUp
+        | NoteKind::PlannedTrip { .. }
+        | NoteKind::PriorDaysWorstCase { .. } => true,
         k if k.is_overstay() => matches!(status, Status::Overstay { .. }),
         NoteKind::NeedCitizenship
         | NoteKind::HomeCitizen
@@ -417,7 +425,12 @@ fn note_line(note: &Note, catalogue: &Catalogue) -> Msg {
 pub fn note_msg(kind: &NoteKind) -> Msg {
     let m = Msg::new(format!("note-{}", kebab(kind.id())));
     match kind {
-        NoteKind::RulesBefore { date } => m.date("date", *date),
+        NoteKind::RulesBefore { date }
+        | NoteKind::PriorDaysWorstCase { date }
+        | NoteKind::PlannedTrip { date } => m.date("date", *date),
+        NoteKind::FullStayFrom { date, days } | NoteKind::DaysBack { date, days } => {
+            m.date("date", *date).int("days", *days)
+        }
         NoteKind::OverstayWarning { max_days } => m.int("days", *max_days),
         NoteKind::OverstayFine {
             max_days,
@@ -450,6 +463,7 @@ pub fn note_msg(kind: &NoteKind) -> Msg {
         | NoteKind::VisaEndedBeforeEntry
         | NoteKind::ExitDayCounted
         | NoteKind::PriorDaysUnknown
+        | NoteKind::PriorDaysApproximate
         | NoteKind::WindowUsedUp
         | NoteKind::KandasClockRuns
         | NoteKind::NoPaidWorkVisaFree

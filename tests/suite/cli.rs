@@ -228,3 +228,107 @@ fn a_broken_rules_file_stops_check_with_the_entry_named() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("QQ"), "{err}");
 }
+
+/// Issue 13: the trips make the 90/180 count exact; the number of days stays for the
+/// approximate case; a future entry is a planned trip; bad trips are named.
+#[test]
+fn plan_counts_exactly_from_trips() {
+    let base = [
+        "plan",
+        "--citizenship",
+        "KG",
+        "--entry",
+        "2026-10-01",
+        "--today",
+        "2026-10-10",
+        "--json",
+    ];
+    let with = |extra: &[&'static str]| {
+        let mut args = base.to_vec();
+        args.extend_from_slice(extra);
+        json(&args)
+    };
+    let exact = with(&["--trip", "2026-05-01:2026-06-29"]);
+    let s = &exact["status"];
+    assert_eq!(s["kind"], "legal");
+    assert_eq!(s["last_legal_day"], "2026-12-29");
+    assert_eq!(s["days_left"], 80);
+    // 60 days of May/June (all in the window from 14 April) + 10 of this stay.
+    assert_eq!(s["days_used_in_window"], 70);
+    assert_eq!(s["full_stay_from"], "2027-03-30");
+    assert_eq!(s["exact"], true);
+    let notes: Vec<&str> = exact["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|n| n["id"].as_str())
+        .collect();
+    assert!(notes.contains(&"days_back"), "{notes:?}");
+
+    let approx = with(&["--days-before", "60"]);
+    assert_eq!(approx["status"]["last_legal_day"], "2026-10-30");
+    assert_eq!(approx["status"]["exact"], false);
+
+    let planned = json(&[
+        "plan",
+        "--citizenship",
+        "KG",
+        "--entry",
+        "2027-01-15",
+        "--trip",
+        "2026-09-01:2026-10-30",
+        "--today",
+        "2026-11-20",
+        "--json",
+    ]);
+    assert_eq!(planned["status"]["kind"], "planned");
+    assert_eq!(planned["status"]["last_legal_day"], "2027-02-13");
+    assert!(planned["status"]["days_left"].is_null());
+    let text = jolserik(&[
+        "plan",
+        "--citizenship",
+        "KG",
+        "--entry",
+        "2027-01-15",
+        "--today",
+        "2026-11-20",
+        "--lang",
+        "en",
+    ]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("If you enter on the planned day, your last legal day is 14 April 2027")
+            && !text.contains("days left"),
+        "{text}"
+    );
+
+    for (trip, needle) in [
+        ("2026-06-29:2026-05-01", "exit is before the entry"),
+        ("2026-09-20:2026-10-01", "overlaps the current stay"),
+        ("2026-03-01:2026-04-04", "180 or more days"),
+        ("2026-05-01", "ENTRY:EXIT"),
+    ] {
+        let mut args = base.to_vec();
+        args.extend_from_slice(&["--trip", trip]);
+        let out = jolserik(&args);
+        assert!(!out.status.success(), "{trip} accepted");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(needle) && err.contains(trip), "{trip}: {err}");
+    }
+    let out = jolserik(&[
+        "plan",
+        "--citizenship",
+        "KG",
+        "--entry",
+        "2026-10-01",
+        "--trip",
+        "2026-05-01:2026-06-10",
+        "--trip",
+        "2026-06-01:2026-06-29",
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success() && err.contains("overlaps trip"),
+        "{err}"
+    );
+}

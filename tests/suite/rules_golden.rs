@@ -94,6 +94,12 @@ impl Case {
     fn known_prior(self, n: u16) -> Self {
         self.prior(PriorDays::Known(n))
     }
+    fn trip(mut self, entry: &str, exit: &str) -> Self {
+        self.profile
+            .trips
+            .push(jolserik::domain::Trip::new(d(entry), d(exit)));
+        self
+    }
     fn purpose(mut self, p: Purpose) -> Self {
         self.profile.purpose = Some(p);
         self
@@ -407,16 +413,35 @@ fn cases() -> Vec<Case> {
             .purpose(Purpose::Visit)
             .legal("2026-10-30")
             .deadline(StayLimit, "2026-10-30", "R2"),
+        // Unknown earlier days no longer count as none: in the worst case the window
+        // was full up to the entry, which is past by 10 October, so the bot cannot
+        // tell and says how to find out (issue 13).
         case(
-            "eaeu with unknown earlier days: counted as none, with a note",
+            "eaeu with unknown earlier days: cannot tell, with the worst-case note",
             "2026-10-10",
         )
         .of("RU")
         .entry("2026-10-01")
         .prior(PriorDays::Unknown)
         .purpose(Purpose::Visit)
+        .unknown()
+        .note("prior_days_worst_case")
+        .no_note("prior_days_unknown"),
+        // Issue 13: the same 60 days given as a trip, 1 May - 29 June, counted day by
+        // day: 29 December, and the trip's days all come back on 26 December.
+        case(
+            "kyrgyz with the trip of issue 13: exact 90/180",
+            "2026-10-10",
+        )
+        .of("KG")
+        .entry("2026-10-01")
+        .trip("2026-05-01", "2026-06-29")
+        .purpose(Purpose::Visit)
         .legal("2026-12-29")
-        .note("prior_days_unknown"),
+        .deadline(StayLimit, "2026-12-29", "R2")
+        .note("days_back")
+        .note("full_stay_from")
+        .no_note("prior_days_approximate"),
         case("eaeu day 90 is the last legal day", "2026-10-29")
             .of("RU")
             .entry("2026-08-01")
@@ -1068,9 +1093,9 @@ fn cases() -> Vec<Case> {
             .entry("2026-11-01")
             .prior(PriorDays::Unknown)
             .purpose(Purpose::Kandas)
-            .step("kandas_apply", "2026-11-30")
+            .unknown()
             .note("kandas_clock_runs")
-            .note("prior_days_unknown"),
+            .note("prior_days_worst_case"),
         // ---- digital nomads (R18) ---------------------------------------------------------
         case(
             "american nomad without a visa: apply for Neo Nomad",
@@ -1444,6 +1469,7 @@ fn arb_profile() -> impl Strategy<Value = Profile> {
                 employer,
                 documents,
                 document_ends: ends.into_iter().collect::<BTreeMap<_, _>>(),
+                trips: Vec::new(),
                 done_steps: done.into_iter().map(str::to_string).collect(),
             },
         )
@@ -1520,4 +1546,11 @@ proptest! {
         prop_assert_eq!(due(&before), due(&after));
         prop_assert!(after.steps.iter().all(|s| s.done));
     }
+}
+
+/// `jolserik check` runs these at start-up; they hold for the embedded catalogue, and a
+/// catalogue with another EAEU window would fail them by name.
+#[test]
+fn the_calculators_reference_cases_hold() {
+    assert_eq!(jolserik::rules::assess::reference_check(cat()), Ok(5));
 }
