@@ -180,7 +180,7 @@ note-student-rules = On a student visa you may not work. When your studies end, 
 note-family-term = A family { -trp } is usually for up to 1 year and never longer than your relative's own permit.
 note-nomad-no-local-work = Neo Nomad visa holders may not work for employers in Kazakhstan.
 note-trp-fee-unknown = I found no state fee for a { -trp }; please ask when you apply.
-note-host-notice-after-self-registration = It is not confirmed whether the host's notice is still needed next to self-registration (since 1 July 2026). Doing both is safe.
+note-host-notice-after-self-registration = It is not confirmed whether the host's notice is still needed next to self-registration (since { $date }). Doing both is safe.
 note-self-registration-move = If you move, register at the new address within { $days ->
     [one] { $days } working day
    *[other] { $days } working days
@@ -190,7 +190,7 @@ note-cost-estimate = The { -mci } for { $year } is not known yet; costs use { $u
 note-confirm-uncertain = Some rules here are not fully confirmed ({ $rules }). Please check at a { -psc }, on { -egov } or with the { -migration-police }.
 note-country-uncertain = The stay rules for your country are not fully confirmed (confidence: { $confidence }). I count them the safe way; please confirm with the { -migration-police }.
 note-azerbaijan-registration = Citizens of Azerbaijan staying over 30 days must register (not fully confirmed). Please ask the { -migration-police }.
-note-group-unconfirmed = Older sources give your country up to 90 days. Until that is confirmed, I count 30 days per entry and 90 in 180.
+note-group-unconfirmed = Older sources give your country up to 90 days. Until that is confirmed, I count { $per_entry_days } days per entry and { $window_limit_days } in { $window_days }.
 note-turkmenistan-regional-exception = Residents of Balkan velayat may spend 5 days without a visa in the Atyrau and Mangystau regions. Ask the { -migration-police } if this is you.
 
 ## Confidence

@@ -181,14 +181,14 @@ note-student-rules = Talaba vizasi bilan ishlash mumkin emas. Oʻqishingiz tugag
 note-family-term = Oilaviy { -trp } odatda 1 yilgacha beriladi va hech qachon qarindoshingizning oʻz ruxsatnomasidan uzoqroq boʻlmaydi.
 note-nomad-no-local-work = Neo Nomad vizasi egalari Qozogʻistondagi ish beruvchilarda ishlay olmaydi.
 note-trp-fee-unknown = { -trp } uchun davlat bojini topmadim; ariza berayotganda soʻrang.
-note-host-notice-after-self-registration = 2026-yil 1-iyuldan beri oʻzingiz roʻyxatdan oʻtsangiz, qabul qiluvchi tomonning xabarnomasi ham kerakmi — bu tasdiqlanmagan. Ikkalasini ham qilish xavfsiz.
+note-host-notice-after-self-registration = { DATE($date, case: "ablative") } beri oʻzingiz roʻyxatdan oʻtsangiz, qabul qiluvchi tomonning xabarnomasi ham kerakmi — bu tasdiqlanmagan. Ikkalasini ham qilish xavfsiz.
 note-self-registration-move = Agar boshqa manzilga koʻchsangiz, { $days } ish kuni ichida yangi manzil boʻyicha roʻyxatdan oʻting.
 note-holidays-unknown = Menda { $year }-yil bayramlari roʻyxati yoʻq, shuning uchun faqat shanba va yakshanbani hisobga oldim. Haqiqiy muddat biroz kechroq boʻlishi mumkin.
 note-cost-estimate = { $year }-yil uchun oylik hisob koʻrsatkichi ({ -mci }) hali maʼlum emas; narxlar { $used }-yil qiymati boʻyicha hisoblangan va taxminiy.
 note-confirm-uncertain = Bu yerdagi baʼzi qoidalar toʻliq tasdiqlanmagan ({ $rules }). Iltimos, { -psc(case: "locative") }, { -egov } saytida yoki { -migration-police(case: "locative") } aniqlang.
 note-country-uncertain = Davlatingiz uchun boʻlish qoidalari toʻliq tasdiqlanmagan (ishonchlilik: { $confidence }). Men ularni ehtiyotkorlik bilan hisoblayman; iltimos, { -migration-police(case: "locative") } aniqlang.
 note-azerbaijan-registration = Ozarbayjon fuqarolari 30 kundan ortiq qolsa, roʻyxatdan oʻtishi kerak (toʻliq tasdiqlanmagan). Iltimos, { -migration-police(case: "ablative") } soʻrang.
-note-group-unconfirmed = Eski manbalarda davlatingiz uchun 90 kungacha muddat koʻrsatilgan. Bu tasdiqlanmaguncha, men har bir kirish uchun 30 kun va 180 kun ichida 90 kun deb hisoblayman.
+note-group-unconfirmed = Eski manbalarda davlatingiz uchun 90 kungacha muddat koʻrsatilgan. Bu tasdiqlanmaguncha, men har bir kirish uchun { $per_entry_days } kun va { $window_days } kun ichida { $window_limit_days } kun deb hisoblayman.
 note-turkmenistan-regional-exception = Balkan velayati aholisi Atirau va Mangʻistau viloyatlarida vizasiz 5 kun boʻlishi mumkin. Bu sizga tegishli boʻlsa, { -migration-police(case: "ablative") } soʻrang.
 
 ## Ishonchlilik

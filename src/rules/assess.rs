@@ -280,7 +280,7 @@ impl<'a> Assessment<'a> {
             notes.extend(row.notes.iter().copied());
         }
         for n in notes {
-            let kind = NoteKind::from(n);
+            let kind = NoteKind::of_group(n, placement.group);
             let rule = placement.group.rule.clone();
             self.note(kind, Some(&rule));
         }
@@ -497,7 +497,11 @@ impl<'a> Assessment<'a> {
             link: self.link("R6"),
         });
         if entry >= cat.params().self_registration_from {
-            self.note(NoteKind::HostNoticeAfterSelfRegistration, Some("R6"));
+            let date = cat.params().self_registration_from;
+            self.note(
+                NoteKind::HostNoticeAfterSelfRegistration { date },
+                Some("R6"),
+            );
         }
     }
 

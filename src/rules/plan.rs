@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use crate::rules::catalogue::{Confidence, GroupNote};
+use crate::rules::catalogue::{Confidence, Group, GroupNote};
 
 /// Whether the person may still stay, and until when.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -272,8 +272,11 @@ pub enum NoteKind {
     NomadNoLocalWork,
     /// No state fee for a TRP was found.
     TrpFeeUnknown,
-    /// Whether the host's notice continues alongside R7 is not confirmed.
-    HostNoticeAfterSelfRegistration,
+    /// Whether the host's notice continues alongside R7 (in force from `date`) is not
+    /// confirmed.
+    HostNoticeAfterSelfRegistration {
+        date: NaiveDate,
+    },
     /// A move means registering again within `days` working days.
     SelfRegistrationMove {
         days: i64,
@@ -297,15 +300,27 @@ pub enum NoteKind {
         confidence: Confidence,
     },
     AzerbaijanRegistration,
-    GroupUnconfirmed,
+    /// Older sources give the group longer stays; until confirmed, the group's own
+    /// limits are counted (quoted from the catalogue).
+    GroupUnconfirmed {
+        per_entry_days: i64,
+        window_limit_days: i64,
+        window_days: i64,
+    },
     TurkmenistanRegionalException,
 }
 
-impl From<GroupNote> for NoteKind {
-    fn from(n: GroupNote) -> NoteKind {
-        match n {
+impl NoteKind {
+    /// A note the catalogue attaches to `group` (or to one of its countries), with the
+    /// group's figures where the note quotes them.
+    pub fn of_group(note: GroupNote, group: &Group) -> NoteKind {
+        match note {
             GroupNote::AzerbaijanRegistration => NoteKind::AzerbaijanRegistration,
-            GroupNote::GroupUnconfirmed => NoteKind::GroupUnconfirmed,
+            GroupNote::GroupUnconfirmed => NoteKind::GroupUnconfirmed {
+                per_entry_days: group.per_entry_days.unwrap_or_default(),
+                window_limit_days: group.window.map_or(0, |w| w.limit),
+                window_days: group.window.map_or(0, |w| w.days),
+            },
             GroupNote::TurkmenistanRegionalException => NoteKind::TurkmenistanRegionalException,
         }
     }
@@ -351,14 +366,16 @@ impl NoteKind {
             NoteKind::FamilyTerm => "family_term",
             NoteKind::NomadNoLocalWork => "nomad_no_local_work",
             NoteKind::TrpFeeUnknown => "trp_fee_unknown",
-            NoteKind::HostNoticeAfterSelfRegistration => "host_notice_after_self_registration",
+            NoteKind::HostNoticeAfterSelfRegistration { .. } => {
+                "host_notice_after_self_registration"
+            }
             NoteKind::SelfRegistrationMove { .. } => "self_registration_move",
             NoteKind::HolidaysUnknown { .. } => "holidays_unknown",
             NoteKind::CostEstimate { .. } => "cost_estimate",
             NoteKind::ConfirmUncertain { .. } => "confirm_uncertain",
             NoteKind::CountryUncertain { .. } => "country_uncertain",
             NoteKind::AzerbaijanRegistration => "azerbaijan_registration",
-            NoteKind::GroupUnconfirmed => "group_unconfirmed",
+            NoteKind::GroupUnconfirmed { .. } => "group_unconfirmed",
             NoteKind::TurkmenistanRegionalException => "turkmenistan_regional_exception",
         }
     }

@@ -160,7 +160,9 @@ pub fn catalogue_report(catalogue: &Catalogue) -> Vec<Msg> {
             l.push(Msg::new("rule-report-valid-from").date("date", from));
         }
         for n in &group.notes {
-            l.push(Msg::new("plan-note-plain").msg("note", note_msg(&NoteKind::from(*n))));
+            l.push(
+                Msg::new("plan-note-plain").msg("note", note_msg(&NoteKind::of_group(*n, group))),
+            );
         }
         // Rows sharing a source, date and confidence are listed together.
         let mut rows: BTreeMap<(String, Option<String>, Confidence), Vec<String>> = BTreeMap::new();
@@ -173,7 +175,7 @@ pub fn catalogue_report(catalogue: &Catalogue) -> Vec<Msg> {
             .countries()
             .iter()
             .filter(|r| r.group == group.id)
-            .flat_map(|r| r.notes.iter().map(|n| NoteKind::from(*n)))
+            .flat_map(|r| r.notes.iter().map(|n| NoteKind::of_group(*n, group)))
             .collect();
         for ((source, date, conf), codes) in rows {
             l.push(
@@ -445,6 +447,15 @@ pub fn note_msg(kind: &NoteKind) -> Msg {
         NoteKind::EmployerChange { days } | NoteKind::SelfRegistrationMove { days } => {
             m.int("days", *days)
         }
+        NoteKind::HostNoticeAfterSelfRegistration { date } => m.date("date", *date),
+        NoteKind::GroupUnconfirmed {
+            per_entry_days,
+            window_limit_days,
+            window_days,
+        } => m
+            .int("per_entry_days", *per_entry_days)
+            .int("window_limit_days", *window_limit_days)
+            .int("window_days", *window_days),
         NoteKind::HolidaysUnknown { year } => m.verbatim("year", year.to_string()),
         NoteKind::CostEstimate { year, used_year } => m
             .verbatim("year", year.to_string())
@@ -477,9 +488,7 @@ pub fn note_msg(kind: &NoteKind) -> Msg {
         | NoteKind::FamilyTerm
         | NoteKind::NomadNoLocalWork
         | NoteKind::TrpFeeUnknown
-        | NoteKind::HostNoticeAfterSelfRegistration
         | NoteKind::AzerbaijanRegistration
-        | NoteKind::GroupUnconfirmed
         | NoteKind::TurkmenistanRegionalException => m,
     }
 }
