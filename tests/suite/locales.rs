@@ -152,7 +152,7 @@ fn renders_everywhere(localizer: &Localizer, msg: &Msg) {
 /// take any value; numbers also exercise the plural selectors).
 fn sample(name: &str, n: i64) -> Arg {
     match name {
-        "date" | "tomorrow" | "when" => Arg::Date(day(2026, 11, 30)),
+        "date" | "tomorrow" | "when" | "from" | "to" => Arg::Date(day(2026, 11, 30)),
         "country" => Arg::Country(CountryCode::parse("UZ").unwrap()),
         "cost" | "amount" => Arg::Kzt(17_300),
         _ => Arg::Int(n),
