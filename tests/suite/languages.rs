@@ -11,7 +11,7 @@ fn answers<'a>(language: &'a str, country: &'a str) -> Vec<&'a str> {
         language,
         country,
         "01.11.2026", // entry
-        "0",          // days before: none
+        "1",          // days before: no
         "1",          // purpose: work
         "1",          // employer: household
         "2",          // tick the labour-immigrant permit

@@ -528,3 +528,36 @@ fn numbers_in_rule_texts_come_from_the_rule_parameters() {
     let kk = render_all(&changed, Lang::Kk);
     assert!(kk.contains("бір кіруге 45 күн"), "{kk}");
 }
+
+/// The trips' buttons fit a phone's keyboard: at most 30 characters in every language,
+/// the change and remove buttons with their short dates (day.month) in.
+#[test]
+fn the_trip_buttons_are_short_in_every_language() {
+    let localizer = localizer();
+    let dated = |id: &'static str| {
+        Msg::new(id)
+            .arg("from", Arg::Verbatim("01.06".into()))
+            .arg("to", Arg::Verbatim("20.06".into()))
+    };
+    let buttons = [
+        Msg::new("btn-trips-no"),
+        Msg::new("btn-trips-add"),
+        Msg::new("btn-trips-about"),
+        Msg::new("btn-trips-unknown"),
+        Msg::new("btn-trip-another"),
+        Msg::new("btn-trips-done"),
+        Msg::new("btn-trip-add"),
+        dated("btn-trip-change"),
+        dated("btn-trip-remove"),
+    ];
+    for lang in Lang::ALL {
+        for msg in &buttons {
+            let label = localizer.render(lang, msg);
+            let visible: String = label
+                .chars()
+                .filter(|c| !matches!(c, '\u{2068}' | '\u{2069}'))
+                .collect();
+            assert!(visible.chars().count() <= 30, "{lang} {}: {label}", msg.id);
+        }
+    }
+}
