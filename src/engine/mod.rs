@@ -25,8 +25,8 @@ pub use state::{Conversation, Pending, Question, ReminderPrefs};
 /// The most days anyone can have spent in a 180-day window.
 const MAX_PRIOR_DAYS: i64 = 180;
 
-/// The rolling window trips are checked against. Every group with a window in
-/// `data/rules.toml` uses 180 days; a trip out of its reach changes nothing.
+/// The rolling window trips are checked against when the citizenship's group has none
+/// (or is not known yet); the groups' own windows come from the catalogue.
 const WINDOW_DAYS: i64 = 180;
 
 /// How far ahead an entry date is taken as a planned trip; later ones are refused.
@@ -481,6 +481,16 @@ impl Turn<'_, '_> {
         }
     }
 
+    /// The rolling window of the user's citizenship group, in days.
+    fn window_days(&self) -> i64 {
+        self.conv
+            .profile
+            .citizenship
+            .as_ref()
+            .and_then(|c| self.ctx.catalogue.placement(c.as_str()).group.window)
+            .map_or(WINDOW_DAYS, |w| w.days)
+    }
+
     /// A trip with both dates: checked against the current stay, the window's reach and
     /// the other trips (`rules::trips`); refused with its own message, nothing changed.
     fn add_trip(&mut self, trip: Trip, change: Option<Trip>) {
@@ -496,10 +506,11 @@ impl Turn<'_, '_> {
             .copied()
             .filter(|t| Some(*t) != change)
             .collect();
-        let checked = rules::trips::validate(&[trip], entry, WINDOW_DAYS).and_then(|_| {
-            others.iter().try_for_each(|o| {
-                rules::trips::validate(&[*o, trip], entry, WINDOW_DAYS).map(|_| ())
-            })
+        let window = self.window_days();
+        let checked = rules::trips::validate(&[trip], entry, window).and_then(|_| {
+            others
+                .iter()
+                .try_for_each(|o| rules::trips::validate(&[*o, trip], entry, window).map(|_| ()))
         });
         if let Err(e) = checked {
             self.say(trip_error_msg(&e));
