@@ -306,4 +306,38 @@ mod tests {
         let back: Conversation = serde_json::from_value(stored).unwrap();
         assert_eq!(back, conv);
     }
+
+    /// The trips' questions, pinned in their stored form; the question records written
+    /// before them (`prior_days`, the typed number) still read.
+    #[test]
+    fn the_trips_questions_keep_their_stored_form() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 6, d).unwrap();
+        let trip = Trip::new(day(1), day(20));
+        for (question, stored) in [
+            (Question::Trips, serde_json::json!({"q": "trips"})),
+            (Question::PriorDays, serde_json::json!({"q": "prior_days"})),
+            (
+                Question::TripEntry { change: None },
+                serde_json::json!({"q": "trip_entry"}),
+            ),
+            (
+                Question::TripExit {
+                    entry: day(1),
+                    change: Some(trip),
+                },
+                serde_json::json!({"q": "trip_exit", "entry": "2026-06-01",
+                    "change": {"entry": "2026-06-01", "exit": "2026-06-20"}}),
+            ),
+            (Question::TripMore, serde_json::json!({"q": "trip_more"})),
+            (Question::TripList, serde_json::json!({"q": "trip_list"})),
+            (
+                Question::EntryPlanned { date: day(2) },
+                serde_json::json!({"q": "entry_planned", "date": "2026-06-02"}),
+            ),
+        ] {
+            assert_eq!(serde_json::to_value(&question).unwrap(), stored);
+            let back: Question = serde_json::from_value(stored).unwrap();
+            assert_eq!(back, question);
+        }
+    }
 }
