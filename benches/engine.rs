@@ -57,6 +57,7 @@ fn dialogue() -> Vec<Input> {
         Input::Button(Action::Lang(Lang::Ru)),
         Input::Button(Action::Country(CountryCode::parse("UZ").expect("UZ"))),
         Input::Text("01.11.2026".into()),
+        Input::Button(Action::PriorAbout),
         Input::Text("12".into()),
         Input::Button(Action::Purpose(Purpose::Work)),
         Input::Button(Action::Employer(Employer::Company)),

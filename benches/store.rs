@@ -129,7 +129,7 @@ fn app_step(c: &mut Criterion) {
             jolserik::domain::CountryCode::parse("UZ").expect("UZ"),
         )),
         Input::Text("01.11.2026".into()),
-        Input::Text("0".into()),
+        Input::Button(Action::PriorNone),
         Input::Button(Action::Purpose(jolserik::domain::Purpose::Visit)),
     ] {
         app.handle(user, &input, None).expect("step");

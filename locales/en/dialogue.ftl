@@ -16,6 +16,7 @@ help =
     /sources — where the rules come from
     /reminders — your upcoming reminders
     /calendar — your deadlines as a calendar file
+    /trips — your earlier trips: add, change, remove
     /language — change the language
     /restart — start over
     /export — all your data

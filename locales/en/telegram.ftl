@@ -25,6 +25,7 @@ tg-cmd-me = Your answers
 tg-cmd-sources = Where the rules come from
 tg-cmd-reminders = Your upcoming reminders
 tg-cmd-calendar = Your deadlines as a calendar file
+tg-cmd-trips = Your earlier trips
 tg-cmd-language = Change the language
 tg-cmd-back = Previous question
 tg-cmd-restart = Start over

@@ -25,6 +25,7 @@ tg-cmd-me = Жауаптарыңыз
 tg-cmd-sources = Ережелер қайдан алынған
 tg-cmd-reminders = Алдағы еске салғыштарыңыз
 tg-cmd-calendar = Мерзімдеріңіз күнтізбе файлы түрінде
+tg-cmd-trips = Бұрынғы сапарларыңыз
 tg-cmd-language = Тілді ауыстыру
 tg-cmd-back = Алдыңғы сұрақ
 tg-cmd-restart = Басынан бастау

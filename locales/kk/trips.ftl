@@ -6,3 +6,36 @@ note-full-stay-from = Соңғы заңды күні шықсаңыз, { DATE($d
 note-days-back = { DATE($date, case: "dative") } дейін сізге { $days } күн қайтады: олар 180 күндік терезеден шығады.
 plan-status-planned = Жоспарланған күні кірсеңіз, соңғы заңды күніңіз — { DATE($date) }.
 note-planned-trip = Бұл сапар жоспары: мерзімдер { DATE($date, case: "locative") } кіру үшін есептелген.
+
+## Диалогтағы және /trips ішіндегі сапарлар.
+
+q-entry-planned = { DATE($date) } әлі келген жоқ. Сапар жоспарлап жүрсіз бе? Онда сол күні кіру үшін жоспар жасаймын.
+q-trips = Осы кіруге ({ DATE($date) }) дейінгі 180 күнде Қазақстанда болдыңыз ба?
+btn-trips-no = Жоқ
+btn-trips-add = Иә, сапарларымды қосамын
+btn-trips-about = Шамамен ғана білемін
+btn-trips-unknown = Білмеймін
+q-prior-days-about = Осы кіруге дейінгі 180 күнде Қазақстанда шамамен қанша күн болдыңыз? 0-ден 180-ге дейінгі санды жазыңыз.
+q-trip-entry = { $changing } Сол сапарда Қазақстанға кірген күніңізді жазыңыз, мысалы { $example }.
+trip-new = Жаңа сапар.
+trip-changing = { DATE($from) } – { DATE($to) } сапарын өзгертеміз.
+q-trip-exit = Кірген күніңіз — { DATE($date) }. Шыққан күніңізді жазыңыз, мысалы { $example }.
+trip-err-exit-before-entry = Шығу { DATE($date, case: "ablative") } бұрын бола алмайды. Ештеңе өзгерген жоқ.
+trip-err-overlaps-trip = Бұл сапар { DATE($from) } – { DATE($to) } сапарыңызбен қиылысады. Ештеңе өзгерген жоқ.
+trip-err-overlaps-stay = Сапар қазіргі { DATE($date, case: "genitive") } кіруіңізден бұрын аяқталуы керек. Ештеңе өзгерген жоқ.
+trip-err-out-of-reach = Бұл сапар { DATE($date, case: "genitive") } кіруіңізден { $days } немесе одан көп күн бұрын аяқталған, сондықтан есептелмейді. Ештеңе өзгерген жоқ.
+trip-added = Сапар сақталды: { DATE($from) } – { DATE($to) } ({ $days } күн).
+trip-removed = Сапар өшірілді: { DATE($from) } – { DATE($to) }.
+q-trip-more = Сол 180 күнде мұнда тағы бір сапармен болдыңыз ба?
+btn-trip-another = Тағы қосу
+btn-trips-done = Болды, осы
+trips-list =
+    Осы кіруге дейінгі сапарларыңыз:
+    { $trips }
+trips-list-empty = Сіз әлі сапар қоспадыңыз.
+trip-line = • { DATE($from) } – { DATE($to) } ({ $days } күн)
+btn-trip-change = Өзгерту { $from }–{ $to }
+btn-trip-remove = Өшіру { $from }–{ $to }
+btn-trip-add = Сапар қосу
+trips-need-entry = Алдымен соңғы кірген күніңізді айтыңыз: сапарлар соған дейін есептеледі.
+summary-trips = Кіруге дейінгі 180 күндегі сапарлар:

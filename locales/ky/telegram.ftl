@@ -25,6 +25,7 @@ tg-cmd-me = Жоопторуңуз
 tg-cmd-sources = Эрежелер кайдан алынган
 tg-cmd-reminders = Жакынкы эскертмелериңиз
 tg-cmd-calendar = Мөөнөттөрүңүз календарь файлы катары
+tg-cmd-trips = Мурунку сапарларыңыз
 tg-cmd-language = Тилди алмаштыруу
 tg-cmd-back = Мурунку суроо
 tg-cmd-restart = Башынан баштоо

@@ -25,6 +25,7 @@ tg-cmd-me = Ваши ответы
 tg-cmd-sources = Откуда взяты правила
 tg-cmd-reminders = Ваши ближайшие напоминания
 tg-cmd-calendar = Ваши сроки в виде файла календаря
+tg-cmd-trips = Ваши прошлые поездки
 tg-cmd-language = Сменить язык
 tg-cmd-back = Предыдущий вопрос
 tg-cmd-restart = Начать заново

@@ -14,3 +14,44 @@ note-days-back = К { $date } { $days ->
 }: они выходят из 180-дневного окна.
 plan-status-planned = Если вы въедете в запланированный день, ваш последний законный день — { $date }.
 note-planned-trip = Это план поездки: даты рассчитаны для въезда { $date }.
+
+## Поездки в диалоге и /trips.
+
+q-entry-planned = { $date } ещё не наступило. Вы планируете поездку? Тогда я составлю план для въезда в этот день.
+q-trips = Были ли вы в Казахстане за 180 дней до этого въезда ({ $date })?
+btn-trips-no = Нет
+btn-trips-add = Да, добавлю поездки
+btn-trips-about = Знаю только примерно
+btn-trips-unknown = Не знаю
+q-prior-days-about = Примерно сколько дней вы были в Казахстане за 180 дней до этого въезда? Напишите число от 0 до 180.
+q-trip-entry = { $changing } Напишите дату въезда в Казахстан в этой поездке, например { $example }.
+trip-new = Новая поездка.
+trip-changing = Меняем поездку { $from } – { $to }.
+q-trip-exit = Въезд { $date }. Напишите дату выезда, например { $example }.
+trip-err-exit-before-entry = Выезд не может быть раньше въезда { $date }. Ничего не изменено.
+trip-err-overlaps-trip = Эта поездка пересекается с поездкой { $from } – { $to }. Ничего не изменено.
+trip-err-overlaps-stay = Поездка должна закончиться до нынешнего въезда { $date }. Ничего не изменено.
+trip-err-out-of-reach = Эта поездка закончилась за { $days } дней или раньше до въезда { $date } и не учитывается. Ничего не изменено.
+trip-added = Поездка сохранена: { $from } – { $to } ({ $days ->
+    [one] { $days } день
+    [few] { $days } дня
+   *[other] { $days } дней
+}).
+trip-removed = Поездка удалена: { $from } – { $to }.
+q-trip-more = Были ли вы здесь ещё в одной поездке за эти 180 дней?
+btn-trip-another = Добавить ещё
+btn-trips-done = Это всё
+trips-list =
+    Ваши поездки до этого въезда:
+    { $trips }
+trips-list-empty = Вы ещё не добавили поездок.
+trip-line = • { $from } – { $to } ({ $days ->
+    [one] { $days } день
+    [few] { $days } дня
+   *[other] { $days } дней
+})
+btn-trip-change = Изменить { $from }–{ $to }
+btn-trip-remove = Удалить { $from }–{ $to }
+btn-trip-add = Добавить поездку
+trips-need-entry = Сначала укажите дату последнего въезда: поездки считаются до неё.
+summary-trips = Поездки за 180 дней до въезда:

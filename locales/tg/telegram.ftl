@@ -25,6 +25,7 @@ tg-cmd-me = Ҷавобҳои шумо
 tg-cmd-sources = Қоидаҳо аз куҷоянд
 tg-cmd-reminders = Ёдраскуниҳои наздик
 tg-cmd-calendar = Мӯҳлатҳо ҳамчун файли тақвим
+tg-cmd-trips = Сафарҳои пешинаи шумо
 tg-cmd-language = Иваз кардани забон
 tg-cmd-back = Саволи пешина
 tg-cmd-restart = Аз нав сар кардан

@@ -17,6 +17,7 @@ help =
     /sources — qoidalar qayerdan olingan
     /reminders — yaqin eslatmalaringiz
     /calendar — muddatlaringiz kalendar fayli koʻrinishida
+    /trips — oldingi safarlaringiz: qoʻshish, oʻzgartirish, oʻchirish
     /language — tilni almashtirish
     /restart — boshidan boshlash
     /export — siz haqingizdagi barcha maʼlumotlar

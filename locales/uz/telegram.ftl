@@ -25,6 +25,7 @@ tg-cmd-me = Javoblaringiz
 tg-cmd-sources = Qoidalar qayerdan olingan
 tg-cmd-reminders = Yaqin eslatmalaringiz
 tg-cmd-calendar = Muddatlaringiz kalendar faylida
+tg-cmd-trips = Oldingi safarlaringiz
 tg-cmd-language = Tilni almashtirish
 tg-cmd-back = Oldingi savol
 tg-cmd-restart = Boshidan boshlash

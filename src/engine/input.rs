@@ -7,7 +7,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{CountryCode, DocKind, Employer, Lang, Purpose};
+use crate::domain::{CountryCode, DocKind, Employer, Lang, Purpose, Trip};
 use crate::rules::{Deadline, DeadlineKind};
 
 /// One message from the user, in the engine's terms.
@@ -37,6 +37,8 @@ pub enum Command {
     Reminders,
     /// The deadlines as a calendar file (`.ics`).
     Calendar,
+    /// The earlier trips: list, change, remove, add.
+    Trips,
     Unknown(String),
 }
 
@@ -60,6 +62,7 @@ impl Command {
             "sources" => Command::Sources,
             "reminders" => Command::Reminders,
             "calendar" => Command::Calendar,
+            "trips" => Command::Trips,
             // Keep the echo short: the name goes into a log line and an answer.
             other => Command::Unknown(other.chars().take(32).collect()),
         })
@@ -162,6 +165,15 @@ pub enum Action {
     Yesterday,
     PriorNone,
     PriorUnknown,
+    /// "I know only about how many days": asks the number.
+    PriorAbout,
+    /// "Yes, I will add my trips", "Add another", "Add a trip".
+    TripAdd,
+    /// "That's all" after a trip, "Done" under the list.
+    TripsDone,
+    /// Under `/trips`: change or remove this trip.
+    TripChange(Trip),
+    TripRemove(Trip),
     Purpose(Purpose),
     Employer(Employer),
     ToggleDoc(DocKind),
@@ -202,6 +214,11 @@ impl Action {
             Action::Yesterday => "yd".into(),
             Action::PriorNone => "p0".into(),
             Action::PriorUnknown => "p?".into(),
+            Action::PriorAbout => "pa".into(),
+            Action::TripAdd => "ta".into(),
+            Action::TripsDone => "tt".into(),
+            Action::TripChange(t) => format!("tc:{}", trip_wire(t)),
+            Action::TripRemove(t) => format!("tr:{}", trip_wire(t)),
             Action::Purpose(p) => format!("u:{}", p.code()),
             Action::Employer(e) => format!("m:{}", e.code()),
             Action::ToggleDoc(d) => format!("d:{}", d.code()),
@@ -249,6 +266,11 @@ impl Action {
             ("yd", None) => Action::Yesterday,
             ("p0", None) => Action::PriorNone,
             ("p?", None) => Action::PriorUnknown,
+            ("pa", None) => Action::PriorAbout,
+            ("ta", None) => Action::TripAdd,
+            ("tt", None) => Action::TripsDone,
+            ("tc", Some(a)) => Action::TripChange(parse_trip_wire(a)?),
+            ("tr", Some(a)) => Action::TripRemove(parse_trip_wire(a)?),
             ("u", Some(a)) => Action::Purpose(Purpose::from_code(a)?),
             ("m", Some(a)) => Action::Employer(Employer::from_code(a)?),
             ("d", Some(a)) => Action::ToggleDoc(DocKind::from_code(a)?),
@@ -268,6 +290,24 @@ impl Action {
             _ => return None,
         })
     }
+}
+
+/// A trip in button data: `2026-01-02:2026-01-05` (23 bytes).
+fn trip_wire(t: &Trip) -> String {
+    format!(
+        "{}:{}",
+        t.entry.format("%Y-%m-%d"),
+        t.exit.format("%Y-%m-%d")
+    )
+}
+
+/// Reads exactly the form `trip_wire` writes; anything else is forged.
+fn parse_trip_wire(s: &str) -> Option<Trip> {
+    let (a, b) = s.split_once(':')?;
+    let entry = NaiveDate::parse_from_str(a, "%Y-%m-%d").ok()?;
+    let exit = NaiveDate::parse_from_str(b, "%Y-%m-%d").ok()?;
+    let trip = Trip::new(entry, exit);
+    (trip_wire(&trip) == s).then_some(trip)
 }
 
 /// Step ids are short snake_case words; anything else in a button is forged.
@@ -291,6 +331,17 @@ mod tests {
             Action::Yesterday,
             Action::PriorNone,
             Action::PriorUnknown,
+            Action::PriorAbout,
+            Action::TripAdd,
+            Action::TripsDone,
+            Action::TripChange(crate::domain::Trip::new(
+                chrono::NaiveDate::from_ymd_opt(2026, 1, 2).unwrap(),
+                chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+            )),
+            Action::TripRemove(crate::domain::Trip::new(
+                chrono::NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(),
+                chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+            )),
             Action::DocsNone,
             Action::DocsDone,
             Action::Correct,
@@ -357,6 +408,9 @@ mod tests {
             "1:rs:permit_end:2026-02-30",
             "1:rx:nothing:2026-11-29",
             "1:rx:permit_end:2026-11-29:7",
+            "1:tc:2026-01-02",
+            "1:tc:2026-1-2:2026-01-05",
+            "1:tr:2026-01-02:2026-02-30",
         ] {
             assert_eq!(Action::decode(bad), None, "{bad:?}");
         }
@@ -379,6 +433,7 @@ mod tests {
             Command::parse("/calendar@JolserikBot"),
             Some(Command::Calendar)
         );
+        assert_eq!(Command::parse("/trips"), Some(Command::Trips));
         assert_eq!(Command::parse("start"), None);
         assert_eq!(Command::parse("/"), Some(Command::Unknown(String::new())));
     }

@@ -12,7 +12,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::countries::{Countries, CountryMatch};
 use crate::dates;
-use crate::domain::{DocKind, Employer, PriorDays, Purpose};
+use crate::domain::{DocKind, Employer, PriorDays, Purpose, Trip};
+use crate::rules::trips::TripError;
 use crate::rules::view::deadline_name;
 use crate::rules::{self, Catalogue};
 use crate::text::{Arg, Msg};
@@ -23,6 +24,13 @@ pub use state::{Conversation, Pending, Question, ReminderPrefs};
 
 /// The most days anyone can have spent in a 180-day window.
 const MAX_PRIOR_DAYS: i64 = 180;
+
+/// The rolling window trips are checked against when the citizenship's group has none
+/// (or is not known yet); the groups' own windows come from the catalogue.
+const WINDOW_DAYS: i64 = 180;
+
+/// How far ahead an entry date is taken as a planned trip; later ones are refused.
+const MAX_PLANNED_DAYS: i64 = 366;
 
 /// What the engine may read besides the conversation: the time and the loaded data.
 #[derive(Clone, Copy)]
@@ -213,6 +221,7 @@ impl Turn<'_, '_> {
                     self.effects.push(Effect::Calendar);
                 }
             }
+            Command::Trips => self.open_trips(),
             Command::Unknown(name) => {
                 self.say(
                     Msg::new("err-unknown-command").arg("command", Arg::UserText(name.clone())),
@@ -306,13 +315,46 @@ impl Turn<'_, '_> {
             | Question::CitizenshipTyped
             | Question::CitizenshipConfirm { .. }
             | Question::CitizenshipChoose { .. } => self.typed_country(text),
-            Question::Entry => match dates::parse_entry_date(text, self.ctx.today) {
-                Ok(date) => self.set_entry(date),
+            Question::Entry | Question::EntryPlanned { .. } => {
+                match dates::parse_entry_date(text, self.ctx.today) {
+                    Ok(date) => self.set_entry(date),
+                    Err(dates::DateError::Future) => match self.planned_date(text) {
+                        Some(date) => {
+                            self.conv.question = Question::EntryPlanned { date };
+                            self.ask_current();
+                        }
+                        None => {
+                            self.say(dates::DateError::Future.message(self.ctx.today));
+                            self.conv.question = Question::Entry;
+                            self.ask_current();
+                        }
+                    },
+                    Err(e) => {
+                        self.say(e.message(self.ctx.today));
+                        self.conv.question = Question::Entry;
+                        self.ask_current();
+                    }
+                }
+            }
+            Question::TripEntry { change } => match dates::parse_entry_date(text, self.ctx.today) {
+                Ok(entry) => {
+                    self.conv.question = Question::TripExit { entry, change };
+                    self.ask_current();
+                }
                 Err(e) => {
                     self.say(e.message(self.ctx.today));
                     self.ask_current();
                 }
             },
+            Question::TripExit { entry, change } => {
+                match dates::parse_entry_date(text, self.ctx.today) {
+                    Ok(exit) => self.add_trip(Trip::new(entry, exit), change),
+                    Err(e) => {
+                        self.say(e.message(self.ctx.today));
+                        self.ask_current();
+                    }
+                }
+            }
             Question::PriorDays => match parse_day_count(text) {
                 Some(0) => self.set_prior(PriorDays::None),
                 Some(n) if n <= MAX_PRIOR_DAYS => {
@@ -336,6 +378,9 @@ impl Turn<'_, '_> {
                 self.say(Msg::new("plan-free-text"));
             }
             Question::Language
+            | Question::Trips
+            | Question::TripMore
+            | Question::TripList
             | Question::Purpose
             | Question::Employer
             | Question::Documents { .. }
@@ -378,12 +423,117 @@ impl Turn<'_, '_> {
 
     fn set_entry(&mut self, date: NaiveDate) {
         self.conv.profile.entry = Some(date);
+        // Trips are stays before this entry: one that reaches it is no longer one.
+        self.conv.profile.trips.retain(|t| t.exit < date);
         self.advance(&Question::Entry);
     }
 
+    /// A typed entry date that is after today but not too far: offered as a planned trip.
+    fn planned_date(&self, text: &str) -> Option<NaiveDate> {
+        let date = dates::parse_date(text, self.ctx.today).ok()?;
+        let ahead = (date - self.ctx.today).num_days();
+        (ahead > 0 && ahead <= MAX_PLANNED_DAYS).then_some(date)
+    }
+
+    /// An answer other than trips replaces them: "no", "about N days", "don't know".
     fn set_prior(&mut self, days: PriorDays) {
         self.conv.profile.prior_days = Some(days);
-        self.advance(&Question::PriorDays);
+        self.conv.profile.trips.clear();
+        self.finish_trips();
+    }
+
+    /// `/trips`: the list of trips, from anywhere after the entry date.
+    fn open_trips(&mut self) {
+        if self.conv.profile.entry.is_none() {
+            self.say(Msg::new("trips-need-entry"));
+            return self.ask_current();
+        }
+        let current = std::mem::replace(&mut self.conv.question, Question::TripList);
+        if state::previous_question(&self.conv.profile, &current).is_some()
+            && !matches!(
+                current,
+                Question::Trips
+                    | Question::PriorDays
+                    | Question::TripEntry { .. }
+                    | Question::TripExit { .. }
+                    | Question::TripMore
+                    | Question::TripList
+            )
+        {
+            self.conv.resume = Some(Box::new(current));
+        }
+        self.ask_current();
+    }
+
+    /// The trips are given: back to where `/trips` was opened from (the summary, when
+    /// the plan was shown, so the new count is confirmed), or on with the dialogue.
+    fn finish_trips(&mut self) {
+        match self.conv.resume.take().map(|q| *q) {
+            Some(Question::Summary | Question::Plan | Question::ChangeWhich) => {
+                self.conv.question = Question::Summary;
+                self.ask_current();
+            }
+            Some(q) => {
+                self.conv.question = q;
+                self.ask_current();
+            }
+            None => self.advance(&Question::Trips),
+        }
+    }
+
+    /// The rolling window of the user's citizenship group, in days.
+    fn window_days(&self) -> i64 {
+        self.conv
+            .profile
+            .citizenship
+            .as_ref()
+            .and_then(|c| self.ctx.catalogue.placement(c.as_str()).group.window)
+            .map_or(WINDOW_DAYS, |w| w.days)
+    }
+
+    /// A trip with both dates: checked against the current stay, the window's reach and
+    /// the other trips (`rules::trips`); refused with its own message, nothing changed.
+    fn add_trip(&mut self, trip: Trip, change: Option<Trip>) {
+        let Some(entry) = self.conv.profile.entry else {
+            self.conv.question = Question::Entry;
+            return self.ask_current();
+        };
+        let others: Vec<Trip> = self
+            .conv
+            .profile
+            .trips
+            .iter()
+            .copied()
+            .filter(|t| Some(*t) != change)
+            .collect();
+        let window = self.window_days();
+        let checked = rules::trips::validate(&[trip], entry, window).and_then(|_| {
+            others
+                .iter()
+                .try_for_each(|o| rules::trips::validate(&[*o, trip], entry, window).map(|_| ()))
+        });
+        if let Err(e) = checked {
+            self.say(trip_error_msg(&e));
+            self.conv.question = match e {
+                TripError::ExitBeforeEntry { .. } => Question::TripExit {
+                    entry: trip.entry,
+                    change,
+                },
+                _ => Question::TripEntry { change },
+            };
+            return self.ask_current();
+        }
+        let mut trips = others;
+        trips.push(trip);
+        trips.sort();
+        self.conv.profile.trips = trips;
+        self.say(questions::trip_line(Msg::new("trip-added"), trip));
+        self.conv.question = if change.is_some() {
+            Question::TripList
+        } else {
+            Question::TripMore
+        };
+        self.ask_current();
     }
 
     fn set_document_end(&mut self, kind: DocKind, date: NaiveDate) {
@@ -453,8 +603,49 @@ impl Turn<'_, '_> {
                 Some(d) => self.set_entry(d),
                 None => self.stale_button(),
             },
-            (Question::PriorDays, Action::PriorNone) => self.set_prior(PriorDays::None),
-            (Question::PriorDays, Action::PriorUnknown) => self.set_prior(PriorDays::Unknown),
+            (Question::EntryPlanned { date }, Action::Yes) => self.set_entry(*date),
+            (Question::EntryPlanned { .. }, Action::No) => {
+                self.conv.question = Question::Entry;
+                self.ask_current();
+            }
+            (Question::Trips | Question::PriorDays, Action::PriorNone) => {
+                self.set_prior(PriorDays::None)
+            }
+            (Question::Trips | Question::PriorDays, Action::PriorUnknown) => {
+                self.set_prior(PriorDays::Unknown)
+            }
+            (Question::Trips, Action::PriorAbout) => {
+                self.conv.question = Question::PriorDays;
+                self.ask_current();
+            }
+            (Question::Trips, Action::TripAdd) => {
+                self.conv.question = if self.conv.profile.trips.is_empty() {
+                    Question::TripEntry { change: None }
+                } else {
+                    Question::TripList
+                };
+                self.ask_current();
+            }
+            (Question::TripMore | Question::TripList, Action::TripAdd) => {
+                self.conv.question = Question::TripEntry { change: None };
+                self.ask_current();
+            }
+            (Question::TripMore | Question::TripList, Action::TripsDone) => self.finish_trips(),
+            (Question::TripList, Action::TripChange(trip))
+                if self.conv.profile.trips.contains(trip) =>
+            {
+                self.conv.question = Question::TripEntry {
+                    change: Some(*trip),
+                };
+                self.ask_current();
+            }
+            (Question::TripList, Action::TripRemove(trip))
+                if self.conv.profile.trips.contains(trip) =>
+            {
+                self.conv.profile.trips.retain(|t| t != trip);
+                self.say(questions::trip_line(Msg::new("trip-removed"), *trip));
+                self.ask_current();
+            }
             (Question::Purpose, Action::Purpose(p)) => {
                 self.conv.profile.purpose = Some(*p);
                 if *p != Purpose::Work {
@@ -647,6 +838,26 @@ impl Turn<'_, '_> {
                 .date("date", key.date),
         );
         self.ask_unless_plan();
+    }
+}
+
+/// The message for a refused trip, naming what is wrong with it.
+fn trip_error_msg(e: &TripError) -> Msg {
+    match *e {
+        TripError::ExitBeforeEntry { trip } => {
+            Msg::new("trip-err-exit-before-entry").date("date", trip.entry)
+        }
+        TripError::OverlapsTrip { other, .. } => Msg::new("trip-err-overlaps-trip")
+            .date("from", other.entry)
+            .date("to", other.exit),
+        TripError::OverlapsStay { entry, .. } => {
+            Msg::new("trip-err-overlaps-stay").date("date", entry)
+        }
+        TripError::OutOfReach {
+            entry, window_days, ..
+        } => Msg::new("trip-err-out-of-reach")
+            .date("date", entry)
+            .int("days", window_days),
     }
 }
 

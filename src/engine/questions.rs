@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::{DocKind, Employer, Lang, PriorDays, Profile, Purpose};
+use crate::domain::{DocKind, Employer, Lang, PriorDays, Profile, Purpose, Trip};
 use crate::engine::input::{Action, Field};
 use crate::engine::reply::{Button, Reply};
 use crate::engine::state::{self, Conversation, Question};
@@ -75,16 +75,81 @@ pub fn ask(conv: &Conversation, ctx: &Context<'_>) -> Reply {
                 Button::new(Msg::new("btn-yesterday"), Action::Yesterday),
             ]],
         ),
+        Question::EntryPlanned { date } => Reply::with_buttons(
+            Msg::new("q-entry-planned").date("date", *date),
+            vec![vec![
+                Button::new(Msg::new("btn-yes"), Action::Yes),
+                Button::new(Msg::new("btn-no"), Action::No),
+            ]],
+        ),
+        Question::Trips => {
+            let q = Msg::new("q-trips");
+            let q = match profile.entry {
+                Some(d) => q.date("date", d),
+                None => q.date("date", ctx.today),
+            };
+            Reply::with_buttons(
+                q,
+                vec![
+                    vec![
+                        Button::new(Msg::new("btn-trips-no"), Action::PriorNone),
+                        Button::new(Msg::new("btn-trips-add"), Action::TripAdd),
+                    ],
+                    vec![
+                        Button::new(Msg::new("btn-trips-about"), Action::PriorAbout),
+                        Button::new(Msg::new("btn-trips-unknown"), Action::PriorUnknown),
+                    ],
+                ],
+            )
+        }
+        // The "about how many days" branch: only a number answers it.
         Question::PriorDays => Reply {
             numbers_are_answers: true,
-            ..Reply::with_buttons(
-                Msg::new("q-prior-days"),
-                vec![vec![
-                    Button::new(Msg::new("btn-prior-none"), Action::PriorNone),
-                    Button::new(Msg::new("btn-prior-unknown"), Action::PriorUnknown),
-                ]],
-            )
+            ..Reply::text(Msg::new("q-prior-days-about"))
         },
+        Question::TripEntry { change } => {
+            let q = Msg::new("q-trip-entry")
+                .verbatim("example", ctx.today.format("%d.%m.%Y").to_string());
+            Reply::text(match change {
+                Some(t) => q.msg("changing", trip_line(Msg::new("trip-changing"), *t)),
+                None => q.msg("changing", Msg::new("trip-new")),
+            })
+        }
+        Question::TripExit { entry, .. } => Reply::text(
+            Msg::new("q-trip-exit")
+                .date("date", *entry)
+                .verbatim("example", ctx.today.format("%d.%m.%Y").to_string()),
+        ),
+        Question::TripMore => Reply::with_buttons(
+            Msg::new("q-trip-more"),
+            vec![vec![
+                Button::new(Msg::new("btn-trip-another"), Action::TripAdd),
+                Button::new(Msg::new("btn-trips-done"), Action::TripsDone),
+            ]],
+        ),
+        Question::TripList => {
+            let mut buttons: Vec<Vec<Button>> = profile
+                .trips
+                .iter()
+                .map(|t| {
+                    vec![
+                        Button::new(
+                            trip_button(Msg::new("btn-trip-change"), *t),
+                            Action::TripChange(*t),
+                        ),
+                        Button::new(
+                            trip_button(Msg::new("btn-trip-remove"), *t),
+                            Action::TripRemove(*t),
+                        ),
+                    ]
+                })
+                .collect();
+            buttons.push(vec![
+                Button::new(Msg::new("btn-trip-add"), Action::TripAdd),
+                Button::new(Msg::new("btn-trips-done"), Action::TripsDone),
+            ]);
+            Reply::with_buttons(trips_list(profile), buttons)
+        }
         Question::Purpose => Reply::with_buttons(
             Msg::new("q-purpose"),
             rows(
@@ -149,6 +214,32 @@ pub fn ask(conv: &Conversation, ctx: &Context<'_>) -> Reply {
         }
         Question::Plan => Reply::text(Msg::new("plan-free-text")),
     }
+}
+
+/// A message about one trip, with its dates and its days: `from`, `to`, `days`.
+pub fn trip_line(msg: Msg, trip: Trip) -> Msg {
+    msg.date("from", trip.entry)
+        .date("to", trip.exit)
+        .int("days", trip.days())
+}
+
+/// A button label naming a trip by its short dates (day.month), to stay short.
+fn trip_button(msg: Msg, trip: Trip) -> Msg {
+    msg.verbatim("from", trip.entry.format("%d.%m").to_string())
+        .verbatim("to", trip.exit.format("%d.%m").to_string())
+}
+
+/// `/trips`: the trips, one per line, or that there are none.
+fn trips_list(profile: &Profile) -> Msg {
+    if profile.trips.is_empty() {
+        return Msg::new("trips-list-empty");
+    }
+    let lines = profile
+        .trips
+        .iter()
+        .map(|t| trip_line(Msg::new("trip-line"), *t))
+        .collect();
+    Msg::new("trips-list").arg("trips", Arg::Lines(lines))
 }
 
 /// Lays buttons out `per_row` to a row: narrow phones show long labels badly.
@@ -244,15 +335,25 @@ pub fn summary_msg(profile: &Profile, today: NaiveDate) -> Msg {
             None => not_given(),
         },
     ));
-    lines.push(Msg::new("summary-prior-days").msg(
-        "value",
-        match profile.prior_days {
-            Some(PriorDays::None) => Msg::new("btn-prior-none"),
-            Some(PriorDays::Known(n)) => Msg::new("days-count").int("days", i64::from(n)),
-            Some(PriorDays::Unknown) => Msg::new("btn-prior-unknown"),
-            None => not_given(),
-        },
-    ));
+    if profile.trips.is_empty() {
+        lines.push(Msg::new("summary-prior-days").msg(
+            "value",
+            match profile.prior_days {
+                Some(PriorDays::None) => Msg::new("btn-prior-none"),
+                Some(PriorDays::Known(n)) => Msg::new("days-count").int("days", i64::from(n)),
+                Some(PriorDays::Unknown) => Msg::new("btn-prior-unknown"),
+                None => not_given(),
+            },
+        ));
+    } else {
+        lines.push(Msg::new("summary-trips"));
+        lines.extend(
+            profile
+                .trips
+                .iter()
+                .map(|t| trip_line(Msg::new("trip-line"), *t)),
+        );
+    }
     lines.push(Msg::new("summary-purpose").msg(
         "value",
         profile.purpose.map(purpose_name).unwrap_or_else(not_given),

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{CountryCode, DocKind, Lang, Profile, Purpose};
+use crate::domain::{CountryCode, DocKind, Lang, Profile, Purpose, Trip};
 use crate::engine::input::Field;
 
 /// The question the bot is waiting for an answer to.
@@ -27,7 +27,30 @@ pub enum Question {
         candidates: Vec<CountryCode>,
     },
     Entry,
+    /// The entry date typed is in the future: "You are planning a trip?"
+    EntryPlanned {
+        date: NaiveDate,
+    },
+    /// "Were you in Kazakhstan in the 180 days before this entry?" No / add trips /
+    /// about how many days / don't know.
+    Trips,
+    /// The "about how many days" branch: a typed number.
     PriorDays,
+    /// A trip's entry date; `change` is the trip being replaced (from `/trips`).
+    TripEntry {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        change: Option<Trip>,
+    },
+    /// A trip's exit date, its entry already given.
+    TripExit {
+        entry: NaiveDate,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        change: Option<Trip>,
+    },
+    /// A trip was added: "Add another" or "That's all".
+    TripMore,
+    /// `/trips`: the list, each trip with change and remove buttons.
+    TripList,
     Purpose,
     Employer,
     /// Ticking documents; the selection is kept here until the user presses Done.
@@ -135,7 +158,7 @@ pub fn question_order(profile: &Profile) -> Vec<Question> {
         Question::Language,
         Question::Citizenship,
         Question::Entry,
-        Question::PriorDays,
+        Question::Trips,
         Question::Purpose,
     ];
     if profile.purpose == Some(Purpose::Work) {
@@ -175,6 +198,12 @@ fn canonical(question: &Question) -> Question {
             selected: BTreeSet::new(),
         },
         Question::ChangeWhich | Question::Plan => Question::Summary,
+        Question::EntryPlanned { .. } => Question::Entry,
+        Question::PriorDays
+        | Question::TripEntry { .. }
+        | Question::TripExit { .. }
+        | Question::TripMore
+        | Question::TripList => Question::Trips,
         other => other.clone(),
     }
 }
@@ -192,6 +221,10 @@ pub fn next_question(profile: &Profile, current: &Question) -> Question {
 pub fn previous_question(profile: &Profile, current: &Question) -> Option<Question> {
     if matches!(current, Question::ChangeWhich | Question::Plan) {
         return Some(Question::Summary);
+    }
+    // Inside the trips branch, back is the choice that led there.
+    if *current != Question::Trips && canonical(current) == Question::Trips {
+        return Some(Question::Trips);
     }
     let order = question_order(profile);
     match position(&order, current) {
@@ -212,7 +245,7 @@ fn is_answered(profile: &Profile, question: &Question) -> bool {
         Question::Language | Question::Summary => true,
         Question::Citizenship => profile.citizenship.is_some(),
         Question::Entry => profile.entry.is_some(),
-        Question::PriorDays => profile.prior_days.is_some(),
+        Question::Trips => profile.prior_days.is_some() || !profile.trips.is_empty(),
         Question::Purpose => profile.purpose.is_some(),
         Question::Employer => profile.employer.is_some(),
         Question::Documents { .. } => profile.documents.is_some(),
@@ -226,7 +259,7 @@ pub fn question_for(field: Field, profile: &Profile) -> Question {
     match field {
         Field::Citizenship => Question::Citizenship,
         Field::Entry => Question::Entry,
-        Field::PriorDays => Question::PriorDays,
+        Field::PriorDays => Question::Trips,
         Field::Purpose => Question::Purpose,
         Field::Employer => Question::Employer,
         Field::Documents => Question::Documents {
@@ -272,5 +305,39 @@ mod tests {
         );
         let back: Conversation = serde_json::from_value(stored).unwrap();
         assert_eq!(back, conv);
+    }
+
+    /// The trips' questions, pinned in their stored form; the question records written
+    /// before them (`prior_days`, the typed number) still read.
+    #[test]
+    fn the_trips_questions_keep_their_stored_form() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 6, d).unwrap();
+        let trip = Trip::new(day(1), day(20));
+        for (question, stored) in [
+            (Question::Trips, serde_json::json!({"q": "trips"})),
+            (Question::PriorDays, serde_json::json!({"q": "prior_days"})),
+            (
+                Question::TripEntry { change: None },
+                serde_json::json!({"q": "trip_entry"}),
+            ),
+            (
+                Question::TripExit {
+                    entry: day(1),
+                    change: Some(trip),
+                },
+                serde_json::json!({"q": "trip_exit", "entry": "2026-06-01",
+                    "change": {"entry": "2026-06-01", "exit": "2026-06-20"}}),
+            ),
+            (Question::TripMore, serde_json::json!({"q": "trip_more"})),
+            (Question::TripList, serde_json::json!({"q": "trip_list"})),
+            (
+                Question::EntryPlanned { date: day(2) },
+                serde_json::json!({"q": "entry_planned", "date": "2026-06-02"}),
+            ),
+        ] {
+            assert_eq!(serde_json::to_value(&question).unwrap(), stored);
+            let back: Question = serde_json::from_value(stored).unwrap();
+            assert_eq!(back, question);
+        }
     }
 }

@@ -101,6 +101,8 @@ fn to_summary(lang: Lang) -> Driver {
     d.press(Action::Country(code("UZ")));
     assert_eq!(d.conv.question, Question::Entry);
     d.text("01.11.2026");
+    assert_eq!(d.conv.question, Question::Trips);
+    d.press(Action::PriorAbout);
     assert_eq!(d.conv.question, Question::PriorDays);
     d.text("12");
     assert_eq!(d.conv.profile.prior_days, Some(PriorDays::Known(12)));
@@ -209,7 +211,8 @@ fn bad_dates_each_get_their_own_message() {
     d.press(Action::Lang(Lang::En));
     d.press(Action::Country(code("KG")));
     d.refused(Input::Text("31.02.2026".into()), "err-date-impossible");
-    d.refused(Input::Text("22.11.2026".into()), "err-date-future");
+    // Tomorrow is a planned trip (tested below); more than a year ahead is refused.
+    d.refused(Input::Text("22.11.2028".into()), "err-date-future");
     d.refused(Input::Text("01.01.2010".into()), "err-date-too-old");
     d.refused(Input::Text("next tuesday".into()), "err-date-unrecognized");
     d.text("вчера");
@@ -222,6 +225,7 @@ fn prior_days_outside_the_window_are_refused() {
     d.press(Action::Lang(Lang::En));
     d.press(Action::Country(code("KG")));
     d.press(Action::Today);
+    d.press(Action::PriorAbout);
     d.refused(Input::Text("181".into()), "err-prior-days");
     d.refused(Input::Text("-3".into()), "err-prior-days");
     d.refused(Input::Text("lots".into()), "err-prior-days");
@@ -447,6 +451,10 @@ mod properties {
                 Action::No,
                 Action::Today,
                 Action::PriorUnknown,
+                Action::PriorAbout,
+                Action::TripAdd,
+                Action::TripsDone,
+                Action::PriorNone,
                 Action::Purpose(Purpose::Work),
                 Action::Purpose(Purpose::Kandas),
                 Action::Employer(Employer::Household),
@@ -468,6 +476,7 @@ mod properties {
             Just(Input::Command(Command::Delete)),
             Just(Input::Command(Command::Plan)),
             Just(Input::Command(Command::Language)),
+            Just(Input::Command(Command::Trips)),
         ]
     }
 
@@ -491,6 +500,12 @@ mod properties {
                 }
                 if conv.profile.purpose != Some(Purpose::Work) {
                     prop_assert!(conv.profile.employer.is_none());
+                }
+                // Trips are only ever kept valid against the entry.
+                if let Some(entry) = conv.profile.entry {
+                    prop_assert!(crate::rules::trips::validate(&conv.profile.trips, entry, 180).is_ok());
+                } else {
+                    prop_assert!(conv.profile.trips.is_empty());
                 }
             }
         }
@@ -521,7 +536,7 @@ fn to_plan_with_permit_end(end: &str) -> Driver {
     d.press(Action::Lang(Lang::En));
     d.press(Action::Country(code("UZ")));
     d.text("01.11.2026");
-    d.text("0");
+    d.press(Action::PriorNone);
     d.press(Action::Purpose(Purpose::Work));
     d.press(Action::Employer(Employer::Household));
     d.press(Action::ToggleDoc(DocKind::LabourPermit));
@@ -629,4 +644,290 @@ fn reminders_and_calendar_are_effects_once_the_answers_are_complete() {
     let outcome = d.send(Input::Command(Command::Calendar));
     assert_eq!(outcome.effects, vec![Effect::Calendar]);
     assert_eq!(d.ids(), ["calendar-intro"]);
+}
+
+// ---- trips -------------------------------------------------------------------------------
+
+fn d(day: u32, month: u32, year: i32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, month, day).unwrap()
+}
+
+/// A Kyrgyz citizen who entered on 1 November 2026, at the trips question.
+fn at_trips() -> Driver {
+    let mut dr = Driver::new(Lang::En);
+    dr.press(Action::Lang(Lang::En));
+    dr.press(Action::Country(code("KG")));
+    dr.text("01.11.2026");
+    assert_eq!(dr.conv.question, Question::Trips);
+    assert_eq!(dr.last_id(), "q-trips");
+    let buttons: Vec<Action> = dr.last.as_ref().unwrap().replies[0]
+        .buttons
+        .iter()
+        .flatten()
+        .map(|b| b.action.clone())
+        .collect();
+    assert_eq!(
+        buttons,
+        [
+            Action::PriorNone,
+            Action::TripAdd,
+            Action::PriorAbout,
+            Action::PriorUnknown
+        ]
+    );
+    dr
+}
+
+/// Adds one trip through the two date questions.
+fn add_trip(dr: &mut Driver, entry: &str, exit: &str) {
+    assert!(matches!(dr.conv.question, Question::TripEntry { .. }));
+    dr.text(entry);
+    assert!(
+        matches!(dr.conv.question, Question::TripExit { .. }),
+        "{:?}",
+        dr.ids()
+    );
+    dr.text(exit);
+}
+
+#[test]
+fn no_trips_goes_on_to_the_purpose() {
+    let mut dr = at_trips();
+    dr.press(Action::PriorNone);
+    assert_eq!(dr.conv.profile.prior_days, Some(PriorDays::None));
+    assert!(dr.conv.profile.trips.is_empty());
+    assert_eq!(dr.conv.question, Question::Purpose);
+}
+
+#[test]
+fn two_trips_are_added_then_that_is_all() {
+    let mut dr = at_trips();
+    dr.press(Action::TripAdd);
+    assert_eq!(dr.last_id(), "q-trip-entry");
+    add_trip(&mut dr, "01.06.2026", "20.06.2026");
+    assert_eq!(dr.ids(), ["trip-added", "q-trip-more"]);
+    assert_eq!(dr.conv.question, Question::TripMore);
+    dr.press(Action::TripAdd);
+    add_trip(&mut dr, "10.09.2026", "15.09.2026");
+    assert_eq!(dr.ids(), ["trip-added", "q-trip-more"]);
+    dr.press(Action::TripsDone);
+    assert_eq!(dr.conv.question, Question::Purpose);
+    assert_eq!(
+        dr.conv.profile.trips,
+        [
+            Trip::new(d(1, 6, 2026), d(20, 6, 2026)),
+            Trip::new(d(10, 9, 2026), d(15, 9, 2026))
+        ]
+    );
+    // The summary lists them instead of a count of days.
+    dr.press(Action::Purpose(Purpose::Visit));
+    dr.press(Action::DocsNone);
+    assert_eq!(dr.conv.question, Question::Summary);
+    let summary = &dr.last.as_ref().unwrap().replies.last().unwrap().msg;
+    let Some((_, Arg::Lines(lines))) = summary.args.first() else {
+        panic!("{summary:?}");
+    };
+    let ids: Vec<&str> = lines.iter().map(|m| m.id.as_ref()).collect();
+    assert!(
+        ids.windows(3)
+            .any(|w| w == ["summary-trips", "trip-line", "trip-line"]),
+        "{ids:?}"
+    );
+    assert!(!ids.contains(&"summary-prior-days"), "{ids:?}");
+    // And the plan counts them.
+    dr.press(Action::Correct);
+    assert!(dr.conv.has_plan());
+}
+
+#[test]
+fn each_bad_trip_is_refused_with_its_own_message_and_nothing_changes() {
+    let mut dr = at_trips();
+    dr.press(Action::TripAdd);
+    add_trip(&mut dr, "01.06.2026", "20.06.2026");
+    dr.press(Action::TripAdd);
+    let kept = dr.conv.profile.clone();
+
+    // Exit before entry: the exit is asked again.
+    dr.text("10.09.2026");
+    dr.text("05.09.2026");
+    assert_eq!(dr.ids(), ["trip-err-exit-before-entry", "q-trip-exit"]);
+    assert_eq!(dr.conv.profile, kept);
+    dr.text("/back");
+    dr.press(Action::TripAdd);
+
+    // Overlapping the other trip, the current stay, or ended out of the window's reach:
+    // the whole trip is asked again.
+    for (entry, exit, error) in [
+        ("15.06.2026", "25.06.2026", "trip-err-overlaps-trip"),
+        ("20.10.2026", "01.11.2026", "trip-err-overlaps-stay"),
+        ("01.03.2026", "05.05.2026", "trip-err-out-of-reach"),
+    ] {
+        if !matches!(dr.conv.question, Question::TripEntry { .. }) {
+            dr.press(Action::TripAdd);
+        }
+        add_trip(&mut dr, entry, exit);
+        assert_eq!(dr.ids(), [error, "q-trip-entry"], "{entry}..{exit}");
+        assert_eq!(dr.conv.profile, kept, "{entry}..{exit}");
+        assert_eq!(dr.conv.question, Question::TripEntry { change: None });
+    }
+    // 5 May is 180 days before 1 November: just out of reach; 6 May still counts.
+    add_trip(&mut dr, "01.05.2026", "06.05.2026");
+    assert_eq!(dr.ids(), ["trip-added", "q-trip-more"]);
+    assert_eq!(dr.conv.profile.trips.len(), 2);
+}
+
+fn with_two_trips() -> Driver {
+    let mut dr = at_trips();
+    dr.press(Action::TripAdd);
+    add_trip(&mut dr, "01.06.2026", "20.06.2026");
+    dr.press(Action::TripAdd);
+    add_trip(&mut dr, "10.09.2026", "15.09.2026");
+    dr.press(Action::TripsDone);
+    dr.press(Action::Purpose(Purpose::Visit));
+    dr.press(Action::DocsNone);
+    dr.press(Action::Correct);
+    assert!(dr.conv.has_plan());
+    dr
+}
+
+#[test]
+fn slash_trips_lists_changes_and_removes() {
+    let mut dr = with_two_trips();
+    let june = Trip::new(d(1, 6, 2026), d(20, 6, 2026));
+    let september = Trip::new(d(10, 9, 2026), d(15, 9, 2026));
+    dr.text("/trips");
+    assert_eq!(dr.conv.question, Question::TripList);
+    let reply = &dr.last.as_ref().unwrap().replies[0];
+    assert_eq!(reply.msg.id, "trips-list");
+    let actions: Vec<Action> = reply
+        .buttons
+        .iter()
+        .flatten()
+        .map(|b| b.action.clone())
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            Action::TripChange(june),
+            Action::TripRemove(june),
+            Action::TripChange(september),
+            Action::TripRemove(september),
+            Action::TripAdd,
+            Action::TripsDone,
+        ]
+    );
+    for b in reply.buttons.iter().flatten() {
+        assert!(Action::decode(&b.action.encode()).is_some());
+    }
+
+    // Change June to July: both dates asked, the old trip replaced.
+    dr.press(Action::TripChange(june));
+    assert_eq!(dr.conv.question, Question::TripEntry { change: Some(june) });
+    // A change that would overlap the other trip is refused like an addition.
+    add_trip(&mut dr, "01.09.2026", "12.09.2026");
+    assert_eq!(dr.ids(), ["trip-err-overlaps-trip", "q-trip-entry"]);
+    add_trip(&mut dr, "01.07.2026", "05.07.2026");
+    assert_eq!(dr.ids(), ["trip-added", "trips-list"]);
+    let july = Trip::new(d(1, 7, 2026), d(5, 7, 2026));
+    assert_eq!(dr.conv.profile.trips, [july, september]);
+
+    // A button for the trip that is gone is out of date.
+    dr.press(Action::TripRemove(june));
+    assert_eq!(dr.ids()[0], "err-stale-button");
+    dr.press(Action::TripRemove(september));
+    assert_eq!(dr.ids(), ["trip-removed", "trips-list"]);
+    assert_eq!(dr.conv.profile.trips, [july]);
+    assert!(dr
+        .last
+        .as_ref()
+        .unwrap()
+        .effects
+        .contains(&Effect::ProfileChanged));
+
+    // Done: back to the summary to confirm the new count.
+    dr.press(Action::TripsDone);
+    assert_eq!(dr.conv.question, Question::Summary);
+    dr.press(Action::Correct);
+    assert!(dr.conv.has_plan());
+}
+
+#[test]
+fn slash_trips_needs_the_entry_first() {
+    let mut dr = Driver::new(Lang::En);
+    dr.press(Action::Lang(Lang::En));
+    dr.text("/trips");
+    assert_eq!(dr.ids(), ["trips-need-entry", "q-citizenship"]);
+    assert_eq!(dr.conv.question, Question::Citizenship);
+}
+
+#[test]
+fn about_how_many_days_asks_the_number() {
+    let mut dr = at_trips();
+    dr.press(Action::PriorAbout);
+    assert_eq!(dr.conv.question, Question::PriorDays);
+    assert!(dr.last.as_ref().unwrap().replies[0].numbers_are_answers);
+    dr.text("/back");
+    assert_eq!(dr.conv.question, Question::Trips);
+    dr.press(Action::PriorAbout);
+    dr.text("20");
+    assert_eq!(dr.conv.profile.prior_days, Some(PriorDays::Known(20)));
+    assert_eq!(dr.conv.question, Question::Purpose);
+}
+
+#[test]
+fn do_not_know_sets_unknown_and_replaces_trips() {
+    let mut dr = with_two_trips();
+    dr.press(Action::Change);
+    dr.press(Action::Edit(Field::PriorDays));
+    assert_eq!(dr.conv.question, Question::Trips);
+    dr.press(Action::PriorUnknown);
+    assert_eq!(dr.conv.profile.prior_days, Some(PriorDays::Unknown));
+    assert!(dr.conv.profile.trips.is_empty());
+    assert_eq!(dr.conv.question, Question::Summary);
+}
+
+#[test]
+fn a_future_entry_is_offered_as_a_planned_trip() {
+    let mut dr = Driver::new(Lang::En);
+    dr.press(Action::Lang(Lang::En));
+    dr.press(Action::Country(code("KG")));
+    dr.text("10.12.2026");
+    assert_eq!(
+        dr.conv.question,
+        Question::EntryPlanned {
+            date: d(10, 12, 2026)
+        }
+    );
+    assert_eq!(dr.last_id(), "q-entry-planned");
+    assert_eq!(dr.conv.profile.entry, None);
+    // No: the date is asked again.
+    dr.press(Action::No);
+    assert_eq!(dr.conv.question, Question::Entry);
+    assert_eq!(dr.conv.profile.entry, None);
+    // Yes: the date is kept, and the plan is the planned trip's.
+    dr.text("10.12.2026");
+    dr.press(Action::Yes);
+    assert_eq!(dr.conv.profile.entry, Some(d(10, 12, 2026)));
+    assert_eq!(dr.conv.question, Question::Trips);
+    dr.press(Action::PriorNone);
+    dr.press(Action::Purpose(Purpose::Visit));
+    dr.press(Action::DocsNone);
+    dr.press(Action::Correct);
+    let plan = crate::rules::assess(ctx().catalogue, &dr.conv.profile, today());
+    assert!(plan.window.is_some_and(|w| w.planned));
+    let said = &dr.last.as_ref().unwrap().replies;
+    assert!(
+        said.iter().any(|r| mentions(&r.msg, "note-planned-trip")),
+        "{said:?}"
+    );
+}
+
+/// Whether a message is, or holds somewhere inside, the message `id`.
+fn mentions(msg: &Msg, id: &str) -> bool {
+    msg.id == id
+        || msg.args.iter().any(|(_, a)| match a {
+            Arg::Msg(m) => mentions(m, id),
+            Arg::Lines(l) => l.iter().any(|m| mentions(m, id)),
+            _ => false,
+        })
 }

@@ -67,7 +67,7 @@ use reminder_sink::TelegramSink;
 pub const API_URL_VAR: &str = "TELOXIDE_API_URL";
 
 /// The commands in the menu, in menu order, with the message describing each.
-const COMMANDS: [(&str, &str); 12] = [
+const COMMANDS: [(&str, &str); 13] = [
     ("start", "tg-cmd-start"),
     ("help", "tg-cmd-help"),
     ("plan", "tg-cmd-plan"),
@@ -75,6 +75,7 @@ const COMMANDS: [(&str, &str); 12] = [
     ("sources", "tg-cmd-sources"),
     ("reminders", "tg-cmd-reminders"),
     ("calendar", "tg-cmd-calendar"),
+    ("trips", "tg-cmd-trips"),
     ("language", "tg-cmd-language"),
     ("back", "tg-cmd-back"),
     ("restart", "tg-cmd-restart"),

@@ -81,7 +81,7 @@ const HOUSEHOLD_WORKER: &[&str] = &[
     "1",          // language: the first button (Русский), or whichever is first
     "UZ",         // citizenship by code
     "01.11.2026", // entry
-    "0",          // days before: none
+    "1",          // days before: no
     "1",          // purpose: work
     "1",          // employer: household
     "2",          // tick the labour-immigrant permit
@@ -123,7 +123,7 @@ fn the_dialogue_completes_in_kazakh_and_english() {
 #[test]
 fn quitting_midway_and_coming_back_resumes() {
     let sandbox = Sandbox::new();
-    let first = stdout(&sandbox.chat("42", "en", &["3", "Kyrgyzstan", "20.11.2026"]));
+    let first = stdout(&sandbox.chat("42", "en", &["3", "Kyrgyzstan", "20.11.2026", "3"]));
     assert!(first.contains("how many days"), "{first}");
     let second = stdout(&sandbox.chat("42", "en", &["5"]));
     assert!(second.contains("Welcome back"), "{second}");
@@ -167,6 +167,56 @@ fn delete_then_export_shows_nothing_left() {
         .unwrap();
     let json: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
     assert!(json["record"].is_null(), "{json}");
+}
+
+/// Trips given in the dialogue are in `/export` (it sends the whole record) and gone
+/// after `/delete` (it erases the whole record).
+#[test]
+fn trips_are_exported_and_deleted_with_the_record() {
+    let sandbox = Sandbox::new();
+    let out = stdout(&sandbox.chat(
+        "9",
+        "en",
+        &[
+            "3",
+            "Kyrgyzstan",
+            "01.11.2026",
+            "2", // yes, I will add my trips
+            "01.06.2026",
+            "20.06.2026",
+            "1", // add another
+            "10.09.2026",
+            "15.09.2026",
+            "2", // that's all
+            "/export",
+        ],
+    ));
+    // The export printed in the chat holds both trips.
+    for date in ["2026-06-01", "2026-06-20", "2026-09-10", "2026-09-15"] {
+        assert!(out.contains(date), "{date}: {out}");
+    }
+    let export = sandbox
+        .jolserik(&["export", "--user", "9"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
+    assert_eq!(
+        json["record"]["conversation"]["profile"]["trips"],
+        serde_json::json!([
+            {"entry": "2026-06-01", "exit": "2026-06-20"},
+            {"entry": "2026-09-10", "exit": "2026-09-15"},
+        ]),
+        "{json}"
+    );
+
+    sandbox.chat("9", "en", &["/delete", "1"]);
+    let export = sandbox
+        .jolserik(&["export", "--user", "9"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
+    assert!(json["record"].is_null(), "{json}");
+    assert!(!String::from_utf8_lossy(&export.stdout).contains("2026-06-01"));
 }
 
 #[test]

@@ -173,7 +173,8 @@ fn stored_position(question: &str) -> u8 {
         "language" => 0,
         "citizenship" | "citizenship_typed" | "citizenship_confirm" | "citizenship_choose" => 1,
         "entry" => 2,
-        "prior_days" => 3,
+        "trips" | "prior_days" | "trip_entry" | "trip_exit" | "trip_more" | "trip_list" => 3,
+        "entry_planned" => 2,
         "purpose" => 4,
         "employer" => 5,
         "documents" => 6,
@@ -271,7 +272,7 @@ async fn converse(user: FakeUser, stop: Arc<AtomicBool>) {
             Some(0) => drop(user.press("1:l:en")),
             Some(1) => drop(user.press("1:c:UZ")),
             Some(2) => drop(user.send_text("01.11.2026")),
-            Some(3) => drop(user.send_text("17")),
+            Some(3) => drop(user.press("1:p0")),
             Some(4) => drop(user.press("1:u:work")),
             Some(5) => drop(user.press("1:m:company")),
             Some(6) => drop(user.press("1:d0")),
@@ -335,9 +336,9 @@ fn reminder_sends(fake: &FakeBotApi) -> BTreeMap<(i64, String), Vec<Instant>> {
 fn prepare_users(dir: &Path) {
     let clock = Clock::manual(at("2026-11-21T04:00:00Z"));
     let app = open_app(dir, &clock, "");
-    // Dialogue users, each stopped at another question (entry, prior days, purpose,
+    // Dialogue users, each stopped at another question (entry, trips, purpose,
     // employer, documents, summary); they carry on under the kills.
-    let stops = [5, 6, 7, 8, 10, 12];
+    let stops = [5, 6, 8, 9, 11, 13];
     for i in 0..DIALOGUE_USERS {
         let k = stops[usize::try_from(i).unwrap() % stops.len()];
         run(

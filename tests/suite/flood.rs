@@ -45,7 +45,7 @@ const TURNS: [(Act, &str); 7] = [
     (Act::Press("1:l:en"), "1:c:UZ"),
     (Act::Press("1:c:UZ"), "1:td"),
     (Act::Text("01.11.2026"), "1:p0"),
-    (Act::Text("0"), "1:u:work"),
+    (Act::Press("1:p0"), "1:u:work"),
     (Act::Press("1:u:work"), "1:m:company"),
     (Act::Press("1:m:company"), "1:d0"),
     (Act::Press("1:d0"), "1:ok"),

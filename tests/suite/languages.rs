@@ -11,7 +11,7 @@ fn answers<'a>(language: &'a str, country: &'a str) -> Vec<&'a str> {
         language,
         country,
         "01.11.2026", // entry
-        "0",          // days before: none
+        "1",          // days before: no
         "1",          // purpose: work
         "1",          // employer: household
         "2",          // tick the labour-immigrant permit
@@ -184,4 +184,51 @@ fn the_command_line_takes_the_new_codes() {
     assert!(!bad.status.success());
     let err = String::from_utf8_lossy(&bad.stderr);
     assert!(err.contains("uz, tg, ky"), "{err}");
+}
+
+/// In every language, a user adds two trips, then under `/trips` changes one and removes
+/// the other; every text renders (no raw id shows) and the record keeps the one left.
+#[test]
+fn trips_are_added_changed_and_removed_in_every_language() {
+    let sandbox = Sandbox::new();
+    // The language buttons in their order: ru kk en uz tg ky.
+    for (i, lang) in ["ru", "kk", "en", "uz", "tg", "ky"].iter().enumerate() {
+        let user = (200 + i).to_string();
+        let button = (i + 1).to_string();
+        let out = stdout(&sandbox.chat(
+            &user,
+            lang,
+            &[
+                &button,
+                "UZ",
+                "01.11.2026",
+                "2", // yes, I will add my trips
+                "01.06.2026",
+                "20.06.2026",
+                "1", // add another
+                "10.09.2026",
+                "15.09.2026",
+                "2", // that's all
+                "/trips",
+                "1", // change the June trip
+                "01.07.2026",
+                "05.07.2026",
+                "4", // remove the September trip
+                "4", // done
+            ],
+        ));
+        for raw in ["q-trip", "btn-trip", "trip-", "trips-"] {
+            assert!(!out.contains(raw), "{lang}: a raw id {raw} in {out}");
+        }
+        let export = sandbox
+            .jolserik(&["export", "--user", &user])
+            .output()
+            .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
+        assert_eq!(
+            json["record"]["conversation"]["profile"]["trips"],
+            serde_json::json!([{"entry": "2026-07-01", "exit": "2026-07-05"}]),
+            "{lang}: {out}"
+        );
+    }
 }

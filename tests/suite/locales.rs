@@ -152,7 +152,7 @@ fn renders_everywhere(localizer: &Localizer, msg: &Msg) {
 /// take any value; numbers also exercise the plural selectors).
 fn sample(name: &str, n: i64) -> Arg {
     match name {
-        "date" | "tomorrow" | "when" => Arg::Date(day(2026, 11, 30)),
+        "date" | "tomorrow" | "when" | "from" | "to" => Arg::Date(day(2026, 11, 30)),
         "country" => Arg::Country(CountryCode::parse("UZ").unwrap()),
         "cost" | "amount" => Arg::Kzt(17_300),
         _ => Arg::Int(n),
@@ -527,4 +527,37 @@ fn numbers_in_rule_texts_come_from_the_rule_parameters() {
     assert!(text.contains("USD 4,500 a month"), "{text}");
     let kk = render_all(&changed, Lang::Kk);
     assert!(kk.contains("бір кіруге 45 күн"), "{kk}");
+}
+
+/// The trips' buttons fit a phone's keyboard: at most 30 characters in every language,
+/// the change and remove buttons with their short dates (day.month) in.
+#[test]
+fn the_trip_buttons_are_short_in_every_language() {
+    let localizer = localizer();
+    let dated = |id: &'static str| {
+        Msg::new(id)
+            .arg("from", Arg::Verbatim("01.06".into()))
+            .arg("to", Arg::Verbatim("20.06".into()))
+    };
+    let buttons = [
+        Msg::new("btn-trips-no"),
+        Msg::new("btn-trips-add"),
+        Msg::new("btn-trips-about"),
+        Msg::new("btn-trips-unknown"),
+        Msg::new("btn-trip-another"),
+        Msg::new("btn-trips-done"),
+        Msg::new("btn-trip-add"),
+        dated("btn-trip-change"),
+        dated("btn-trip-remove"),
+    ];
+    for lang in Lang::ALL {
+        for msg in &buttons {
+            let label = localizer.render(lang, msg);
+            let visible: String = label
+                .chars()
+                .filter(|c| !matches!(c, '\u{2068}' | '\u{2069}'))
+                .collect();
+            assert!(visible.chars().count() <= 30, "{lang} {}: {label}", msg.id);
+        }
+    }
 }

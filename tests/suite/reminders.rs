@@ -47,7 +47,7 @@ fn complete_dialogue_from(app: &App, user: u64, lang: Lang, entry: &str, trp_end
         Input::Button(Action::Lang(lang)),
         Input::Button(Action::Country(CountryCode::parse("DE").unwrap())),
         Input::Text(entry.into()),
-        Input::Text("0".into()),
+        Input::Button(Action::PriorNone),
         Input::Button(Action::Purpose(Purpose::Visit)),
         Input::Button(Action::ToggleDoc(DocKind::Trp)),
         Input::Button(Action::DocsDone),
@@ -1229,7 +1229,7 @@ fn chat_restarted_a_week_later_prints_the_reminder_exactly_once() {
             "English",
             "UZ",
             "01.11.2026",
-            "0",
+            "1",          // no days before
             "1",          // work
             "1",          // household
             "2",          // the labour-immigrant permit

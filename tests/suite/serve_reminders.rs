@@ -88,7 +88,7 @@ async fn a_permit_reminder_arrives_once_after_a_restart_a_week_later() {
     user.wait_button("1:td", LONG).await.unwrap();
     user.send_text("01.11.2026");
     user.wait_button("1:p0", LONG).await.unwrap();
-    user.send_text("0");
+    user.press("1:p0").unwrap();
     for data in ["1:u:work", "1:m:household", "1:d:labour_permit", "1:dd"] {
         user.wait_button(data, LONG).await.expect(data);
         user.press(data).unwrap();

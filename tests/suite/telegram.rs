@@ -183,7 +183,7 @@ async fn press(user: &FakeUser, data: &str) {
     user.press(data).expect("press");
 }
 
-/// The whole dialogue: language, citizenship, entry date (typed), days before (typed),
+/// The whole dialogue: language, citizenship, entry date (typed), no days before (a button),
 /// purpose, employer, no documents, "Correct"; returns when the plan's checklist arrived.
 async fn reach_the_plan(bot: &Bot, user: &FakeUser, lang: Lang) {
     user.send_text("/start");
@@ -193,8 +193,8 @@ async fn reach_the_plan(bot: &Bot, user: &FakeUser, lang: Lang) {
         .await
         .expect("entry question");
     user.send_text("01.11.2026");
-    user.wait_button("1:p0", WAIT).await.expect("days question");
-    user.send_text("0");
+    // Days before this entry: "No".
+    press(user, "1:p0").await;
     press(user, "1:u:work").await;
     press(user, "1:m:company").await;
     press(user, "1:d0").await;
@@ -1077,8 +1077,7 @@ async fn the_binary_serves_a_whole_conversation_and_stops_cleanly_on_sigterm() {
     step("1:c:UZ").await;
     user.wait_button("1:td", long).await.unwrap();
     user.send_text("01.11.2026");
-    user.wait_button("1:p0", long).await.unwrap();
-    user.send_text("0");
+    step("1:p0").await;
     step("1:u:work").await;
     step("1:m:company").await;
     step("1:d0").await;

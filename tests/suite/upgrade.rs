@@ -229,6 +229,12 @@ fn drive_to_plan(app: &App, user: u64) -> Vec<String> {
             }
             Question::Entry => text("01.11.2026"),
             Question::PriorDays => text("0"),
+            Question::EntryPlanned { .. } => button(Action::No),
+            Question::Trips => button(Action::PriorNone),
+            Question::TripEntry { .. } | Question::TripExit { .. } => {
+                Input::Command(jolserik::engine::Command::Back)
+            }
+            Question::TripMore | Question::TripList => button(Action::TripsDone),
             Question::Purpose => button(Action::Purpose(Purpose::Work)),
             Question::Employer => button(Action::Employer(Employer::Company)),
             Question::Documents { .. } => button(Action::DocsDone),
