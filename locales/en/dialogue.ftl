@@ -60,7 +60,6 @@ err-date-year-missing = Please add the year, for example { $example }.
 
 ## Days in the last 180 days
 
-q-prior-days = Before this entry, how many days did you spend in Kazakhstan during the previous 180 days? Type a number, or press a button.
 btn-prior-none = None
 btn-prior-unknown = I don't know
 err-prior-days = Type a number of days from 0 to { $max }, or press a button.

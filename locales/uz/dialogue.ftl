@@ -60,7 +60,6 @@ err-date-year-missing = Iltimos, yilni ham yozing, masalan: { $example }.
 
 ## Oxirgi 180 kundagi kunlar
 
-q-prior-days = Bu safar kirishingizdan oldingi 180 kun ichida Qozogʻistonda necha kun boʻlgansiz? Sonini yozing yoki tugmani bosing.
 btn-prior-none = Boʻlmaganman
 btn-prior-unknown = Bilmayman
 err-prior-days = Kunlar sonini yozing (0 dan { $max } gacha) yoki tugmani bosing.
