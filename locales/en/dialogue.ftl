@@ -115,7 +115,7 @@ summary =
     { $answers }
 summary-citizenship = Citizenship: { $value }
 summary-entry = Last entry: { $value }
-summary-prior-days = Days in the 180 days before: { $value }
+summary-prior-days = Days in the { $window_days } days before: { $value }
 summary-purpose = Purpose: { $value }
 summary-employer = Employer: { $value }
 summary-documents = Documents: { $value }

@@ -1,7 +1,7 @@
 ## The exact rolling-window count from the user's trips (rules::trips).
 
 note-prior-days-approximate = I counted your earlier days as if they were all just before this entry. That is the safe side, so your real last day may be later. Give me your trips (the dates you came and left) and I can count exactly.
-note-prior-days-worst-case = You do not know your days here in the 180 days before this entry, so I cannot promise any day after the entry day: in the worst case the rules allow, those days already fill your limit. Had you not been here at all, your last day would be { $date }; every day you were here makes it earlier. The border service keeps a record of your crossings (ask for it on egov.kz or at a Public Service Center); give me your trips from it for an exact date.
+note-prior-days-worst-case = You do not know your days here in the { $window_days } days before this entry, so I cannot promise any day after the entry day: in the worst case the rules allow, those days already fill your limit. Had you not been here at all, your last day would be { $date }; every day you were here makes it earlier. The border service keeps a record of your crossings (ask for it on egov.kz or at a Public Service Center); give me your trips from it for an exact date.
 note-full-stay-from = If you leave on your last legal day, you can come back for the full { $days ->
     [one] { $days } day
    *[other] { $days } days
@@ -9,19 +9,19 @@ note-full-stay-from = If you leave on your last legal day, you can come back for
 note-days-back = By { $date } you get { $days ->
     [one] { $days } day
    *[other] { $days } days
-} back: they leave the 180-day window.
+} back: they leave the { $window_days }-day window.
 plan-status-planned = If you enter on the planned day, your last legal day is { $date }.
 note-planned-trip = This is a plan for a trip: the dates are for an entry on { $date }.
 
 ## The trips in the dialogue and /trips.
 
 q-entry-planned = { $date } is in the future. You are planning a trip? Then I will make the plan for an entry on that day.
-q-trips = Were you in Kazakhstan in the 180 days before this entry ({ $date })?
+q-trips = Were you in Kazakhstan in the { $window_days } days before this entry ({ $date })?
 btn-trips-no = No
 btn-trips-add = Yes, I will add my trips
 btn-trips-about = Only about how many days
 btn-trips-unknown = I don't know
-q-prior-days-about = About how many days were you in Kazakhstan in the 180 days before this entry? Type a number from 0 to 180.
+q-prior-days-about = About how many days were you in Kazakhstan in the { $window_days } days before this entry? Type a number from 0 to { $window_days }.
 q-trip-entry = { $changing } Type the date you entered Kazakhstan on that trip, for example { $example }.
 trip-new = A new trip.
 trip-changing = Changing the trip { $from } – { $to }.
@@ -35,7 +35,7 @@ trip-added = Trip saved: { $from } – { $to } ({ $days ->
    *[other] { $days } days
 }).
 trip-removed = Trip removed: { $from } – { $to }.
-q-trip-more = Were you here on another trip in those 180 days?
+q-trip-more = Were you here on another trip in those { $window_days } days?
 btn-trip-another = Add another
 btn-trips-done = That's all
 trips-list =
@@ -50,4 +50,4 @@ btn-trip-change = Change { $from }–{ $to }
 btn-trip-remove = Remove { $from }–{ $to }
 btn-trip-add = Add a trip
 trips-need-entry = First tell me the date of your last entry: trips are counted before it.
-summary-trips = Trips in the 180 days before:
+summary-trips = Trips in the { $window_days } days before:

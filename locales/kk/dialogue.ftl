@@ -115,7 +115,7 @@ summary =
     { $answers }
 summary-citizenship = Азаматтық: { $value }
 summary-entry = Соңғы кірген күн: { $value }
-summary-prior-days = Кіруге дейінгі 180 күндегі күндер: { $value }
+summary-prior-days = Кіруге дейінгі { $window_days } күндегі күндер: { $value }
 summary-purpose = Мақсат: { $value }
 summary-employer = Жұмыс беруші: { $value }
 summary-documents = Құжаттар: { $value }

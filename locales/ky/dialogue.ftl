@@ -115,7 +115,7 @@ summary =
     { $answers }
 summary-citizenship = Жарандык: { $value }
 summary-entry = Акыркы кирген күн: { $value }
-summary-prior-days = Кирүүгө чейинки 180 күндө болгон күндөр: { $value }
+summary-prior-days = Кирүүгө чейинки { $window_days } күндө болгон күндөр: { $value }
 summary-purpose = Максат: { $value }
 summary-employer = Иш берүүчү: { $value }
 summary-documents = Документтер: { $value }

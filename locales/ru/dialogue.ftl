@@ -120,7 +120,7 @@ summary =
     { $answers }
 summary-citizenship = Гражданство: { $value }
 summary-entry = Последний въезд: { $value }
-summary-prior-days = Дней за 180 дней до въезда: { $value }
+summary-prior-days = Дней за { $window_days } дней до въезда: { $value }
 summary-purpose = Цель: { $value }
 summary-employer = Работодатель: { $value }
 summary-documents = Документы: { $value }

@@ -113,7 +113,7 @@ summary =
     { $answers }
 summary-citizenship = Шаҳрвандӣ: { $value }
 summary-entry = Вуруди охирин: { $value }
-summary-prior-days = Рӯзҳо дар 180 рӯзи пеш аз вуруд: { $value }
+summary-prior-days = Рӯзҳо дар { $window_days } рӯзи пеш аз вуруд: { $value }
 summary-purpose = Мақсад: { $value }
 summary-employer = Корфармо: { $value }
 summary-documents = Ҳуҷҷатҳо: { $value }

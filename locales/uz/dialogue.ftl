@@ -112,7 +112,7 @@ summary =
     { $answers }
 summary-citizenship = Fuqarolik: { $value }
 summary-entry = Oxirgi kirish: { $value }
-summary-prior-days = Kirishdan oldingi 180 kun ichida: { $value }
+summary-prior-days = Kirishdan oldingi { $window_days } kun ichida: { $value }
 summary-purpose = Maqsad: { $value }
 summary-employer = Ish beruvchi: { $value }
 summary-documents = Hujjatlar: { $value }

@@ -12,7 +12,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::countries::{Countries, CountryMatch};
 use crate::dates;
-use crate::domain::{DocKind, Employer, PriorDays, Purpose, Trip};
+use crate::domain::{DocKind, Employer, PriorDays, Profile, Purpose, Trip};
 use crate::rules::trips::TripError;
 use crate::rules::view::deadline_name;
 use crate::rules::{self, Catalogue};
@@ -28,6 +28,16 @@ const MAX_PRIOR_DAYS: i64 = 180;
 /// The rolling window trips are checked against when the citizenship's group has none
 /// (or is not known yet); the groups' own windows come from the catalogue.
 const WINDOW_DAYS: i64 = 180;
+
+/// The rolling window of the citizenship group of `profile`, in days ([`WINDOW_DAYS`]
+/// before the citizenship is known): the questions and the summary quote it.
+fn window_days(profile: &Profile, ctx: &Context<'_>) -> i64 {
+    profile
+        .citizenship
+        .as_ref()
+        .and_then(|c| ctx.catalogue.placement(c.as_str()).group.window)
+        .map_or(WINDOW_DAYS, |w| w.days)
+}
 
 /// How far ahead an entry date is taken as a planned trip; later ones are refused.
 const MAX_PLANNED_DAYS: i64 = 366;
@@ -169,7 +179,7 @@ impl Turn<'_, '_> {
                 self.replies.push(questions::confirm_delete());
             }
             Command::Me => {
-                self.say(questions::summary_msg(&self.conv.profile, self.ctx.today));
+                self.say(questions::summary_msg(&self.conv.profile, self.ctx));
                 if !matches!(self.conv.question, Question::Summary | Question::Plan) {
                     self.ask_current();
                 }
@@ -483,12 +493,7 @@ impl Turn<'_, '_> {
 
     /// The rolling window of the user's citizenship group, in days.
     fn window_days(&self) -> i64 {
-        self.conv
-            .profile
-            .citizenship
-            .as_ref()
-            .and_then(|c| self.ctx.catalogue.placement(c.as_str()).group.window)
-            .map_or(WINDOW_DAYS, |w| w.days)
+        window_days(&self.conv.profile, self.ctx)
     }
 
     /// A trip with both dates: checked against the current stay, the window's reach and

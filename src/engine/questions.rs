@@ -1,8 +1,6 @@
 //! How each question is put to the user: its message id, its arguments and its buttons.
 //! Also the summary of the answers and the plan's step buttons.
 
-use chrono::NaiveDate;
-
 use crate::domain::{DocKind, Employer, Lang, PriorDays, Profile, Purpose, Trip};
 use crate::engine::input::{Action, Field};
 use crate::engine::reply::{Button, Reply};
@@ -83,7 +81,7 @@ pub fn ask(conv: &Conversation, ctx: &Context<'_>) -> Reply {
             ]],
         ),
         Question::Trips => {
-            let q = Msg::new("q-trips");
+            let q = Msg::new("q-trips").int("window_days", super::window_days(profile, ctx));
             let q = match profile.entry {
                 Some(d) => q.date("date", d),
                 None => q.date("date", ctx.today),
@@ -105,7 +103,9 @@ pub fn ask(conv: &Conversation, ctx: &Context<'_>) -> Reply {
         // The "about how many days" branch: only a number answers it.
         Question::PriorDays => Reply {
             numbers_are_answers: true,
-            ..Reply::text(Msg::new("q-prior-days-about"))
+            ..Reply::text(
+                Msg::new("q-prior-days-about").int("window_days", super::window_days(profile, ctx)),
+            )
         },
         Question::TripEntry { change } => {
             let q = Msg::new("q-trip-entry")
@@ -121,7 +121,7 @@ pub fn ask(conv: &Conversation, ctx: &Context<'_>) -> Reply {
                 .verbatim("example", ctx.today.format("%d.%m.%Y").to_string()),
         ),
         Question::TripMore => Reply::with_buttons(
-            Msg::new("q-trip-more"),
+            Msg::new("q-trip-more").int("window_days", super::window_days(profile, ctx)),
             vec![vec![
                 Button::new(Msg::new("btn-trip-another"), Action::TripAdd),
                 Button::new(Msg::new("btn-trips-done"), Action::TripsDone),
@@ -195,7 +195,7 @@ pub fn ask(conv: &Conversation, ctx: &Context<'_>) -> Reply {
                 .verbatim("example", ctx.today.format("%d.%m.%Y").to_string()),
         ),
         Question::Summary => Reply::with_buttons(
-            summary_msg(profile, ctx.today),
+            summary_msg(profile, ctx),
             vec![vec![
                 Button::new(Msg::new("btn-correct"), Action::Correct),
                 Button::new(Msg::new("btn-change"), Action::Change),
@@ -319,7 +319,9 @@ fn field_name(f: Field) -> Msg {
 }
 
 /// All the answers so far, one per line; missing ones say so.
-pub fn summary_msg(profile: &Profile, today: NaiveDate) -> Msg {
+pub fn summary_msg(profile: &Profile, ctx: &Context<'_>) -> Msg {
+    let today = ctx.today;
+    let window_days = super::window_days(profile, ctx);
     let not_given = || Msg::new("summary-not-given");
     let mut lines = vec![Msg::new("summary-citizenship").msg(
         "value",
@@ -336,17 +338,23 @@ pub fn summary_msg(profile: &Profile, today: NaiveDate) -> Msg {
         },
     ));
     if profile.trips.is_empty() {
-        lines.push(Msg::new("summary-prior-days").msg(
-            "value",
-            match profile.prior_days {
-                Some(PriorDays::None) => Msg::new("btn-prior-none"),
-                Some(PriorDays::Known(n)) => Msg::new("days-count").int("days", i64::from(n)),
-                Some(PriorDays::Unknown) => Msg::new("btn-prior-unknown"),
-                None => not_given(),
-            },
-        ));
+        lines.push(
+            Msg::new("summary-prior-days")
+                .int("window_days", window_days)
+                .msg(
+                    "value",
+                    match profile.prior_days {
+                        Some(PriorDays::None) => Msg::new("btn-prior-none"),
+                        Some(PriorDays::Known(n)) => {
+                            Msg::new("days-count").int("days", i64::from(n))
+                        }
+                        Some(PriorDays::Unknown) => Msg::new("btn-prior-unknown"),
+                        None => not_given(),
+                    },
+                ),
+        );
     } else {
-        lines.push(Msg::new("summary-trips"));
+        lines.push(Msg::new("summary-trips").int("window_days", window_days));
         lines.extend(
             profile
                 .trips

@@ -415,7 +415,10 @@ impl<'a> Assessment<'a> {
         let last = if unknown {
             let best = trips::last_legal_day(&[], entry, limits).unwrap_or(entry);
             self.note(
-                NoteKind::PriorDaysWorstCase { date: best },
+                NoteKind::PriorDaysWorstCase {
+                    date: best,
+                    window_days: w.days,
+                },
                 Some(&group.rule),
             );
             let worst = entry;
@@ -462,6 +465,7 @@ impl<'a> Assessment<'a> {
                     NoteKind::DaysBack {
                         date: back.date,
                         days: back.days,
+                        window_days: w.days,
                     },
                     Some(&group.rule),
                 );

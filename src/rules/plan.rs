@@ -212,16 +212,19 @@ pub enum NoteKind {
     /// bound, never the answer). The note says how to make it exact.
     PriorDaysWorstCase {
         date: NaiveDate,
+        window_days: i64,
     },
     /// Leaving on the last legal day, a new entry allows the full `days` from `date`.
     FullStayFrom {
         date: NaiveDate,
         days: i64,
     },
-    /// On `date`, `days` days of an earlier trip have left the window.
+    /// On `date`, `days` days of an earlier trip have left the window of
+    /// `window_days`.
     DaysBack {
         date: NaiveDate,
         days: i64,
+        window_days: i64,
     },
     /// The entry date is after today: the plan is for a trip the person plans.
     PlannedTrip {

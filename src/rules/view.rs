@@ -427,12 +427,19 @@ fn note_line(note: &Note, catalogue: &Catalogue) -> Msg {
 pub fn note_msg(kind: &NoteKind) -> Msg {
     let m = Msg::new(format!("note-{}", kebab(kind.id())));
     match kind {
-        NoteKind::RulesBefore { date }
-        | NoteKind::PriorDaysWorstCase { date }
-        | NoteKind::PlannedTrip { date } => m.date("date", *date),
-        NoteKind::FullStayFrom { date, days } | NoteKind::DaysBack { date, days } => {
-            m.date("date", *date).int("days", *days)
+        NoteKind::RulesBefore { date } | NoteKind::PlannedTrip { date } => m.date("date", *date),
+        NoteKind::PriorDaysWorstCase { date, window_days } => {
+            m.date("date", *date).int("window_days", *window_days)
         }
+        NoteKind::FullStayFrom { date, days } => m.date("date", *date).int("days", *days),
+        NoteKind::DaysBack {
+            date,
+            days,
+            window_days,
+        } => m
+            .date("date", *date)
+            .int("days", *days)
+            .int("window_days", *window_days),
         NoteKind::OverstayWarning { max_days } => m.int("days", *max_days),
         NoteKind::OverstayFine {
             max_days,

@@ -14,7 +14,12 @@ use crate::engine::Conversation;
 use crate::reminders::plan::Reminder;
 
 /// The version written by this build. Records carry it as `v`.
-pub const SCHEMA_VERSION: u64 = 2;
+///
+/// 3: the profile may hold the user's trips, and the conversation the trips' questions.
+/// A version-2 record reads as version 3 unchanged (no trips); the bump is for the other
+/// direction: an older build refuses a version-3 record (and starts the user again with
+/// a notice) rather than reading it without the trips and saving it back without them.
+pub const SCHEMA_VERSION: u64 = 3;
 
 /// The version of the reminder and reminder-index encodings (`v`). Independent of the
 /// user record's version: a reminder that cannot be read is dropped and re-planned at
@@ -23,7 +28,7 @@ pub const REMINDER_SCHEMA_VERSION: u64 = 1;
 
 // ---- the user record ---------------------------------------------------------------
 
-/// The current envelope: `{"v": 2, "conversation": ..., "meta": ...}`.
+/// The current envelope: `{"v": 3, "conversation": ..., "meta": ...}`.
 #[derive(Serialize)]
 struct EnvelopeOut<'a> {
     v: u64,
@@ -72,7 +77,19 @@ pub(super) fn decode_record(bytes: &[u8]) -> Result<UserRecord, ResetReason> {
     if version == 1 {
         value = migrate_v1(value).ok_or(ResetReason::Corrupt)?;
     }
+    if version == 2 {
+        value = migrate_v2(value).ok_or(ResetReason::Corrupt)?;
+    }
     serde_json::from_value(value).map_err(|_| ResetReason::Corrupt)
+}
+
+/// Version 2 had no trips: the same fields, read as version 3 with none.
+fn migrate_v2(value: serde_json::Value) -> Option<serde_json::Value> {
+    let serde_json::Value::Object(mut fields) = value else {
+        return None;
+    };
+    fields.insert("v".to_owned(), SCHEMA_VERSION.into());
+    Some(serde_json::Value::Object(fields))
 }
 
 /// Version 1, the first draft, kept the conversation's fields at the top level and had
@@ -265,6 +282,26 @@ mod tests {
     }
 
     #[test]
+    fn a_version_2_record_reads_as_version_3_without_trips_and_trips_read_back() {
+        let mut record = UserRecord::new(Conversation::new(Lang::Uz), now());
+        record.conversation.started = true;
+        let mut v2: serde_json::Value =
+            serde_json::from_slice(&encode_record(&record).unwrap()).unwrap();
+        v2["v"] = 2.into();
+        assert!(v2["conversation"]["profile"].get("trips").is_none());
+        let migrated = decode_record(&serde_json::to_vec(&v2).unwrap()).unwrap();
+        assert_eq!(migrated, record);
+        assert!(migrated.conversation.profile.trips.is_empty());
+        // Written again, it is version 3; with trips, they read back.
+        let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 5, d).unwrap();
+        record.conversation.profile.trips = vec![crate::domain::Trip::new(day(1), day(29))];
+        let bytes = encode_record(&record).unwrap();
+        let value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(value["v"], 3);
+        assert_eq!(decode_record(&bytes), Ok(record));
+    }
+
+    #[test]
     fn unknown_bytes_and_newer_versions_are_refused_with_their_reason() {
         assert_eq!(decode_record(b"\x00garbage"), Err(ResetReason::Corrupt));
         assert_eq!(
@@ -279,6 +316,10 @@ mod tests {
         assert_eq!(
             decode_record(br#"{"v": 2, "conversation": 5}"#),
             Err(ResetReason::Corrupt)
+        );
+        assert_eq!(
+            decode_record(br#"{"v": 4, "conversation": {}}"#),
+            Err(ResetReason::FutureVersion(4))
         );
     }
 

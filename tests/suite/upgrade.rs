@@ -25,7 +25,7 @@ use jolserik::clock::Clock;
 use jolserik::domain::{CountryCode, DocKind, Employer, Lang, Purpose};
 use jolserik::engine::{Action, Command, Input, Question};
 use jolserik::reminders::Delivery;
-use jolserik::store::{Loaded, SentState, Store};
+use jolserik::store::{Loaded, SentState, Store, SCHEMA_VERSION};
 use jolserik::worker::RecordingSink;
 use jolserik::worker::Worker;
 
@@ -379,7 +379,7 @@ fn a_newer_user_record_resets_the_user_with_a_notice() {
     let app = restored(dir.path());
     let (key, value) = entries_of(&app.store, "users", 113).remove(0);
     app.store
-        .put_raw_in("users", &key, &bump(&value, 3))
+        .put_raw_in("users", &key, &bump(&value, SCHEMA_VERSION + 1))
         .unwrap();
     let handled = app.handle(113, &Input::from_text("hello"), None).unwrap();
     assert_eq!(handled.replies[0].msg.id, "store-reset-notice");
