@@ -9,6 +9,11 @@ use crate::engine::Context;
 use crate::rules::{self, Plan};
 use crate::text::{Arg, Msg};
 
+/// The language question's buttons, in the order of who uses the bot most: the
+/// migrants' own languages first (most users are Uzbek household workers), then Kazakh,
+/// Russian, English.
+const LANGUAGE_MENU: [Lang; 6] = [Lang::Uz, Lang::Tg, Lang::Ky, Lang::Kk, Lang::Ru, Lang::En];
+
 /// The message and buttons that ask the conversation's current question.
 pub fn ask(conv: &Conversation, ctx: &Context<'_>) -> Reply {
     let profile = &conv.profile;
@@ -17,7 +22,7 @@ pub fn ask(conv: &Conversation, ctx: &Context<'_>) -> Reply {
         Question::Language => Reply::with_buttons(
             Msg::new("q-language"),
             rows(
-                Lang::ALL
+                LANGUAGE_MENU
                     .into_iter()
                     .map(|l| Button::new(lang_name(l), Action::Lang(l)))
                     .collect(),
@@ -451,6 +456,16 @@ pub fn confirm_delete() -> Reply {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_language_menu_offers_every_language_once_the_migrants_own_first() {
+        let mut menu = LANGUAGE_MENU.to_vec();
+        assert_eq!(menu[..3], [Lang::Uz, Lang::Tg, Lang::Ky]);
+        menu.sort_by_key(|l| l.code());
+        let mut all = Lang::ALL.to_vec();
+        all.sort_by_key(|l| l.code());
+        assert_eq!(menu, all);
+    }
 
     /// `tests/locales.rs` builds these ids from the enums to render them in every
     /// language; this keeps the two in step.

@@ -78,7 +78,7 @@ pub(crate) fn stdout(output: &Output) -> String {
 
 /// The answers of a household worker from Uzbekistan, by number and by typing.
 const HOUSEHOLD_WORKER: &[&str] = &[
-    "1",          // language: the first button (Русский), or whichever is first
+    "Русский",    // language, pressed by its label
     "UZ",         // citizenship by code
     "01.11.2026", // entry
     "1",          // days before: no
@@ -95,7 +95,7 @@ fn the_dialogue_completes_in_russian() {
     let sandbox = Sandbox::new();
     let out = stdout(&sandbox.chat("1", "ru", HOUSEHOLD_WORKER));
     assert!(out.contains("Здравствуйте"), "{out}");
-    assert!(out.contains("[1] Русский"), "{out}");
+    assert!(out.contains("] Русский"), "{out}");
     assert!(out.contains("Узбекистан"), "{out}");
     assert!(out.contains("1 ноября 2026"), "{out}");
     assert!(out.contains("Нажмите на шаг"), "{out}");
@@ -105,7 +105,7 @@ fn the_dialogue_completes_in_russian() {
 fn the_dialogue_completes_in_kazakh_and_english() {
     let sandbox = Sandbox::new();
     let mut kk = HOUSEHOLD_WORKER.to_vec();
-    kk[0] = "2"; // Қазақша
+    kk[0] = "Қазақша";
     let out = stdout(&sandbox.chat("2", "kk", &kk));
     assert!(out.contains("Сәлеметсіз бе"), "{out}");
     assert!(out.contains("Өзбекстан"), "{out}");
@@ -123,7 +123,7 @@ fn the_dialogue_completes_in_kazakh_and_english() {
 #[test]
 fn quitting_midway_and_coming_back_resumes() {
     let sandbox = Sandbox::new();
-    let first = stdout(&sandbox.chat("42", "en", &["3", "Kyrgyzstan", "20.11.2026", "3"]));
+    let first = stdout(&sandbox.chat("42", "en", &["English", "Kyrgyzstan", "20.11.2026", "3"]));
     assert!(first.contains("how many days"), "{first}");
     let second = stdout(&sandbox.chat("42", "en", &["5"]));
     assert!(second.contains("Welcome back"), "{second}");
@@ -146,7 +146,7 @@ fn quitting_midway_and_coming_back_resumes() {
 #[test]
 fn delete_then_export_shows_nothing_left() {
     let sandbox = Sandbox::new();
-    sandbox.chat("7", "en", &["3", "Russia", "/delete", "1"]);
+    sandbox.chat("7", "en", &["English", "Russia", "/delete", "1"]);
     let export = sandbox
         .jolserik(&["export", "--user", "7"])
         .output()
@@ -154,7 +154,7 @@ fn delete_then_export_shows_nothing_left() {
     let json: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
     assert!(json["record"].is_null(), "{json}");
 
-    sandbox.chat("8", "en", &["3", "Russia"]);
+    sandbox.chat("8", "en", &["English", "Russia"]);
     let deleted = sandbox
         .jolserik(&["delete", "--user", "8"])
         .output()
@@ -178,7 +178,7 @@ fn trips_are_exported_and_deleted_with_the_record() {
         "9",
         "en",
         &[
-            "3",
+            "English",
             "Kyrgyzstan",
             "01.11.2026",
             "2", // yes, I will add my trips
@@ -273,7 +273,7 @@ fn check_and_bad_configuration() {
 fn huge_strange_and_non_utf8_lines_do_not_crash_the_chat() {
     let sandbox = Sandbox::new();
     let huge = "ж".repeat(10_000);
-    let out = stdout(&sandbox.chat("9", "ru", &["1", &huge, "", "\u{202e}\u{0}"]));
+    let out = stdout(&sandbox.chat("9", "ru", &["Русский", &huge, "", "\u{202e}\u{0}"]));
     assert!(out.contains("Не нашёл такую страну"), "{out}");
 
     let mut child = sandbox
@@ -285,7 +285,7 @@ fn huge_strange_and_non_utf8_lines_do_not_crash_the_chat() {
         .unwrap();
     let mut stdin = child.stdin.take().unwrap();
     stdin
-        .write_all(b"3\n\xff\xfe broken\nUzbekistan\n")
+        .write_all(b"English\n\xff\xfe broken\nUzbekistan\n")
         .unwrap();
     drop(stdin);
     let output = child.wait_with_output().unwrap();
