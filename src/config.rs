@@ -231,19 +231,6 @@ pub struct FloodConfig {
     pub new_users_waiting: u32,
 }
 
-impl Default for FloodConfig {
-    fn default() -> FloodConfig {
-        let raw = RawFlood::default();
-        FloodConfig {
-            burst: raw.burst as u32,
-            per_minute: raw.per_minute as u32,
-            pending: raw.pending as u32,
-            new_users_per_second: raw.new_users_per_second as u32,
-            new_users_waiting: raw.new_users_waiting as u32,
-        }
-    }
-}
-
 /// How updates reach the bot.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TelegramMode {

@@ -467,7 +467,7 @@ mod tests {
         assert_eq!(menu, all);
     }
 
-    /// `tests/locales.rs` builds these ids from the enums to render them in every
+    /// `tests/suite/locales.rs` builds these ids from the enums to render them in every
     /// language; this keeps the two in step.
     #[test]
     fn names_follow_the_codes() {

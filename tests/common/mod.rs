@@ -7,7 +7,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
-use std::process::Command as Process;
+use std::process::{Child, Command as Process, ExitStatus};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -49,6 +49,32 @@ pub fn show_bot_logs() {
         .with_env_filter(filter)
         .with_test_writer()
         .try_init();
+}
+
+/// Sends a signal (`"-TERM"`, `"-USR1"`) to process `pid` with kill(1).
+pub fn signal(pid: u32, name: &str) {
+    let status = Process::new("kill")
+        .args([name, &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success(), "kill {name} {pid}");
+}
+
+/// SIGTERM to `child`, then its exit status; fails the test if it has not exited
+/// within `within`.
+pub async fn exit_after_sigterm(child: &mut Child, within: Duration) -> ExitStatus {
+    signal(child.id(), "-TERM");
+    let deadline = Instant::now() + within;
+    loop {
+        if let Some(exit) = child.try_wait().unwrap() {
+            return exit;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "serve did not stop after SIGTERM"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }
 
 /// Waits until `check` holds, looking every 20 ms; fails the test after `timeout`.

@@ -338,11 +338,7 @@ async fn the_running_bot_writes_a_backup_on_sigusr1_and_sweeps_on_schedule() {
     ));
     // Let it install its signal handler, then signal this process.
     tokio::time::sleep(Duration::from_millis(100)).await;
-    let status = std::process::Command::new("kill")
-        .args(["-USR1", &std::process::id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    crate::common::signal(std::process::id(), "-USR1");
     let name = backup::file_name(clock.now());
     let file = dir.path().join(&name);
     let mut waited = 0;

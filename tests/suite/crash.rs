@@ -24,7 +24,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command as Process, Stdio};
+use std::process::{Child, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -136,11 +136,7 @@ impl Bot {
     /// SIGTERM; returns the exit code.
     fn terminate(&mut self) -> Option<i32> {
         let mut child = self.child.take()?;
-        let status = Process::new("kill")
-            .args(["-TERM", &child.id().to_string()])
-            .status()
-            .unwrap();
-        assert!(status.success());
+        crate::common::signal(child.id(), "-TERM");
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             if let Some(exit) = child.try_wait().unwrap() {

@@ -136,14 +136,6 @@ fn serve(config: &Path, dir: &Path, fake: &FakeBotApi) -> Child {
         .unwrap()
 }
 
-fn signal(child: &Child, name: &str) {
-    let status = Command::new("kill")
-        .args([name, &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-}
-
 async fn wait_for<T>(what: &str, dir: &Path, mut f: impl FnMut() -> Option<T>) -> T {
     let deadline = Instant::now() + LONG;
     loop {
@@ -171,13 +163,13 @@ async fn serve_and_its_signal_backup_leave_only_private_files() {
     user.press("1:l:en").unwrap();
     user.wait_button("1:c:UZ", LONG).await.unwrap();
 
-    signal(&child, "-USR1");
+    crate::common::signal(child.id(), "-USR1");
     let backup = wait_for("backup on SIGUSR1", dir.path(), || {
         backups_in(&state).into_iter().next()
     })
     .await;
 
-    signal(&child, "-TERM");
+    crate::common::signal(child.id(), "-TERM");
     let exit = wait_for("exit after SIGTERM", dir.path(), || {
         child.try_wait().unwrap()
     })

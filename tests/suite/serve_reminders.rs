@@ -4,8 +4,8 @@
 //! exactly once; restarted again, it sends nothing more.
 
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Child, Stdio};
+use std::time::Duration;
 
 use fake_bot_api::FakeBotApi;
 
@@ -43,22 +43,7 @@ fn serve(dir: &Path, fake: &FakeBotApi, now: &str, log_name: &str) -> Child {
 
 /// SIGTERM, then wait for a clean exit.
 async fn stop(mut child: Child, dir: &Path, log_name: &str) {
-    let status = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let exit = loop {
-        if let Some(exit) = child.try_wait().unwrap() {
-            break exit;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "serve did not stop after SIGTERM"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
+    let exit = crate::common::exit_after_sigterm(&mut child, Duration::from_secs(20)).await;
     let log = std::fs::read_to_string(dir.join(log_name)).unwrap_or_default();
     assert!(exit.success(), "exit {exit:?}\n{log}");
 }

@@ -46,7 +46,7 @@ struct Setup {
 impl Setup {
     /// These tests press buttons as fast as a machine can, far over the flood limits
     /// meant for people; the limits are raised out of the way here and tested on
-    /// their own in tests/flood.rs.
+    /// their own in tests/suite/flood.rs.
     fn new() -> Setup {
         Setup {
             telegram: String::new(),
@@ -1088,22 +1088,7 @@ async fn the_binary_serves_a_whole_conversation_and_stops_cleanly_on_sigterm() {
     let checklist = data.localizer.render(Lang::Ru, &Msg::new("plan-actions"));
     user.wait_text(&checklist, long).await.expect("the plan");
 
-    let status = std::process::Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let deadline = Instant::now() + Duration::from_secs(15);
-    let exit = loop {
-        if let Some(exit) = child.try_wait().unwrap() {
-            break exit;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "serve did not stop after SIGTERM"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
+    let exit = crate::common::exit_after_sigterm(&mut child, Duration::from_secs(15)).await;
     let stderr = std::fs::read_to_string(dir.path().join("stderr.log")).unwrap();
     assert!(exit.success(), "exit {exit:?}\n{stderr}");
     let secret_part = fake_bot_api::TOKEN.split_once(':').unwrap().1;
