@@ -22,6 +22,7 @@ mod flood;
 mod inbox;
 mod languages;
 mod locales;
+mod pace;
 mod privacy;
 mod reminders;
 mod rules_golden;
