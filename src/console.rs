@@ -172,7 +172,7 @@ fn print_reply(
     options: &mut Vec<Option_>,
     out: &mut impl Write,
 ) -> Result<(), ChatError> {
-    writeln!(out, "{}", app.render(lang, &reply.msg))?;
+    writeln!(out, "{}", app.render_reply(lang, reply, &|s| s.to_string()))?;
     for row in &reply.buttons {
         let mut line = Vec::new();
         for button in row {
