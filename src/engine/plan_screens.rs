@@ -72,10 +72,7 @@ pub fn steps(plan: &Plan) -> Reply {
             };
             vec![
                 open_step(plan, s),
-                Button::new(
-                    Msg::new(toggle).int("number", screens::step_number(plan, &s.id)),
-                    Action::ToggleStep(s.id.clone()),
-                ),
+                Button::new(Msg::new(toggle), Action::ToggleStep(s.id.clone())),
             ]
         })
         .collect();

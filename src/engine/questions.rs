@@ -159,7 +159,7 @@ pub fn ask(conv: &Conversation, ctx: &Context<'_>) -> Reply {
             rows(
                 Purpose::ALL
                     .into_iter()
-                    .map(|p| Button::new(purpose_name(p), Action::Purpose(p)))
+                    .map(|p| Button::new(short(purpose_name(p)), Action::Purpose(p)))
                     .collect(),
                 2,
             ),
@@ -169,7 +169,7 @@ pub fn ask(conv: &Conversation, ctx: &Context<'_>) -> Reply {
             rows(
                 Employer::ALL
                     .into_iter()
-                    .map(|e| Button::new(employer_name(e), Action::Employer(e)))
+                    .map(|e| Button::new(short(employer_name(e)), Action::Employer(e)))
                     .collect(),
                 1,
             ),
@@ -184,7 +184,7 @@ pub fn ask(conv: &Conversation, ctx: &Context<'_>) -> Reply {
                         "btn-doc"
                     };
                     Button::new(
-                        Msg::new(id).msg("document", held_name(k)),
+                        Msg::new(id).msg("document", short(held_name(k))),
                         Action::ToggleDoc(k),
                     )
                 })
@@ -244,6 +244,15 @@ fn trips_list(profile: &Profile) -> Msg {
         .map(|t| trip_line(Msg::new("trip-line"), *t))
         .collect();
     Msg::new("trips-list").arg("trips", Arg::Lines(lines))
+}
+
+/// The short form of a name, for a button: the `.short` attribute of its message
+/// (a phone shows about 30 characters of a button).
+fn short(msg: Msg) -> Msg {
+    Msg {
+        id: format!("{}.short", msg.id).into(),
+        ..msg
+    }
 }
 
 /// Lays buttons out `per_row` to a row: narrow phones show long labels badly.

@@ -148,6 +148,7 @@ pub fn rule_lines(rule_id: &str, catalogue: &Catalogue) -> Vec<Msg> {
         .date("date", rule.verified)];
     if rule.confidence != Confidence::High {
         l.push(Msg::new("plan-unconfirmed"));
+        l.push(Msg::new("plan-official-help"));
     }
     l.extend(rule.sources.iter().map(source_line));
     l
