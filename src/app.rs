@@ -545,7 +545,12 @@ impl App {
     }
 
     /// Renders a reply: what it says first, then its message, a blank line apart.
-    pub fn render_reply(&self, lang: Lang, reply: &Reply, escape: &dyn Fn(&str) -> String) -> String {
+    pub fn render_reply(
+        &self,
+        lang: Lang,
+        reply: &Reply,
+        escape: &dyn Fn(&str) -> String,
+    ) -> String {
         reply
             .parts()
             .map(|m| self.data.localizer.render_escaped(lang, m, escape))

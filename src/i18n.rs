@@ -329,7 +329,10 @@ pub fn message_variables(lang: Lang) -> Result<BTreeMap<String, Vec<String>>, I1
                     // Each attribute (`.short`) is checked like a message of its own.
                     for a in &m.attributes {
                         let id = format!("{}.{}", m.id.name, a.id.name);
-                        if out.insert(id.clone(), variables_in(&format!("{a:?}"))).is_some() {
+                        if out
+                            .insert(id.clone(), variables_in(&format!("{a:?}")))
+                            .is_some()
+                        {
                             return Err(I18nError::Duplicate { file, id });
                         }
                     }

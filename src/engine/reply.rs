@@ -130,3 +130,42 @@ pub enum Effect {
     /// Send the user their deadlines as a calendar file.
     Calendar,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn asked(id: &'static str) -> Reply {
+        Reply::with_buttons(
+            Msg::new(id),
+            vec![vec![Button::new(Msg::new("btn-yes"), Action::Yes)]],
+        )
+    }
+
+    #[test]
+    fn acknowledgements_fold_into_the_next_question() {
+        let merged = merge(vec![
+            Reply::text(Msg::new("language-set")),
+            asked("q-citizenship"),
+        ]);
+        assert_eq!(merged.len(), 1);
+        assert_eq!(merged[0].lead, vec![Msg::new("language-set")]);
+        assert!(merged[0].says("language-set") && merged[0].says("q-citizenship"));
+
+        // Plain messages at the end stay one message; an edit keeps its own text.
+        let mut edit = asked("q-documents");
+        edit.refreshes_previous = true;
+        let merged = merge(vec![
+            Reply::text(Msg::new("a")),
+            edit.clone(),
+            Reply::text(Msg::new("b")),
+            Reply::text(Msg::new("c")),
+        ]);
+        assert_eq!(merged.len(), 3);
+        assert_eq!(merged[0].msg, Msg::new("a"));
+        assert_eq!(merged[1], edit);
+        assert_eq!(merged[2].lead, vec![Msg::new("b")]);
+        assert_eq!(merged[2].msg, Msg::new("c"));
+        assert!(merge(Vec::new()).is_empty());
+    }
+}

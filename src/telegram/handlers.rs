@@ -345,7 +345,10 @@ impl Shared {
             });
             let has_keyboard = markup.is_some();
             let result = match in_place {
-                Some(message) => self.edit(chat, message, text, markup).await.map(|()| Some(message)),
+                Some(message) => self
+                    .edit(chat, message, text, markup)
+                    .await
+                    .map(|()| Some(message)),
                 None => self.send(chat, text, markup).await,
             };
             match &result {

@@ -26,6 +26,7 @@ mod pace;
 mod privacy;
 mod reminders;
 mod rules_golden;
+mod screens;
 mod serve_reminders;
 mod store;
 mod telegram;

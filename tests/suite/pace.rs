@@ -100,7 +100,10 @@ async fn measure(fake: &FakeBotApi, user: &FakeUser, act: Act) -> Turn {
         if seen > 0 && changed.elapsed() >= QUIET {
             break;
         }
-        assert!(started.elapsed() < WAIT, "no answer to an action in {WAIT:?}");
+        assert!(
+            started.elapsed() < WAIT,
+            "no answer to an action in {WAIT:?}"
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     let calls = chat_calls(fake, chat, from);
@@ -155,7 +158,10 @@ async fn walk(fake: &FakeBotApi, user: &FakeUser) -> Vec<Turn> {
     let sent: usize = turns.iter().map(|t| t.sent).sum();
     let edits: usize = turns.iter().map(|t| t.edits).sum();
     let chars: usize = turns.iter().map(|t| t.chars).sum();
-    println!("{:<26} {:>5} {:>5} {:>6}", "whole dialogue", sent, edits, chars);
+    println!(
+        "{:<26} {:>5} {:>5} {:>6}",
+        "whole dialogue", sent, edits, chars
+    );
     turns
 }
 
