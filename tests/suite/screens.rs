@@ -166,6 +166,7 @@ fn render(d: &Data, lang: Lang, reply: &Reply) -> String {
         .join("\n\n")
 }
 
+/// The rendered labels of a reply's buttons, each checked to fit a phone.
 fn labels(d: &Data, lang: Lang, reply: &Reply) -> Vec<(String, Action)> {
     reply
         .buttons
@@ -176,6 +177,8 @@ fn labels(d: &Data, lang: Lang, reply: &Reply) -> Vec<(String, Action)> {
                 .localizer
                 .try_render(lang, &b.label, &|s| s.to_string())
                 .unwrap_or_else(|e| panic!("{lang}: {e}"));
+            let n = label.chars().count();
+            assert!(n <= LABEL_LIMIT, "{lang}: {label:?} has {n} characters");
             (label, b.action.clone())
         })
         .collect()
@@ -200,7 +203,10 @@ fn the_first_screen_is_one_short_message_in_every_language() {
             );
             // No rule codes or links on the first screen: they are in the details.
             assert!(!text.contains("http"), "{text}");
-            assert!(!text.contains("(R"), "{text}");
+            assert!(
+                !(1..=20).any(|n| text.contains(&format!("(R{n})"))),
+                "{text}"
+            );
         }
     }
     println!(
@@ -276,7 +282,7 @@ fn every_fact_of_the_plan_is_within_two_presses_of_the_first_screen() {
             }
             for note in &plan.notes {
                 // The note's own words (its first eight characters survive any argument).
-                let words = d.localizer.render(lang, &rules::view::note_msg(&note.kind));
+                let words = say(rules::view::screens::note_text(note, &d.catalogue));
                 let head: String = words.chars().take(8).collect();
                 assert!(all.contains(&head), "{} {lang}: note {words}", person.name);
             }

@@ -166,9 +166,13 @@ fn list_line(plan: &Plan, step: &Step) -> Msg {
         .msg("title", step_title(&step.id))
 }
 
-/// A note as a list line without its rule code (the sources carry the codes), with
-/// the rule's quoted parameters.
+/// A note as a list line without its rule code (the sources carry the codes).
 fn plain_note(note: &Note, catalogue: &Catalogue) -> Msg {
+    Msg::new("plan-note-plain").msg("note", note_text(note, catalogue))
+}
+
+/// A note's text, with the quoted parameters of its rule.
+pub fn note_text(note: &Note, catalogue: &Catalogue) -> Msg {
     let rule = note.rule.as_deref().and_then(|r| catalogue.rule(r));
-    Msg::new("plan-note-plain").msg("note", with_params(note_msg(&note.kind), rule))
+    with_params(note_msg(&note.kind), rule)
 }
