@@ -172,9 +172,17 @@ async fn the_pace_of_every_turn_of_the_dialogue() {
     let user = fake.user(7, Some("en"));
     let turns = walk(&fake, &user).await;
 
-    // Every action was answered, and the plan came after "Correct".
+    // Every action was answered, with at most one new message: an acknowledgement
+    // and the next question are one message, a ticked box is an edit.
     assert!(turns.iter().all(|t| t.sent + t.edits > 0));
+    assert!(turns.iter().all(|t| t.sent <= 1), "{turns:?}");
+    // The whole dialogue in at most 11 messages (it was 18).
+    let sent: usize = turns.iter().map(|t| t.sent).sum();
+    assert!(sent <= 11, "{sent} messages");
+    // The plan is one message, its first screen, of at most 900 characters (it was 7
+    // messages and 5,064 characters).
     let plan = turns.last().expect("the last turn");
-    assert!(plan.sent >= 1, "the plan was sent");
+    assert_eq!(plan.sent, 1, "the plan is one message");
+    assert!(plan.chars <= 900, "{} characters", plan.chars);
     running.shutdown().await.unwrap();
 }
