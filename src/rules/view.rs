@@ -1,4 +1,5 @@
 //! The plan and the catalogue as messages: Fluent ids with typed arguments, never text.
+//! (The chat shows the plan as phone-sized screens instead: `screens`.)
 //! A plan becomes a short run of chat messages — the status first, then the checklist
 //! in chunks of at most five steps, then the notes, then the sources with their dates
 //! and the disclaimer — so a reader on a small phone never gets a wall of text. The
