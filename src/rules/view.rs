@@ -1,10 +1,10 @@
 //! The plan and the catalogue as messages: Fluent ids with typed arguments, never text.
-//! (The chat shows the plan as phone-sized screens instead: `screens`.)
-//! A plan becomes a short run of chat messages — the status first, then the checklist
-//! in chunks of at most five steps, then the notes, then the sources with their dates
-//! and the disclaimer — so a reader on a small phone never gets a wall of text. The
-//! catalogue report is the same data laid out for a reviewing lawyer. Every id used
-//! here exists in `locales/*/rules.ftl` (every language) with the same variables.
+//! The full plan, for the caseworker's `jolserik plan`, is a run of messages — the
+//! status, the checklist in chunks of at most five steps, the notes, the sources with
+//! their dates and the disclaimer; the chat shows the same facts as phone-sized screens
+//! (`screens`). The catalogue report is the same data laid out for a reviewing lawyer.
+//! Every id used here exists in `locales/*/rules.ftl` (every language) with the same
+//! variables.
 
 use std::collections::BTreeMap;
 
