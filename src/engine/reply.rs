@@ -156,16 +156,16 @@ mod tests {
         let mut edit = asked("q-documents");
         edit.refreshes_previous = true;
         let merged = merge(vec![
-            Reply::text(Msg::new("a")),
+            Reply::text(Msg::new("welcome")),
             edit.clone(),
-            Reply::text(Msg::new("b")),
-            Reply::text(Msg::new("c")),
+            Reply::text(Msg::new("cancelled")),
+            Reply::text(Msg::new("help")),
         ]);
         assert_eq!(merged.len(), 3);
-        assert_eq!(merged[0].msg, Msg::new("a"));
+        assert_eq!(merged[0].msg, Msg::new("welcome"));
         assert_eq!(merged[1], edit);
-        assert_eq!(merged[2].lead, vec![Msg::new("b")]);
-        assert_eq!(merged[2].msg, Msg::new("c"));
+        assert_eq!(merged[2].lead, vec![Msg::new("cancelled")]);
+        assert_eq!(merged[2].msg, Msg::new("help"));
         assert!(merge(Vec::new()).is_empty());
     }
 }
