@@ -89,8 +89,8 @@ pub struct App {
 #[derive(Debug)]
 pub struct Handled {
     pub lang: Lang,
-    /// What to show, an acknowledgement folded into the question after it
-    /// (`engine::reply::merge`): one chat message per reply.
+    /// What to show. Front ends fold each acknowledgement into the question after it
+    /// (`engine::reply::merge`) so that a turn is one chat message.
     pub replies: Vec<Reply>,
     /// The user's stored data, when they asked for it.
     pub export: Option<serde_json::Value>,
@@ -254,7 +254,7 @@ impl App {
             .then(|| self.calendar(user, &outcome.conversation, now));
         Ok(Handled {
             lang: outcome.conversation.lang,
-            replies: engine::reply::merge(notices),
+            replies: notices,
             export,
             calendar,
         })

@@ -151,7 +151,8 @@ fn reply(
         }
         Err(e) => return Err(e.into()),
     };
-    for reply in &handled.replies {
+    // As in Telegram: an acknowledgement is printed with the question after it.
+    for reply in &crate::engine::reply::merge(handled.replies) {
         print_reply(app, handled.lang, reply, &mut options, out)?;
     }
     if let Some(export) = &handled.export {

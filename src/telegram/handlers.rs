@@ -307,7 +307,11 @@ impl Shared {
         })
         .await;
         match joined {
-            Ok(Ok(handled)) => Some(handled),
+            // One chat message per reply: an acknowledgement goes with the question.
+            Ok(Ok(mut handled)) => {
+                handled.replies = crate::engine::reply::merge(std::mem::take(&mut handled.replies));
+                Some(handled)
+            }
             Ok(Err(AppError::Store(e))) => {
                 tracing::error!(user, error = %e, "could not save; the user is asked to resend");
                 let lang = lang_hint.unwrap_or(self.default_lang());
