@@ -89,6 +89,8 @@ pub struct App {
 #[derive(Debug)]
 pub struct Handled {
     pub lang: Lang,
+    /// What to show. Front ends fold each acknowledgement into the question after it
+    /// (`engine::reply::merge`) so that a turn is one chat message.
     pub replies: Vec<Reply>,
     /// The user's stored data, when they asked for it.
     pub export: Option<serde_json::Value>,
@@ -540,6 +542,20 @@ impl App {
     /// Renders a message in a language, as plain text.
     pub fn render(&self, lang: Lang, msg: &Msg) -> String {
         self.data.localizer.render(lang, msg)
+    }
+
+    /// Renders a reply: what it says first, then its message, a blank line apart.
+    pub fn render_reply(
+        &self,
+        lang: Lang,
+        reply: &Reply,
+        escape: &dyn Fn(&str) -> String,
+    ) -> String {
+        reply
+            .parts()
+            .map(|m| self.data.localizer.render_escaped(lang, m, escape))
+            .collect::<Vec<_>>()
+            .join("\n\n")
     }
 }
 

@@ -151,7 +151,8 @@ fn reply(
         }
         Err(e) => return Err(e.into()),
     };
-    for reply in &handled.replies {
+    // As in Telegram: an acknowledgement is printed with the question after it.
+    for reply in &crate::engine::reply::merge(handled.replies) {
         print_reply(app, handled.lang, reply, &mut options, out)?;
     }
     if let Some(export) = &handled.export {
@@ -172,7 +173,7 @@ fn print_reply(
     options: &mut Vec<Option_>,
     out: &mut impl Write,
 ) -> Result<(), ChatError> {
-    writeln!(out, "{}", app.render(lang, &reply.msg))?;
+    writeln!(out, "{}", app.render_reply(lang, reply, &|s| s.to_string()))?;
     for row in &reply.buttons {
         let mut line = Vec::new();
         for button in row {

@@ -226,9 +226,18 @@ impl Localizer {
             lang,
             id: msg.id.to_string(),
         })?;
+        // `step-get-iin.short` names the attribute `short` of `step-get-iin`: a button's
+        // short form lives next to the full text it shortens.
+        let (id, attribute) = match msg.id.split_once('.') {
+            Some((id, attribute)) => (id, Some(attribute)),
+            None => (&*msg.id, None),
+        };
         let pattern = bundle
-            .get_message(&msg.id)
-            .and_then(|m| m.value())
+            .get_message(id)
+            .and_then(|m| match attribute {
+                Some(a) => m.get_attribute(a).map(|a| a.value()),
+                None => m.value(),
+            })
             .ok_or_else(|| I18nError::Missing {
                 lang,
                 id: msg.id.to_string(),
@@ -316,7 +325,19 @@ pub fn message_variables(lang: Lang) -> Result<BTreeMap<String, Vec<String>>, I1
             })?;
         for entry in resource.entries() {
             let (id, body) = match entry {
-                fluent_syntax::ast::Entry::Message(m) => (m.id.name.to_string(), format!("{m:?}")),
+                fluent_syntax::ast::Entry::Message(m) => {
+                    // Each attribute (`.short`) is checked like a message of its own.
+                    for a in &m.attributes {
+                        let id = format!("{}.{}", m.id.name, a.id.name);
+                        if out
+                            .insert(id.clone(), variables_in(&format!("{a:?}")))
+                            .is_some()
+                        {
+                            return Err(I18nError::Duplicate { file, id });
+                        }
+                    }
+                    (m.id.name.to_string(), format!("{m:?}"))
+                }
                 fluent_syntax::ast::Entry::Term(t) => (format!("-{}", t.id.name), format!("{t:?}")),
                 _ => continue,
             };

@@ -72,29 +72,45 @@ days-count = { $days ->
 
 q-purpose = Why are you in Kazakhstan?
 purpose-work = Work
+    .short = Work
 purpose-study = Study
+    .short = Study
 purpose-family = Family
+    .short = Family
 purpose-visit = Visit or tourism
+    .short = Visit or tourism
 purpose-business = Business trip
+    .short = Business trip
 purpose-kandas = Kandas (ethnic Kazakh)
+    .short = Kandas (ethnic Kazakh)
 purpose-nomad = Remote work for a foreign employer
+    .short = Remote work for abroad
 purpose-other = Other
+    .short = Other
 
 ## Employer
 
 q-employer = Who employs you?
 employer-household = A private person (household work)
+    .short = Private person (household)
 employer-company = A company or entrepreneur in Kazakhstan
+    .short = Company in Kazakhstan
 employer-abroad = An employer abroad
+    .short = An employer abroad
 
 ## Documents
 
 q-documents = Which documents do you already have? Tap each one you have, then press “Done”.
 held-trp = Temporary residence permit
+    .short = Temporary residence permit
 held-labour-permit = Labour-immigrant permit
+    .short = Labour-immigrant permit
 held-work-permit = Employer's work permit
+    .short = Employer's work permit
 held-visa = Visa
+    .short = Visa
 held-iin = { -iin }
+    .short = { -iin }
 # The same names inside a sentence ("your temporary residence permit").
 held-trp-in-text = temporary residence permit
 held-labour-permit-in-text = { -labour-permit }
@@ -137,11 +153,15 @@ btn-back-to-summary = ↩️ Back to the summary
 
 ## Plan checklist
 
-plan-actions = Tap a step when you have done it. Tap again to undo.
-btn-step-done = ⬜ { $number }. { $step }
-btn-step-undo = ✅ { $number }. { $step }
-plan-step-marked-done = Marked as done: { $step }. { $done } of { $total } done.
-plan-step-marked-undone = Marked as not done: { $step }. { $done } of { $total } done.
+plan-actions = Tap ⬜ when you have done a step (tap again to undo). Tap a step to see it in full.
+btn-step-done = ⬜ Done
+btn-step-undo = ✅ Done
+btn-step-open = { $number }. { $step }
+btn-plan-steps = 📋 All steps
+btn-plan-notes = 💡 Good to know
+btn-plan-sources = 📚 Sources
+btn-plan-calendar = 📅 Calendar (.ics)
+btn-plan-back = ↩️ Back
 plan-not-ready = Your plan is not ready yet: first answer the questions.
 plan-free-text = Your plan is ready. /plan shows it again, /me shows your answers, /restart starts over.
 

@@ -53,7 +53,7 @@ plan-note = • { $note } ({ $rule })
 plan-note-plain = • { $note }
 plan-sources-header = Where this comes from:
 plan-sources-none = This plan uses no rules yet.
-plan-source-rule = { $rule } { $title } — checked { $date }, confidence: { $confidence }
+plan-source-rule = { $rule } { $title } — checked { $date }
 plan-source = – { $url } ({ $kind ->
     [updated] updated { $date }
     [checked] checked { $date }
@@ -62,42 +62,71 @@ plan-source = – { $url } ({ $kind ->
 plan-source-undated = – { $url } (no date)
 plan-disclaimer = This is information, not legal advice. Rules change: please confirm at a { -psc }, on { -egov } or with the { -migration-police }.
 
+## The plan as phone screens: the first screen, lists, the unconfirmed mark
+
+plan-home-unconfirmed = ⚠️ Some of this is not confirmed: see “Good to know”.
+plan-next-header = What to do next:
+plan-all-done = All your steps are done. ✓
+plan-notes-none = Nothing more for now.
+plan-unconfirmed = ⚠️ Not confirmed, please check.
+plan-list-step = { $mark }{ $n }. { $title } — { $date }
+plan-list-step-undated = { $mark }{ $n }. { $title }
+plan-key-date = { $kind }: { $date }
+
+
 ## Steps: a short title (also on the done button) and how to do it
 
 step-unknown = A step of your plan
 step-leave-or-regularise = Leave Kazakhstan or go to the { -migration-police } now
+    .short = Leave or go to the police
 step-leave-or-regularise-how = Every extra day makes it worse. Take your passport.
 step-host-notice-check = Check that your host has reported your arrival
+    .short = Host's arrival notice
 step-host-notice-check-how = Your host (hotel, landlord, employer or a private person) must notify the { -migration-police } by the date below. Ask them to show you the notice.
 step-self-register = Register with the { -migration-police }
+    .short = Register your stay
 step-self-register-how = Enter your details and your host's address in the { -migration-police } system. Your host confirms in the app, and you get an e-certificate.
 step-employer-permit-check = Check that your employer may hire foreign workers
+    .short = Employer's hiring permit
 step-employer-permit-check-how = Your employer, not you, gets this permit from the local authority. Ask to see it before you start work.
 step-register-contract = Check that your work contract is registered
+    .short = Check your work contract
 step-register-contract-how = EAEU citizens need no work permit, but the contract must be in the state contracts system (ЕСУТД), or be a civil-law contract.
 step-get-iin = Get your { -iin }
+    .short = Get your { -iin }
 step-get-iin-how = At a { -psc }, in person. You need it for work, banks and taxes.
 step-labour-tax-prepay = Pay the advance income tax for your permit
+    .short = Pay the permit tax
 step-labour-tax-prepay-how = Pay where you live, for every month of the permit, before you apply. Keep the receipts.
 step-labour-permit-apply = Apply for a { -labour-permit }
+    .short = Apply for a labour permit
 step-labour-permit-apply-how = Online only, on eGov (service 38-1). You and your employer both sign. You need your { -iin } first.
 step-labour-permit-extend = Extend your { -labour-permit }
+    .short = Extend your labour permit
 step-labour-permit-extend-how = Pay the tax for the new months first, then apply on eGov before the permit ends.
 step-kandas-apply = Apply for kandas status
+    .short = Apply for kandas status
 step-kandas-apply-how = On { -enbek-migration }, in the Enbek Migration app, at a consulate or at a { -psc }.
 step-nomad-visa-apply = Apply for the Neo Nomad visa (B12-1)
+    .short = Apply for Neo Nomad visa
 step-nomad-visa-apply-how = For remote workers with a steady income from abroad (the documents below say how much), a clean record and insurance.
 step-apply-trp = Get a temporary residence permit ({ -trp })
+    .short = Get a { -trp }
 step-apply-trp-how = Apply on { -egov } or at a { -psc } before your allowed stay ends. It usually takes 1–2 working days.
 step-study-trp = Get a { -trp } for your studies
+    .short = { -trp } for studies
 step-study-trp-how = Your school or university applies for it. Give them your documents in good time.
 step-family-trp = Get a { -trp } to live with your family
+    .short = { -trp } for your family
 step-family-trp-how = Apply on { -egov } or at a { -psc } with proof of your family tie.
 step-renew-trp = Renew your { -trp }
+    .short = Renew your { -trp }
 step-renew-trp-how = Apply before it ends, on { -egov } or at a { -psc }.
 step-employer-permit-renewal = Check that your employer renews its permit
+    .short = Employer's permit renewal
 step-employer-permit-renewal-how = Your { -trp } follows the term of your employer's permit. Ask about the renewal early.
 step-leave-by-last-day = Leave Kazakhstan by your last legal day
+    .short = Leave by your last day
 step-leave-by-last-day-how = Or get the right permit before then. Staying longer is an overstay and can bring a fine.
 
 ## Documents

@@ -72,29 +72,45 @@ days-count = { $days ->
 
 q-purpose = Қазақстанға қандай мақсатпен келдіңіз?
 purpose-work = Жұмыс
+    .short = Жұмыс
 purpose-study = Оқу
+    .short = Оқу
 purpose-family = Отбасы
+    .short = Отбасы
 purpose-visit = Қонаққа немесе туризм
+    .short = Қонаққа немесе туризм
 purpose-business = Іссапар
+    .short = Іссапар
 purpose-kandas = Қандас
+    .short = Қандас
 purpose-nomad = Шетелдік жұмыс берушіге қашықтан жұмыс
+    .short = Шетелге қашықтан жұмыс
 purpose-other = Басқа
+    .short = Басқа
 
 ## Жұмыс беруші
 
 q-employer = Жұмыс берушіңіз кім?
 employer-household = Жеке тұлға (үй шаруасы)
+    .short = Жеке тұлға (үй шаруасы)
 employer-company = Қазақстандағы компания немесе жеке кәсіпкер
+    .short = Компания не кәсіпкер
 employer-abroad = Шетелдегі жұмыс беруші
+    .short = Шетелдегі жұмыс беруші
 
 ## Құжаттар
 
 q-documents = Қандай құжаттарыңыз бар? Барын белгілеп, «Дайын» батырмасын басыңыз.
 held-trp = Уақытша тұруға рұқсат
+    .short = Уақытша тұруға рұқсат
 held-labour-permit = Еңбекші көшіп келушіге рұқсат
+    .short = Көшіп келушіге рұқсат
 held-work-permit = Жұмыс берушінің шетелдік жұмыс күшін тартуға рұқсаты
+    .short = Жұмыс берушінің рұқсаты
 held-visa = Виза
+    .short = Виза
 held-iin = { -iin }
+    .short = { -iin }
 # Сол атаулар сөйлем ішінде.
 held-trp-in-text = уақытша тұруға рұқсат
 held-labour-permit-in-text = { -labour-permit }
@@ -137,11 +153,15 @@ btn-back-to-summary = ↩️ Қорытындыға оралу
 
 ## Жоспардың тізімі
 
-plan-actions = Қадамды орындағанда басыңыз. Болдырмау үшін тағы басыңыз.
-btn-step-done = ⬜ { $number }. { $step }
-btn-step-undo = ✅ { $number }. { $step }
-plan-step-marked-done = Орындалды деп белгіленді: { $step }. { $total } қадамның { $done } орындалды.
-plan-step-marked-undone = Белгі алынды: { $step }. { $total } қадамның { $done } орындалды.
+plan-actions = Қадамды орындағанда ⬜ басыңыз (қайта бассаңыз, белгі алынады). Қадамды толық көру үшін оның атауын басыңыз.
+btn-step-done = ⬜ Орындалды
+btn-step-undo = ✅ Орындалды
+btn-step-open = { $number }. { $step }
+btn-plan-steps = 📋 Барлық қадамдар
+btn-plan-notes = 💡 Білген жөн
+btn-plan-sources = 📚 Дереккөздер
+btn-plan-calendar = 📅 Күнтізбе (.ics)
+btn-plan-back = ↩️ Артқа
 plan-not-ready = Жоспар әлі дайын емес: алдымен сұрақтарға жауап беріңіз.
 plan-free-text = Жоспарыңыз дайын. /plan оны қайта көрсетеді, /me — жауаптарыңыз, /restart — басынан бастау.
 

@@ -72,29 +72,45 @@ days-count = { $days ->
 
 q-purpose = Казакстанга эмне максатта келдиңиз?
 purpose-work = Иш
+    .short = Иш
 purpose-study = Окуу
+    .short = Окуу
 purpose-family = Үй-бүлө
+    .short = Үй-бүлө
 purpose-visit = Конокко же туризм
+    .short = Конокко же туризм
 purpose-business = Иш сапар
+    .short = Иш сапар
 purpose-kandas = Кандас (этникалык казак)
+    .short = Кандас (этникалык казак)
 purpose-nomad = Чет элдик иш берүүчүгө аралыктан иштөө
+    .short = Чет элге аралыктан иш
 purpose-other = Башка
+    .short = Башка
 
 ## Иш берүүчү
 
 q-employer = Сизди ким жумушка алган?
 employer-household = Жеке адам (үй жумушу)
+    .short = Жеке адам (үй жумушу)
 employer-company = Казакстандагы компания же ишкер
+    .short = Компания же ишкер
 employer-abroad = Чет элдеги иш берүүчү
+    .short = Чет элдеги иш берүүчү
 
 ## Документтер
 
 q-documents = Кайсы документтериңиз бар? Ар бирин басып белгилеңиз, анан «Даяр» баскычын басыңыз.
 held-trp = Жашап турууга убактылуу уруксат ({ -trp })
+    .short = Убактылуу жашоо уруксаты
 held-labour-permit = Эмгек иммигрантына уруксат
+    .short = Эмгек иммигрантына уруксат
 held-work-permit = Иш берүүчүнүн чет элдик жумушчу тартууга уруксаты
+    .short = Иш берүүчүнүн уруксаты
 held-visa = Виза
+    .short = Виза
 held-iin = { -iin }
+    .short = { -iin }
 # Ушул эле аттар сүйлөмдүн ичинде (кичине тамга менен; кашаанын ичинде турат, ошондуктан РВП кыскартуусу жок).
 held-trp-in-text = жашап турууга убактылуу уруксат
 held-labour-permit-in-text = { -labour-permit }
@@ -137,11 +153,15 @@ btn-back-to-summary = ↩️ Жыйынтыкка кайтуу
 
 ## План: аткарыла турган иштер
 
-plan-actions = Кадамды аткарганда аны басыңыз. Кайра бассаңыз, белги алынып салынат.
-btn-step-done = ⬜ { $number }. { $step }
-btn-step-undo = ✅ { $number }. { $step }
-plan-step-marked-done = Аткарылды деп белгиленди: { $step }. { $total } кадамдан { $done } аткарылды.
-plan-step-marked-undone = Аткарылган жок деп белгиленди: { $step }. { $total } кадамдан { $done } аткарылды.
+plan-actions = Кадамды аткарганда ⬜ басыңыз (кайра бассаңыз, белги алынат). Кадамды толук көрүү үчүн анын атын басыңыз.
+btn-step-done = ⬜ Аткарылды
+btn-step-undo = ✅ Аткарылды
+btn-step-open = { $number }. { $step }
+btn-plan-steps = 📋 Бардык кадамдар
+btn-plan-notes = 💡 Билип коюңуз
+btn-plan-sources = 📚 Булактар
+btn-plan-calendar = 📅 Календарь (.ics)
+btn-plan-back = ↩️ Артка
 plan-not-ready = Планыңыз азырынча даяр эмес: адегенде суроолорго жооп бериңиз.
 plan-free-text = Планыңыз даяр. /plan аны кайра көрсөтөт, /me жоопторуңузду көрсөтөт, /restart башынан баштайт.
 

@@ -77,29 +77,45 @@ days-count = { $days ->
 
 q-purpose = С какой целью вы в Казахстане?
 purpose-work = Работа
+    .short = Работа
 purpose-study = Учёба
+    .short = Учёба
 purpose-family = Семья
+    .short = Семья
 purpose-visit = В гости или туризм
+    .short = В гости или туризм
 purpose-business = Командировка
+    .short = Командировка
 purpose-kandas = Кандас (этнический казах)
+    .short = Кандас (этнический казах)
 purpose-nomad = Удалённая работа на иностранного работодателя
+    .short = Удалённая работа
 purpose-other = Другое
+    .short = Другое
 
 ## Работодатель
 
 q-employer = Кто ваш работодатель?
 employer-household = Частное лицо (работа по дому)
+    .short = Частное лицо (работа по дому)
 employer-company = Компания или ИП в Казахстане
+    .short = Компания или ИП в Казахстане
 employer-abroad = Работодатель за границей
+    .short = Работодатель за границей
 
 ## Документы
 
 q-documents = Какие документы у вас уже есть? Отметьте каждый, затем нажмите «Готово».
 held-trp = Разрешение на временное проживание ({ -trp })
+    .short = { -trp } (временное проживание)
 held-labour-permit = Разрешение трудовому иммигранту
+    .short = Разрешение иммигранту
 held-work-permit = Разрешение работодателя на иностранную рабочую силу
+    .short = Разрешение работодателя
 held-visa = Виза
+    .short = Виза
 held-iin = { -iin }
+    .short = { -iin }
 # Те же названия внутри предложения.
 held-trp-in-text = разрешение на временное проживание ({ -trp })
 held-labour-permit-in-text = { -labour-permit }
@@ -142,11 +158,15 @@ btn-back-to-summary = ↩️ Назад к сводке
 
 ## Чек-лист плана
 
-plan-actions = Нажмите на шаг, когда выполните его. Нажмите ещё раз, чтобы отменить.
-btn-step-done = ⬜ { $number }. { $step }
-btn-step-undo = ✅ { $number }. { $step }
-plan-step-marked-done = Отмечено как сделанное: { $step }. Сделано { $done } из { $total }.
-plan-step-marked-undone = Отметка снята: { $step }. Сделано { $done } из { $total }.
+plan-actions = Нажмите ⬜, когда шаг выполнен (ещё раз — чтобы отменить). Нажмите на шаг, чтобы открыть его полностью.
+btn-step-done = ⬜ Сделано
+btn-step-undo = ✅ Сделано
+btn-step-open = { $number }. { $step }
+btn-plan-steps = 📋 Все шаги
+btn-plan-notes = 💡 Полезно знать
+btn-plan-sources = 📚 Источники
+btn-plan-calendar = 📅 Календарь (.ics)
+btn-plan-back = ↩️ Назад
 plan-not-ready = План ещё не готов: сначала ответьте на вопросы.
 plan-free-text = Ваш план готов. /plan покажет его снова, /me — ваши ответы, /restart — начать заново.
 

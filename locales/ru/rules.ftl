@@ -62,7 +62,7 @@ plan-note = • { $note } ({ $rule })
 plan-note-plain = • { $note }
 plan-sources-header = Откуда эти сведения:
 plan-sources-none = В этом плане пока нет правил.
-plan-source-rule = { $rule } { $title } — проверено { $date }, достоверность: { $confidence }
+plan-source-rule = { $rule } { $title } — проверено { $date }
 plan-source = – { $url } ({ $kind ->
     [updated] обновлено { $date }
     [checked] проверено { $date }
@@ -71,42 +71,71 @@ plan-source = – { $url } ({ $kind ->
 plan-source-undated = – { $url } (без даты)
 plan-disclaimer = Это информация, а не юридическая консультация. Правила меняются: пожалуйста, уточняйте в { -psc }, на { -egov } или в { -migration-police(case: "prep") }.
 
+## The plan as phone screens
+
+plan-home-unconfirmed = ⚠️ Не всё здесь подтверждено: см. «Полезно знать».
+plan-next-header = Что сделать дальше:
+plan-all-done = Все шаги выполнены. ✓
+plan-notes-none = Пока больше ничего.
+plan-unconfirmed = ⚠️ Не подтверждено, пожалуйста, проверьте.
+plan-list-step = { $mark }{ $n }. { $title } — { $date }
+plan-list-step-undated = { $mark }{ $n }. { $title }
+plan-key-date = { $kind }: { $date }
+
+
 ## Шаги: короткое название (и на кнопке «выполнено») и как это сделать
 
 step-unknown = Шаг вашего плана
 step-leave-or-regularise = Сейчас же выезжайте или идите в { -migration-police(case: "acc") }
+    .short = Выехать или в полицию
 step-leave-or-regularise-how = Каждый лишний день ухудшает положение. Возьмите паспорт.
 step-host-notice-check = Проверьте, что принимающая сторона сообщила о вашем прибытии
+    .short = Уведомление о прибытии
 step-host-notice-check-how = Принимающая сторона (гостиница, хозяин жилья, работодатель или частное лицо) должна уведомить { -migration-police(case: "acc") } до даты ниже. Попросите показать уведомление.
 step-self-register = Зарегистрируйтесь в { -migration-police(case: "prep") }
+    .short = Зарегистрироваться
 step-self-register-how = Внесите свои данные и адрес принимающей стороны в систему { -migration-police(case: "gen") }. Хозяин жилья подтвердит в приложении, и вы получите электронную справку.
 step-employer-permit-check = Убедитесь, что работодатель может нанимать иностранцев
+    .short = Разрешение работодателя
 step-employer-permit-check-how = Разрешение на привлечение иностранной рабочей силы получает работодатель, а не вы, в местном исполнительном органе. Попросите показать его до начала работы.
 step-register-contract = Убедитесь, что трудовой договор зарегистрирован
+    .short = Регистрация договора
 step-register-contract-how = Гражданам ЕАЭС разрешение на работу не нужно, но договор должен быть внесён в ЕСУТД или быть гражданско-правовым.
 step-get-iin = Получите { -iin }
+    .short = Получить { -iin }
 step-get-iin-how = В { -psc }, лично. { -iin } нужен для работы, банка и налогов.
 step-labour-tax-prepay = Оплатите авансом подоходный налог за разрешение
+    .short = Налог за разрешение
 step-labour-tax-prepay-how = Платите по месту жительства за каждый месяц разрешения, до подачи заявления. Сохраните квитанции.
 step-labour-permit-apply = Подайте заявление на { -labour-permit }
+    .short = Заявление на разрешение
 step-labour-permit-apply-how = Только онлайн, на eGov (услуга 38-1). Заявление подписываете вы и работодатель. Сначала нужен { -iin }.
 step-labour-permit-extend = Продлите { -labour-permit }
+    .short = Продлить разрешение
 step-labour-permit-extend-how = Сначала оплатите налог за новые месяцы, затем подайте заявление на eGov до окончания разрешения.
 step-kandas-apply = Подайте заявление на статус кандаса
+    .short = Статус кандаса
 step-kandas-apply-how = На { -enbek-migration }, в приложении Enbek Migration, в консульстве или в { -psc }.
 step-nomad-visa-apply = Подайте на визу Neo Nomad (B12-1)
+    .short = Виза Neo Nomad
 step-nomad-visa-apply-how = Для тех, кто работает удалённо и получает стабильный доход из-за рубежа (сколько именно — в документах ниже), без судимости и со страховкой.
 step-apply-trp = Получите разрешение на временное проживание ({ -trp })
+    .short = Получить { -trp }
 step-apply-trp-how = Подайте заявление на { -egov } или в { -psc } до окончания разрешённого срока. Обычно это занимает 1–2 рабочих дня.
 step-study-trp = Получите { -trp } для учёбы
+    .short = { -trp } для учёбы
 step-study-trp-how = Заявление подаёт ваше учебное заведение. Передайте им документы заранее.
 step-family-trp = Получите { -trp }, чтобы жить с семьёй
+    .short = { -trp } для семьи
 step-family-trp-how = Подайте заявление на { -egov } или в { -psc } с документом о родстве.
 step-renew-trp = Продлите { -trp }
+    .short = Продлить { -trp }
 step-renew-trp-how = Подайте заявление до окончания срока, на { -egov } или в { -psc }.
 step-employer-permit-renewal = Проверьте, что работодатель продлевает своё разрешение
+    .short = Продление у работодателя
 step-employer-permit-renewal-how = Срок вашего { -trp } связан со сроком разрешения работодателя. Спросите о продлении заранее.
 step-leave-by-last-day = Выезжайте не позже последнего законного дня
+    .short = Выезд до последнего дня
 step-leave-by-last-day-how = Или до этого получите нужное разрешение. Остаться дольше — нарушение срока пребывания, возможен штраф.
 
 ## Документы

@@ -70,29 +70,45 @@ days-count = { $days ->
 
 q-purpose = Бо кадом мақсад дар Қазоқистон ҳастед?
 purpose-work = Кор
+    .short = Кор
 purpose-study = Таҳсил
+    .short = Таҳсил
 purpose-family = Оила
+    .short = Оила
 purpose-visit = Меҳмонӣ ё сайёҳӣ
+    .short = Меҳмонӣ ё сайёҳӣ
 purpose-business = Сафари хизматӣ
+    .short = Сафари хизматӣ
 purpose-kandas = Қандас (қазоқтабор)
+    .short = Қандас (қазоқтабор)
 purpose-nomad = Кори фосилавӣ барои корфармои хориҷӣ
+    .short = Кори фосилавӣ (хориҷӣ)
 purpose-other = Дигар
+    .short = Дигар
 
 ## Корфармо
 
 q-employer = Корфармои шумо кист?
 employer-household = Шахси воқеӣ (кори хонагӣ)
+    .short = Шахси воқеӣ (кори хонагӣ)
 employer-company = Ширкат ё соҳибкор дар Қазоқистон
+    .short = Ширкат ё соҳибкор
 employer-abroad = Корфармо дар хориҷа
+    .short = Корфармо дар хориҷа
 
 ## Ҳуҷҷатҳо
 
 q-documents = Кадом ҳуҷҷатҳоро аллакай доред? Ҳар ҳуҷҷатеро, ки доред, пахш кунед, баъд тугмаи «Тайёр»-ро пахш кунед.
 held-trp = Иҷозати истиқомати муваққатӣ (РВП)
+    .short = Иҷозати истиқомат ({ -trp })
 held-labour-permit = Иҷозат ба иммигранти меҳнатӣ
+    .short = Иҷозат ба иммигранти меҳнатӣ
 held-work-permit = Иҷозатномаи корфармо барои ҷалби қувваи кории хориҷӣ
+    .short = Иҷозати корфармо
 held-visa = Раводид (виза)
+    .short = Раводид (виза)
 held-iin = { -iin }
+    .short = { -iin }
 # Ҳамин номҳо дар дохили ҷумла (бо ҳарфи хурд).
 held-trp-in-text = иҷозати истиқомати муваққатӣ ({ -trp })
 held-labour-permit-in-text = { -labour-permit }
@@ -135,11 +151,15 @@ btn-back-to-summary = ↩️ Бозгашт ба ҷамъбаст
 
 ## Рӯйхати қадамҳои нақша
 
-plan-actions = Вақте ки қадамро иҷро кардед, онро пахш кунед. Барои бекор кардан боз пахш кунед.
-btn-step-done = ⬜ { $number }. { $step }
-btn-step-undo = ✅ { $number }. { $step }
-plan-step-marked-done = Иҷрошуда қайд шуд: { $step }. { $done } аз { $total } иҷро шуд.
-plan-step-marked-undone = Иҷронашуда қайд шуд: { $step }. { $done } аз { $total } иҷро шуд.
+plan-actions = Вақте ки қадамро иҷро кардед, ⬜-ро пахш кунед (боз пахш кунед — бекор мешавад). Барои дидани пурраи қадам, номи онро пахш кунед.
+btn-step-done = ⬜ Иҷро шуд
+btn-step-undo = ✅ Иҷро шуд
+btn-step-open = { $number }. { $step }
+btn-plan-steps = 📋 Ҳамаи қадамҳо
+btn-plan-notes = 💡 Донистанаш муфид
+btn-plan-sources = 📚 Сарчашмаҳо
+btn-plan-calendar = 📅 Тақвим (.ics)
+btn-plan-back = ↩️ Бозгашт
 plan-not-ready = Нақшаи шумо ҳанӯз тайёр нест: аввал ба саволҳо ҷавоб диҳед.
 plan-free-text = Нақшаи шумо тайёр аст. /plan онро боз нишон медиҳад, /me — ҷавобҳои шуморо, /restart — аз нав сар мекунад.
 

@@ -56,7 +56,7 @@ plan-note = • { $note } ({ $rule })
 plan-note-plain = • { $note }
 plan-sources-header = Ин маълумот аз куҷост:
 plan-sources-none = Ин нақша ҳоло ягон қоидаро истифода намебарад.
-plan-source-rule = { $rule } { $title } — санҷида шуд: { $date }, боварӣ: { $confidence }
+plan-source-rule = { $rule } { $title } — санҷида шуд: { $date }
 plan-source = – { $url } ({ $kind ->
     [updated] нав карда шуд: { $date }
     [checked] санҷида шуд: { $date }
@@ -65,42 +65,71 @@ plan-source = – { $url } ({ $kind ->
 plan-source-undated = – { $url } (бе сана)
 plan-disclaimer = Ин маълумот аст, на маслиҳати ҳуқуқӣ. Қоидаҳо тағйир меёбанд: лутфан, дар { -psc-full }, дар { -egov } ё дар { -migration-police } аниқ кунед.
 
+## The plan as phone screens
+
+plan-home-unconfirmed = ⚠️ На ҳамааш тасдиқ шудааст: «Донистанаш муфид аст»-ро бинед.
+plan-next-header = Минбаъд чӣ бояд кард:
+plan-all-done = Ҳамаи қадамҳо иҷро шуданд. ✓
+plan-notes-none = Ҳоло дигар чизе нест.
+plan-unconfirmed = ⚠️ Тасдиқ нашудааст, лутфан санҷед.
+plan-list-step = { $mark }{ $n }. { $title } — { $date }
+plan-list-step-undated = { $mark }{ $n }. { $title }
+plan-key-date = { $kind }: { $date }
+
+
 ## Қадамҳо: номи кӯтоҳ (дар тугмаи «иҷро шуд» ҳам) ва чӣ тавр иҷро кардан
 
 step-unknown = Қадами нақшаи шумо
 step-leave-or-regularise = Аз Қазоқистон бароед ё ҳозир ба { -migration-police } равед
+    .short = Баромадан ё ба полиция
 step-leave-or-regularise-how = Ҳар рӯзи иловагӣ вазъро бадтар мекунад. Шиносномаатонро гиред.
 step-host-notice-check = Санҷед, ки тарафи қабулкунанда омадани шуморо хабар додааст
+    .short = Хабари омадан
 step-host-notice-check-how = Тарафи қабулкунанда (меҳмонхона, соҳибхона, корфармо ё шахси воқеӣ) бояд то санаи зер ба { -migration-police } хабар диҳад. Хоҳиш кунед, ки ин хабарро ба шумо нишон диҳанд.
 step-self-register = Худатон дар { -migration-police } ба қайд гузаред
+    .short = Ба қайд гузаштан
 step-self-register-how = Маълумоти худ ва суроғаи тарафи қабулкунандаро дар системаи { -migration-police } ворид кунед. Тарафи қабулкунанда дар барнома тасдиқ мекунад ва шумо маълумотномаи электронӣ мегиред.
 step-employer-permit-check = Санҷед, ки корфармо ҳуқуқи ба кор гирифтани коргарони хориҷиро дорад
+    .short = Иҷозати корфармо
 step-employer-permit-check-how = Ин иҷозатро на шумо, балки корфармо аз мақомоти маҳаллӣ мегирад. Пеш аз оғози кор хоҳиш кунед, ки онро ба шумо нишон диҳанд.
 step-register-contract = Санҷед, ки шартномаи меҳнатии шумо ба қайд гирифта шудааст
+    .short = Қайди шартномаи меҳнатӣ
 step-register-contract-how = Шаҳрвандони { -eaeu } иҷозати корӣ лозим надоранд, аммо шартнома бояд дар системаи давлатии шартномаҳои меҳнатӣ (ЕСУТД) бошад ё шартномаи гражданӣ-ҳуқуқӣ бошад.
 step-get-iin = { -iin } гиред
+    .short = { -iin } гирифтан
 step-get-iin-how = Дар { -psc-full }, шахсан. { -iin } барои кор, бонк ва андоз лозим аст.
 step-labour-tax-prepay = Андози пешакии даромадро барои иҷозат пардохт кунед
+    .short = Андози иҷозат
 step-labour-tax-prepay-how = Дар маҳалли зисти худ, барои ҳар моҳи иҷозат, пеш аз додани ариза пардохт кунед. Квитансияҳоро нигоҳ доред.
 step-labour-permit-apply = Барои { -labour-permit } ариза диҳед
+    .short = Ариза барои иҷозат
 step-labour-permit-apply-how = Танҳо онлайн, дар eGov (хизматрасонии 38-1). Шумо ва корфармо ҳарду имзо мегузоред. Аввал { -iin } лозим аст.
 step-labour-permit-extend = Мӯҳлати { -labour-permit(case: "accusative") } тамдид кунед
+    .short = Тамдиди иҷозати корӣ
 step-labour-permit-extend-how = Аввал андозро барои моҳҳои нав пардохт кунед, баъд пеш аз тамом шудани иҷозат дар eGov ариза диҳед.
 step-kandas-apply = Барои гирифтани мақоми қандас ариза диҳед
+    .short = Мақоми қандас
 step-kandas-apply-how = Дар { -enbek-migration }, дар барномаи Enbek Migration, дар консулгарӣ ё дар { -psc }.
 step-nomad-visa-apply = Барои раводиди Neo Nomad (B12-1) ариза диҳед
+    .short = Раводиди Neo Nomad
 step-nomad-visa-apply-how = Барои касоне, ки фосилавӣ кор мекунанд ва аз хориҷа даромади доимӣ доранд (маблағаш дар ҳуҷҷатҳои зер навишта шудааст), доғи судӣ надоранд ва суғурта доранд.
 step-apply-trp = Иҷозати истиқомати муваққатӣ ({ -trp }) гиред
+    .short = { -trp } гирифтан
 step-apply-trp-how = Пеш аз тамом шудани мӯҳлати иҷозатдодашудаи будубош дар { -egov } ё дар { -psc } ариза диҳед. Одатан 1–2 рӯзи корӣ вақт мегирад.
 step-study-trp = Барои таҳсил { -trp } гиред
+    .short = { -trp } барои таҳсил
 step-study-trp-how = Аризаро мактаб ё донишгоҳи шумо медиҳад. Ҳуҷҷатҳоятонро сари вақт ба онҳо супоред.
 step-family-trp = Барои зиндагӣ бо оила { -trp } гиред
+    .short = { -trp } барои оила
 step-family-trp-how = Дар { -egov } ё дар { -psc } бо ҳуҷҷате, ки хешовандии шуморо тасдиқ мекунад, ариза диҳед.
 step-renew-trp = { -trp }-и худро тамдид кунед
+    .short = Тамдиди { -trp }
 step-renew-trp-how = Пеш аз тамом шудани мӯҳлаташ, дар { -egov } ё дар { -psc } ариза диҳед.
 step-employer-permit-renewal = Санҷед, ки корфармо иҷозати худро тамдид мекунад
+    .short = Тамдиди иҷозати корфармо
 step-employer-permit-renewal-how = Мӯҳлати { -trp }-и шумо ба мӯҳлати иҷозати корфармо вобаста аст. Дар бораи тамдид барвақт пурсед.
 step-leave-by-last-day = То рӯзи охирини қонунӣ аз Қазоқистон бароед
+    .short = То рӯзи охир баромадан
 step-leave-by-last-day-how = Ё то он вақт иҷозати лозимиро гиред. Зиёд мондан аз мӯҳлат вайронкунӣ аст ва метавонад ба ҷарима оварад.
 
 ## Ҳуҷҷатҳо

@@ -69,29 +69,45 @@ days-count = { $days } kun
 
 q-purpose = Qozogʻistonda qanday maqsadda boʻlyapsiz?
 purpose-work = Ish
+    .short = Ish
 purpose-study = Oʻqish
+    .short = Oʻqish
 purpose-family = Oila
+    .short = Oila
 purpose-visit = Mehmonga kelish yoki sayohat
+    .short = Mehmonga kelish yoki sayohat
 purpose-business = Xizmat safari
+    .short = Xizmat safari
 purpose-kandas = Qandas (etnik qozoq)
+    .short = Qandas (etnik qozoq)
 purpose-nomad = Chet eldagi ish beruvchi uchun masofadan ishlash
+    .short = Chet elga masofadan ish
 purpose-other = Boshqa
+    .short = Boshqa
 
 ## Ish beruvchi
 
 q-employer = Ish beruvchingiz kim?
 employer-household = Xususiy shaxs (uy xoʻjaligida ishlash)
+    .short = Xususiy shaxs (uy ishi)
 employer-company = Qozogʻistondagi kompaniya yoki tadbirkor
+    .short = Kompaniya yoki tadbirkor
 employer-abroad = Chet eldagi ish beruvchi
+    .short = Chet eldagi ish beruvchi
 
 ## Hujjatlar
 
 q-documents = Sizda qaysi hujjatlar allaqachon bor? Bor hujjatlarning har birini bosing, keyin «Tayyor» tugmasini bosing.
 held-trp = Vaqtinchalik yashash uchun ruxsatnoma (RVP)
+    .short = Yashash ruxsatnomasi ({ -trp })
 held-labour-permit = Mehnat immigrantiga ruxsatnoma
+    .short = Mehnat ruxsatnomasi
 held-work-permit = Ish beruvchining xorijiy ishchi kuchini jalb etishga ruxsatnomasi
+    .short = Ish beruvchi ruxsatnomasi
 held-visa = Viza
+    .short = Viza
 held-iin = { -iin }
+    .short = { -iin }
 # Oʻsha nomlar gap ichida («sizdagi vaqtinchalik yashash uchun ruxsatnoma»).
 held-trp-in-text = vaqtinchalik yashash uchun ruxsatnoma
 held-labour-permit-in-text = { -labour-permit }
@@ -134,11 +150,15 @@ btn-back-to-summary = ↩️ Javoblar roʻyxatiga qaytish
 
 ## Reja: bajariladigan ishlar
 
-plan-actions = Qadamni bajarganingizda ustiga bosing. Bekor qilish uchun yana bosing.
-btn-step-done = ⬜ { $number }. { $step }
-btn-step-undo = ✅ { $number }. { $step }
-plan-step-marked-done = Bajarildi deb belgilandi: { $step }. Bajarilgan: { $done } / { $total }.
-plan-step-marked-undone = Bajarilmadi deb belgilandi: { $step }. Bajarilgan: { $done } / { $total }.
+plan-actions = Qadamni bajarganingizda ⬜ ni bosing (yana bossangiz, belgi olinadi). Qadamni toʻliq koʻrish uchun uning nomini bosing.
+btn-step-done = ⬜ Bajarildi
+btn-step-undo = ✅ Bajarildi
+btn-step-open = { $number }. { $step }
+btn-plan-steps = 📋 Barcha qadamlar
+btn-plan-notes = 💡 Bilib qoʻying
+btn-plan-sources = 📚 Manbalar
+btn-plan-calendar = 📅 Taqvim (.ics)
+btn-plan-back = ↩️ Orqaga
 plan-not-ready = Rejangiz hali tayyor emas: avval savollarga javob bering.
 plan-free-text = Rejangiz tayyor. /plan uni yana koʻrsatadi, /me — javoblaringizni, /restart — hammasini boshidan boshlaydi.
 

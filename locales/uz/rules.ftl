@@ -69,7 +69,7 @@ plan-note = • { $note } ({ $rule })
 plan-note-plain = • { $note }
 plan-sources-header = Bu maʼlumotlar qayerdan olingan:
 plan-sources-none = Bu reja hali hech qanday qoidaga tayanmaydi.
-plan-source-rule = { $rule } { $title } — { DATE($date, case: "locative") } tekshirilgan, ishonchlilik: { $confidence }
+plan-source-rule = { $rule } { $title } — { DATE($date, case: "locative") } tekshirilgan
 plan-source = – { $url } ({ $kind ->
     [updated] yangilangan: { $date }
     [checked] tekshirilgan: { $date }
@@ -78,42 +78,71 @@ plan-source = – { $url } ({ $kind ->
 plan-source-undated = – { $url } (sanasi yoʻq)
 plan-disclaimer = Bu — maʼlumot, yuridik maslahat emas. Qoidalar oʻzgarib turadi: iltimos, { -psc(case: "locative") }, { -egov } saytida yoki { -migration-police(case: "locative") } aniqlang.
 
+## The plan as phone screens
+
+plan-home-unconfirmed = ⚠️ Bularning hammasi ham tasdiqlanmagan: «Bilib qoʻying» boʻlimiga qarang.
+plan-next-header = Keyin nima qilish kerak:
+plan-all-done = Barcha qadamlar bajarildi. ✓
+plan-notes-none = Hozircha boshqa hech narsa yoʻq.
+plan-unconfirmed = ⚠️ Tasdiqlanmagan, iltimos, tekshiring.
+plan-list-step = { $mark }{ $n }. { $title } — { $date }
+plan-list-step-undated = { $mark }{ $n }. { $title }
+plan-key-date = { $kind }: { $date }
+
+
 ## Qadamlar: qisqa nomi (bajarildi tugmasida ham) va qanday qilinadi
 
 step-unknown = Rejangizdagi qadam
 step-leave-or-regularise = Qozogʻistondan chiqing yoki hoziroq { -migration-police(case: "dative") } boring
+    .short = Chiqish yoki politsiyaga
 step-leave-or-regularise-how = Har bir ortiqcha kun vaziyatni ogʻirlashtiradi. Pasportingizni oʻzingiz bilan oling.
 step-host-notice-check = Qabul qiluvchi tomon kelganingiz haqida xabar berganini tekshiring
+    .short = Kelish haqida xabarnoma
 step-host-notice-check-how = Qabul qiluvchi tomon (mehmonxona, uy egasi, ish beruvchi yoki xususiy shaxs) quyidagi sanagacha { -migration-police(case: "dative") } xabar berishi shart. Xabarnomani sizga koʻrsatishlarini soʻrang.
 step-self-register = Politsiyaning migratsiya xizmatida roʻyxatdan oʻting
+    .short = Roʻyxatdan oʻtish
 step-self-register-how = Maʼlumotlaringizni va qabul qiluvchi tomonning manzilini { -migration-police(case: "genitive") } elektron tizimiga kiriting. Qabul qiluvchi tomon ilovada tasdiqlaydi, siz esa elektron guvohnoma olasiz.
 step-employer-permit-check = Ish beruvchingizda xorijiy ishchi kuchini jalb etishga ruxsatnoma borligini tekshiring
+    .short = Ish beruvchi ruxsatnomasi
 step-employer-permit-check-how = Bu ruxsatnomani siz emas, ish beruvchingiz mahalliy hokimlikdan (akimatdan) oladi. Ishni boshlashdan oldin uni koʻrsatishlarini soʻrang.
 step-register-contract = Mehnat shartnomangiz roʻyxatga olinganini tekshiring
+    .short = Shartnomani tekshirish
 step-register-contract-how = YeOII (Yevroosiyo iqtisodiy ittifoqi) fuqarolariga ishlash uchun ruxsatnoma kerak emas, lekin shartnoma mehnat shartnomalarining davlat tizimiga (ЕСУТД) kiritilgan boʻlishi yoki fuqarolik-huquqiy shartnoma boʻlishi kerak.
 step-get-iin = { -iin } oling
+    .short = { -iin } olish
 step-get-iin-how = { -psc(case: "dative") } oʻzingiz borib olasiz. { -iin } — 12 xonali individual identifikatsiya raqami; u ishlash, bank va soliqlar uchun kerak.
 step-labour-tax-prepay = Ruxsatnoma uchun daromad soligʻini oldindan toʻlang
+    .short = Ruxsatnoma soligʻi
 step-labour-tax-prepay-how = Ariza berishdan oldin ruxsatnomaning har bir oyi uchun yashash joyingiz boʻyicha toʻlang. Kvitansiyalarni saqlab qoʻying.
 step-labour-permit-apply = Mehnat immigrantiga ruxsatnoma olish uchun ariza bering
+    .short = Ruxsatnomaga ariza
 step-labour-permit-apply-how = Faqat onlayn, eGov orqali (38-1 xizmati). Arizani siz ham, ish beruvchingiz ham imzolaydi. Avval { -iin } olgan boʻlishingiz kerak.
 step-labour-permit-extend = Mehnat immigrantiga ruxsatnomani uzaytiring
+    .short = Ruxsatnomani uzaytirish
 step-labour-permit-extend-how = Avval yangi oylar uchun soliqni toʻlang, keyin ruxsatnoma muddati tugashidan oldin eGov orqali ariza bering.
 step-kandas-apply = Qandas maqomini olish uchun ariza bering
+    .short = Qandas maqomi
 step-kandas-apply-how = { -enbek-migration } saytida, Enbek Migration ilovasida, konsullikda yoki { -psc(case: "locative") }.
 step-nomad-visa-apply = Neo Nomad vizasiga (B12-1) ariza bering
+    .short = Neo Nomad vizasi
 step-nomad-visa-apply-how = Masofadan ishlovchilar uchun: chet eldan barqaror daromad (qancha boʻlishi kerakligini quyidagi hujjatlar koʻrsatadi), sudlanmaganlik va sugʻurta kerak.
 step-apply-trp = Vaqtinchalik yashash uchun ruxsatnoma ({ -trp }) oling
+    .short = { -trp } olish
 step-apply-trp-how = Ruxsat etilgan muddatingiz tugashidan oldin { -egov } saytida yoki { -psc(case: "locative") } ariza bering. Odatda 1–2 ish kuni vaqt oladi.
 step-study-trp = Oʻqish uchun { -trp } oling
+    .short = Oʻqish uchun { -trp }
 step-study-trp-how = Arizani oʻquv yurtingiz (maktab yoki universitet) beradi. Hujjatlaringizni ularga oʻz vaqtida topshiring.
 step-family-trp = Oilangiz bilan yashash uchun { -trp } oling
+    .short = Oila uchun { -trp }
 step-family-trp-how = Qarindoshligingizni tasdiqlovchi hujjat bilan { -egov } saytida yoki { -psc(case: "locative") } ariza bering.
 step-renew-trp = { -trp }ni uzaytiring
+    .short = { -trp }ni uzaytirish
 step-renew-trp-how = Muddati tugashidan oldin { -egov } saytida yoki { -psc(case: "locative") } ariza bering.
 step-employer-permit-renewal = Ish beruvchingiz oʻz ruxsatnomasini uzaytirishini tekshiring
+    .short = Ish beruvchi uzaytirishi
 step-employer-permit-renewal-how = { -trp } muddatingiz ish beruvchingiz ruxsatnomasining muddatiga bogʻliq. Uzaytirish haqida oldindan soʻrang.
 step-leave-by-last-day = Qonuniy oxirgi kuningizgacha Qozogʻistondan chiqib keting
+    .short = Oxirgi kungacha chiqish
 step-leave-by-last-day-how = Yoki undan oldin kerakli ruxsatnomani oling. Undan ortiq qolish — muddatni buzish hisoblanadi va jarimaga olib kelishi mumkin.
 
 ## Hujjatlar

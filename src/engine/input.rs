@@ -184,6 +184,18 @@ pub enum Action {
     Edit(Field),
     BackToSummary,
     ToggleStep(String),
+    /// Under the plan: back to its first screen.
+    PlanHome,
+    /// Under the plan: one step in full (a card).
+    PlanStep(String),
+    /// Under the plan: every step, with done/undone toggles.
+    PlanSteps,
+    /// Under the plan: the notes ("Good to know").
+    PlanNotes,
+    /// Under the plan: the rules and their sources.
+    PlanSources,
+    /// Under the plan: the deadlines as a calendar file.
+    PlanCalendar,
     ConfirmRestart,
     ConfirmDelete,
     Cancel,
@@ -229,6 +241,12 @@ impl Action {
             Action::Edit(f) => format!("e:{}", f.code()),
             Action::BackToSummary => "bs".into(),
             Action::ToggleStep(id) => format!("s:{id}"),
+            Action::PlanHome => "ph".into(),
+            Action::PlanStep(id) => format!("pc:{id}"),
+            Action::PlanSteps => "pl".into(),
+            Action::PlanNotes => "pn".into(),
+            Action::PlanSources => "pq".into(),
+            Action::PlanCalendar => "pk".into(),
             Action::ConfirmRestart => "rr".into(),
             Action::ConfirmDelete => "rd".into(),
             Action::Cancel => "x".into(),
@@ -281,6 +299,12 @@ impl Action {
             ("e", Some(a)) => Action::Edit(Field::from_code(a)?),
             ("bs", None) => Action::BackToSummary,
             ("s", Some(a)) if is_step_id(a) => Action::ToggleStep(a.to_string()),
+            ("ph", None) => Action::PlanHome,
+            ("pc", Some(a)) if is_step_id(a) => Action::PlanStep(a.to_string()),
+            ("pl", None) => Action::PlanSteps,
+            ("pn", None) => Action::PlanNotes,
+            ("pq", None) => Action::PlanSources,
+            ("pk", None) => Action::PlanCalendar,
             ("rr", None) => Action::ConfirmRestart,
             ("rd", None) => Action::ConfirmDelete,
             ("x", None) => Action::Cancel,
@@ -352,6 +376,12 @@ mod tests {
             Action::Cancel,
             Action::Country(CountryCode::parse("UZ").unwrap()),
             Action::ToggleStep("labour_permit_apply".into()),
+            Action::PlanHome,
+            Action::PlanStep("employer_permit_renewal".into()),
+            Action::PlanSteps,
+            Action::PlanNotes,
+            Action::PlanSources,
+            Action::PlanCalendar,
         ];
         for kind in crate::rules::DeadlineKind::ALL {
             // The longest kind with a date: the wire form must still fit.
@@ -401,6 +431,10 @@ mod tests {
             "1:ok:extra",
             "1:s:",
             "1:s:DROP TABLE",
+            "1:pc:",
+            "1:pc:Get IIN",
+            "1:ph:x",
+            "1:pk:",
             "1:e:z",
             "1:rn:iin",
             "1:rn:passport",

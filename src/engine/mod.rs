@@ -4,6 +4,7 @@
 //! every front end (terminal, Telegram) shares it.
 
 pub mod input;
+mod plan_screens;
 mod questions;
 pub mod reply;
 pub mod state;
@@ -199,9 +200,10 @@ impl Turn<'_, '_> {
             Command::Sources => {
                 if self.conv.has_plan() {
                     let plan = self.assess();
-                    for msg in rules::view::sources_messages(&plan, self.ctx.catalogue) {
-                        self.say(msg);
-                    }
+                    let mut reply = plan_screens::sources(&plan, self.ctx);
+                    // Asked by a command: a message of its own, nothing to replace.
+                    reply.refreshes_previous = false;
+                    self.replies.push(reply);
                 } else {
                     self.say(Msg::new("plan-not-ready"));
                     self.ask_current();
@@ -696,6 +698,7 @@ impl Turn<'_, '_> {
                 self.ask_current();
             }
             (Question::Plan, Action::ToggleStep(id)) => self.toggle_step(id),
+            (Question::Plan, _) if self.plan_screen(action) => {}
             _ => self.stale_button(),
         }
     }
@@ -718,45 +721,59 @@ impl Turn<'_, '_> {
         rules::assess(self.ctx.catalogue, &self.conv.profile, self.ctx.today)
     }
 
+    /// The plan's first screen, as a new message.
     fn show_plan(&mut self) {
         let plan = self.assess();
-        for msg in rules::view::plan_messages(&plan, self.ctx.catalogue) {
-            self.say(msg);
-        }
-        if let Some(reply) = questions::step_buttons(&plan) {
-            self.replies.push(reply);
-        }
+        let calendar = self.calendar_ready(&plan);
+        self.replies
+            .push(plan_screens::home(&plan, self.ctx, calendar));
     }
 
+    /// Whether the plan has deadlines for a calendar file (today's included).
+    fn calendar_ready(&self, plan: &rules::Plan) -> bool {
+        state::reminders_enabled(&self.conv)
+            && plan.deadlines.iter().any(|d| d.date >= self.ctx.today)
+    }
+
+    /// A button under the plan that opens one of its screens in place of the pressed
+    /// one; `false` when it is not such a button or names what the plan no longer has.
+    fn plan_screen(&mut self, action: &Action) -> bool {
+        let plan = self.assess();
+        let reply = match action {
+            Action::PlanHome => {
+                let calendar = self.calendar_ready(&plan);
+                plan_screens::in_place(plan_screens::home(&plan, self.ctx, calendar))
+            }
+            Action::PlanStep(id) => match plan.steps.iter().find(|s| &s.id == id) {
+                Some(step) => plan_screens::card(&plan, step, self.ctx),
+                None => return false,
+            },
+            Action::PlanSteps => plan_screens::steps(&plan),
+            Action::PlanNotes => plan_screens::notes(&plan, self.ctx),
+            Action::PlanSources => plan_screens::sources(&plan, self.ctx),
+            // The file is the answer; the screen it was asked from stays as it is.
+            Action::PlanCalendar if self.calendar_ready(&plan) => {
+                self.effects.push(Effect::Calendar);
+                return true;
+            }
+            _ => return false,
+        };
+        self.replies.push(reply);
+        true
+    }
+
+    /// Marks a step done or not done, and shows all steps again in place.
     fn toggle_step(&mut self, id: &str) {
         let plan = self.assess();
         if !plan.steps.iter().any(|s| s.id == id) {
             return self.stale_button();
         }
         let done = &mut self.conv.profile.done_steps;
-        let now_done = if done.remove(id) {
-            false
-        } else {
+        if !done.remove(id) {
             done.insert(id.to_string());
-            true
-        };
-        let plan = self.assess();
-        let finished = plan.steps.iter().filter(|s| s.done).count();
-        let msg_id = if now_done {
-            "plan-step-marked-done"
-        } else {
-            "plan-step-marked-undone"
-        };
-        self.say(
-            Msg::new(msg_id)
-                .msg("step", rules::view::step_title(id))
-                .int("done", i64::try_from(finished).unwrap_or(0))
-                .int("total", i64::try_from(plan.steps.len()).unwrap_or(0)),
-        );
-        if let Some(mut reply) = questions::step_buttons(&plan) {
-            reply.refreshes_previous = true;
-            self.replies.push(reply);
         }
+        let plan = self.assess();
+        self.replies.push(plan_screens::steps(&plan));
     }
 }
 

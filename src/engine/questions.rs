@@ -1,12 +1,11 @@
 //! How each question is put to the user: its message id, its arguments and its buttons.
-//! Also the summary of the answers and the plan's step buttons.
+//! Also the summary of the answers (the plan's screens are `plan_screens`).
 
 use crate::domain::{DocKind, Employer, Lang, PriorDays, Profile, Purpose, Trip};
 use crate::engine::input::{Action, Field};
 use crate::engine::reply::{Button, Reply};
 use crate::engine::state::{self, Conversation, Question};
 use crate::engine::Context;
-use crate::rules::{self, Plan};
 use crate::text::{Arg, Msg};
 
 /// The language question's buttons, in the order of who uses the bot most: the
@@ -160,7 +159,7 @@ pub fn ask(conv: &Conversation, ctx: &Context<'_>) -> Reply {
             rows(
                 Purpose::ALL
                     .into_iter()
-                    .map(|p| Button::new(purpose_name(p), Action::Purpose(p)))
+                    .map(|p| Button::new(short(purpose_name(p)), Action::Purpose(p)))
                     .collect(),
                 2,
             ),
@@ -170,7 +169,7 @@ pub fn ask(conv: &Conversation, ctx: &Context<'_>) -> Reply {
             rows(
                 Employer::ALL
                     .into_iter()
-                    .map(|e| Button::new(employer_name(e), Action::Employer(e)))
+                    .map(|e| Button::new(short(employer_name(e)), Action::Employer(e)))
                     .collect(),
                 1,
             ),
@@ -185,7 +184,7 @@ pub fn ask(conv: &Conversation, ctx: &Context<'_>) -> Reply {
                         "btn-doc"
                     };
                     Button::new(
-                        Msg::new(id).msg("document", held_name(k)),
+                        Msg::new(id).msg("document", short(held_name(k))),
                         Action::ToggleDoc(k),
                     )
                 })
@@ -245,6 +244,15 @@ fn trips_list(profile: &Profile) -> Msg {
         .map(|t| trip_line(Msg::new("trip-line"), *t))
         .collect();
     Msg::new("trips-list").arg("trips", Arg::Lines(lines))
+}
+
+/// The short form of a name, for a button: the `.short` attribute of its message
+/// (a phone shows about 30 characters of a button).
+fn short(msg: Msg) -> Msg {
+    Msg {
+        id: format!("{}.short", msg.id).into(),
+        ..msg
+    }
 }
 
 /// Lays buttons out `per_row` to a row: narrow phones show long labels badly.
@@ -403,34 +411,6 @@ pub fn summary_msg(profile: &Profile, ctx: &Context<'_>) -> Msg {
         }
     }
     Msg::new("summary").arg("answers", Arg::Lines(lines))
-}
-
-/// One button per step of the plan, to mark it done or not done.
-pub fn step_buttons(plan: &Plan) -> Option<Reply> {
-    if plan.steps.is_empty() {
-        return None;
-    }
-    let buttons = plan
-        .steps
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let id = if s.done {
-                "btn-step-undo"
-            } else {
-                "btn-step-done"
-            };
-            Button::new(
-                Msg::new(id)
-                    .int("number", i64::try_from(i + 1).unwrap_or(0))
-                    .msg("step", rules::view::step_title(&s.id)),
-                Action::ToggleStep(s.id.clone()),
-            )
-        })
-        .collect();
-    let mut buttons = rows(buttons, 1);
-    buttons.push(vec![Button::new(Msg::new("btn-change"), Action::Change)]);
-    Some(Reply::with_buttons(Msg::new("plan-actions"), buttons))
 }
 
 pub fn confirm_restart() -> Reply {

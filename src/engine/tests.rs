@@ -133,9 +133,16 @@ fn the_whole_dialogue_in_each_language_ends_in_the_plan() {
         assert_eq!(d.conv.lang, lang);
         d.press(Action::Correct);
         assert_eq!(d.conv.question, Question::Plan);
-        let ids = d.ids();
-        assert!(ids.len() >= 2, "{ids:?}");
-        assert_eq!(ids.last().unwrap(), "plan-actions");
+        // The plan is one message: its first screen, with the buttons to the details.
+        let replies = &d.last.as_ref().unwrap().replies;
+        assert_eq!(replies.len(), 1, "{:?}", d.ids());
+        assert_eq!(replies[0].msg.id, "plan-lines");
+        assert!(!replies[0].refreshes_previous);
+        assert!(replies[0]
+            .buttons
+            .iter()
+            .flatten()
+            .any(|b| b.action == Action::PlanSteps));
         let p = &d.conv.profile;
         assert_eq!(p.citizenship, Some(code("UZ")));
         assert_eq!(p.entry, NaiveDate::from_ymd_opt(2026, 11, 1));
@@ -389,11 +396,24 @@ fn steps_are_marked_done_and_undone() {
         .expect("the household route has steps")
         .id
         .clone();
+    // Toggling shows all steps again, in place of the pressed screen, with the step's
+    // toggle turned.
+    let toggled = |d: &Driver| {
+        let reply = &d.last.as_ref().unwrap().replies[0];
+        assert!(reply.refreshes_previous);
+        reply
+            .buttons
+            .iter()
+            .flatten()
+            .find(|b| b.action == Action::ToggleStep(first.clone()))
+            .map(|b| b.label.id.to_string())
+            .unwrap()
+    };
     d.press(Action::ToggleStep(first.clone()));
-    assert_eq!(d.ids()[0], "plan-step-marked-done");
+    assert_eq!(toggled(&d), "btn-step-undo");
     assert!(d.conv.profile.done_steps.contains(&first));
     d.press(Action::ToggleStep(first.clone()));
-    assert_eq!(d.ids()[0], "plan-step-marked-undone");
+    assert_eq!(toggled(&d), "btn-step-done");
     assert!(d.conv.profile.done_steps.is_empty());
     d.refused(
         Input::Button(Action::ToggleStep("no_such_step".into())),
@@ -413,7 +433,66 @@ fn plan_and_sources_wait_for_the_dialogue() {
     assert!(!d.ids().is_empty());
     assert!(d.ids().iter().all(|id| id != "plan-not-ready"));
     d.text("/plan");
-    assert_eq!(d.last_id(), "plan-actions");
+    assert_eq!(d.ids(), ["plan-lines"]);
+}
+
+/// Every button under the plan opens its screen in place and changes nothing; every
+/// step's card is within two presses of the first screen; a card of a step the plan
+/// does not have, or a plan button before the plan, is out of date.
+#[test]
+fn the_plan_screens_open_in_place_and_reach_every_step() {
+    let mut d = to_summary(Lang::En);
+    d.press(Action::Correct);
+    let plan = rules::assess(ctx().catalogue, &d.conv.profile, today());
+    let home = d.last.as_ref().unwrap().replies[0].clone();
+    let actions: Vec<Action> = home
+        .buttons
+        .iter()
+        .flatten()
+        .map(|b| b.action.clone())
+        .collect();
+    for action in [Action::PlanSteps, Action::PlanNotes, Action::PlanSources] {
+        assert!(actions.contains(&action), "{action:?} on the first screen");
+        let before = d.conv.clone();
+        d.press(action.clone());
+        assert_eq!(d.conv, before, "{action:?} changed the state");
+        let reply = &d.last.as_ref().unwrap().replies;
+        assert_eq!(reply.len(), 1);
+        assert!(reply[0].refreshes_previous, "{action:?} is not in place");
+        assert!(reply[0]
+            .buttons
+            .iter()
+            .flatten()
+            .any(|b| b.action == Action::PlanHome));
+    }
+    d.press(Action::PlanSteps);
+    let all = d.last.as_ref().unwrap().replies[0].clone();
+    for step in &plan.steps {
+        assert!(all
+            .buttons
+            .iter()
+            .flatten()
+            .any(|b| b.action == Action::PlanStep(step.id.clone())));
+        d.press(Action::PlanStep(step.id.clone()));
+        let card = &d.last.as_ref().unwrap().replies[0];
+        assert!(card.refreshes_previous);
+        assert_eq!(card.msg.id, "plan-lines");
+    }
+    d.press(Action::PlanHome);
+    assert_eq!(d.last.as_ref().unwrap().replies[0].msg, home.msg);
+    // The calendar button answers with the file alone.
+    if actions.contains(&Action::PlanCalendar) {
+        let out = d.press(Action::PlanCalendar).clone();
+        assert!(out.replies.is_empty());
+        assert_eq!(out.effects, vec![Effect::Calendar]);
+    }
+    d.refused(
+        Input::Button(Action::PlanStep("no_such_step".into())),
+        "err-stale-button",
+    );
+    let mut early = Driver::new(Lang::En);
+    early.press(Action::Lang(Lang::En));
+    early.refused(Input::Button(Action::PlanSteps), "err-stale-button");
 }
 
 #[test]

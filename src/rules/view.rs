@@ -1,15 +1,18 @@
 //! The plan and the catalogue as messages: Fluent ids with typed arguments, never text.
-//! A plan becomes a short run of chat messages — the status first, then the checklist
-//! in chunks of at most five steps, then the notes, then the sources with their dates
-//! and the disclaimer — so a reader on a small phone never gets a wall of text. The
-//! catalogue report is the same data laid out for a reviewing lawyer. Every id used
-//! here exists in `locales/*/rules.ftl` (every language) with the same variables.
+//! The full plan, for the caseworker's `jolserik plan`, is a run of messages — the
+//! status, the checklist in chunks of at most five steps, the notes, the sources with
+//! their dates and the disclaimer; the chat shows the same facts as phone-sized screens
+//! (`screens`). The catalogue report is the same data laid out for a reviewing lawyer.
+//! Every id used here exists in `locales/*/rules.ftl` (every language) with the same
+//! variables.
 
 use std::collections::BTreeMap;
 
 use crate::rules::catalogue::{Catalogue, Confidence, Rule, Source};
 use crate::rules::plan::{DeadlineKind, Note, NoteKind, Plan, Status, Step, STEP_IDS};
 use crate::text::{Arg, Msg};
+
+pub mod screens;
 
 /// Steps per checklist message.
 const STEPS_PER_MESSAGE: usize = 5;
@@ -54,14 +57,7 @@ pub fn sources_messages(plan: &Plan, catalogue: &Catalogue) -> Vec<Msg> {
                 l.push(Msg::new("plan-sources-header"));
             }
             for rule in chunk {
-                l.push(
-                    Msg::new("plan-source-rule")
-                        .verbatim("rule", rule.id.clone())
-                        .msg("title", rule_title(rule))
-                        .msg("confidence", confidence(rule.confidence))
-                        .date("date", rule.verified),
-                );
-                l.extend(rule.sources.iter().map(source_line));
+                l.extend(screens::rule_lines(&rule.id, catalogue));
             }
             lines(l)
         })
@@ -239,6 +235,25 @@ pub fn catalogue_report(catalogue: &Catalogue) -> Vec<Msg> {
 /// overstay means and what to do now, why the status is unknown, the kandas warning —
 /// then the key dates.
 fn status_message(plan: &Plan, catalogue: &Catalogue) -> Msg {
+    let mut l = status_lines(plan, &|n| note_line(n, catalogue), true);
+    if !plan.deadlines.is_empty() {
+        l.push(Msg::new("plan-deadlines-header"));
+        for d in &plan.deadlines {
+            l.push(
+                Msg::new("plan-deadline")
+                    .msg("kind", deadline_name(d.kind))
+                    .date("date", d.date)
+                    .verbatim("rule", d.rule.clone()),
+            );
+        }
+    }
+    lines(l)
+}
+
+/// The status in one line and what cannot wait, each note written by `note`. The
+/// overstay's consequences (warning, fine, ban) come with it when `overstay_notes`;
+/// the chat's first screen leaves them to "Good to know" to stay short.
+fn status_lines(plan: &Plan, note: &dyn Fn(&Note) -> Msg, overstay_notes: bool) -> Vec<Msg> {
     let mut l = Vec::new();
     match plan.status {
         // A planned trip: the date holds if the person enters on the planned day;
@@ -263,12 +278,9 @@ fn status_message(plan: &Plan, catalogue: &Catalogue) -> Msg {
                     .date("date", last_legal_day)
                     .int("days", overstay_days),
             );
-            l.extend(
-                plan.notes
-                    .iter()
-                    .filter(|n| n.kind.is_overstay())
-                    .map(|n| note_line(n, catalogue)),
-            );
+            if overstay_notes {
+                l.extend(plan.notes.iter().filter(|n| n.kind.is_overstay()).map(note));
+            }
             l.push(Msg::new("plan-overstay-now"));
         }
         Status::Unknown => l.push(Msg::new("plan-status-unknown")),
@@ -277,23 +289,12 @@ fn status_message(plan: &Plan, catalogue: &Catalogue) -> Msg {
         plan.notes
             .iter()
             .filter(|n| headline(n, plan.status) && !n.kind.is_overstay())
-            .map(|n| note_line(n, catalogue)),
+            .map(note),
     );
     if matches!(plan.status, Status::Unknown) {
         l.push(Msg::new("plan-official-help"));
     }
-    if !plan.deadlines.is_empty() {
-        l.push(Msg::new("plan-deadlines-header"));
-        for d in &plan.deadlines {
-            l.push(
-                Msg::new("plan-deadline")
-                    .msg("kind", deadline_name(d.kind))
-                    .date("date", d.date)
-                    .verbatim("rule", d.rule.clone()),
-            );
-        }
-    }
-    lines(l)
+    l
 }
 
 /// Whether a note belongs with the status rather than in the notes section.

@@ -8,7 +8,7 @@
 //! chats in parallel, so a user's messages are handled in the order they were sent.
 //! Logs here carry user ids, kinds and timings, never what anyone wrote.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
@@ -38,6 +38,9 @@ const UNSUPPORTED: &str = "err-unsupported-input";
 /// Groups remembered as already told "private messages only"; the set is forgotten when
 /// it grows past this, which at worst repeats the note once.
 const MAX_GROUP_NOTES: usize = 10_000;
+/// Chats whose newest keyboard is remembered; forgotten when there are more, which at
+/// worst leaves an old keyboard in place.
+const MAX_KEYBOARDS: usize = 100_000;
 
 /// Everything a handler needs, shared by all of them.
 pub(crate) struct Shared {
@@ -48,6 +51,11 @@ pub(crate) struct Shared {
     /// Takes answered updates out of the inbox.
     pub(crate) removals: Arc<Removals>,
     group_notes: Mutex<HashSet<i64>>,
+    /// Per chat, the bot's newest message with a keyboard: a typed answer closes it
+    /// (its buttons go), as a pressed button closes its own message. Kept in memory
+    /// only: after a restart an old keyboard stays, and a press on it is answered as
+    /// out of date, which changes nothing.
+    keyboards: Mutex<HashMap<i64, MessageId>>,
 }
 
 /// Whether to go on with an update after a failed call.
@@ -71,6 +79,7 @@ impl Shared {
             metrics,
             max_message_len,
             group_notes: Mutex::new(HashSet::new()),
+            keyboards: Mutex::new(HashMap::new()),
         }
     }
 
@@ -112,6 +121,18 @@ impl Shared {
             .run_engine(msg.chat.id, user, update, input, lang_hint)
             .await
         {
+            // A typed answer closes the question it answered: its buttons go, as a
+            // pressed button's do. A reply without buttons leaves them (the plan's
+            // buttons stay under it while the user types a command).
+            if handled.replies.iter().any(|r| !r.buttons.is_empty()) {
+                if let Some(open) = self.take_keyboard(msg.chat.id) {
+                    if let Err(e) = self.remove_keyboard(msg.chat.id, open).await {
+                        if let Next::Stop = self.after_failure(user, e).await {
+                            return;
+                        }
+                    }
+                }
+            }
             self.deliver(msg.chat.id, user, &handled, None).await;
         }
         self.metrics.observe_latency(started.elapsed());
@@ -150,13 +171,20 @@ impl Shared {
             return;
         };
         if !decodable {
-            if let Some(reply) = handled.replies.iter_mut().find(|r| r.msg.id == UNSUPPORTED) {
-                reply.msg = Msg::new(STALE_BUTTON);
+            if let Some(msg) = handled
+                .replies
+                .iter_mut()
+                .flat_map(|r| r.parts_mut())
+                .find(|m| m.id == UNSUPPORTED)
+            {
+                *msg = Msg::new(STALE_BUTTON);
             }
         }
-        let stale = handled.replies.iter().any(|r| r.msg.id == STALE_BUTTON);
+        let stale = handled.replies.iter().any(|r| r.says(STALE_BUTTON));
         let refreshes = handled.replies.iter().any(|r| r.refreshes_previous);
-        if !refreshes {
+        // No reply (the calendar button: the file is the answer) leaves the pressed
+        // message as it is.
+        if !refreshes && !handled.replies.is_empty() {
             // The pressed question becomes a record: its text, the answer, no buttons.
             // A stale keyboard just loses its buttons.
             let record = if stale {
@@ -279,7 +307,11 @@ impl Shared {
         })
         .await;
         match joined {
-            Ok(Ok(handled)) => Some(handled),
+            // One chat message per reply: an acknowledgement goes with the question.
+            Ok(Ok(mut handled)) => {
+                handled.replies = crate::engine::reply::merge(std::mem::take(&mut handled.replies));
+                Some(handled)
+            }
             Ok(Err(AppError::Store(e))) => {
                 tracing::error!(user, error = %e, "could not save; the user is asked to resend");
                 let lang = lang_hint.unwrap_or(self.default_lang());
@@ -310,15 +342,23 @@ impl Shared {
         pressed: Option<MessageId>,
     ) {
         for reply in &handled.replies {
-            let text = self.render(handled.lang, &reply.msg);
+            let text = keyboard::render_reply(&self.app, handled.lang, reply);
             let markup = inline_keyboard(&self.app, handled.lang, &reply.buttons);
             let in_place = pressed.filter(|_| {
                 reply.refreshes_previous && keyboard::text_len(&text) <= self.max_message_len
             });
+            let has_keyboard = markup.is_some();
             let result = match in_place {
-                Some(message) => self.edit(chat, message, text, markup).await,
+                Some(message) => self
+                    .edit(chat, message, text, markup)
+                    .await
+                    .map(|()| Some(message)),
                 None => self.send(chat, text, markup).await,
             };
+            match &result {
+                Ok(Some(message)) if has_keyboard => self.remember_keyboard(chat, *message),
+                _ => {}
+            }
             if let Err(e) = result {
                 if let Next::Stop = self.after_failure(user, e).await {
                     return;
@@ -379,40 +419,59 @@ impl Shared {
     }
 
     /// Sends text as one or more messages (split at paragraphs); the keyboard goes with
-    /// the last part, under the question it belongs to.
+    /// the last part, under the question it belongs to. Returns the last part's id.
     pub(crate) async fn send(
         &self,
         chat: ChatId,
         text: String,
         markup: Option<InlineKeyboardMarkup>,
-    ) -> Result<(), CallError> {
+    ) -> Result<Option<MessageId>, CallError> {
         let parts = split_text(&text, self.max_message_len);
         if parts.is_empty() {
             tracing::warn!(chat = chat.0, "empty reply not sent");
-            return Ok(());
+            return Ok(None);
         }
         let last = parts.len() - 1;
+        let mut sent = None;
         for (i, part) in parts.into_iter().enumerate() {
             let markup = if i == last { markup.clone() } else { None };
-            match &self.api.throttled {
+            let message = match &self.api.throttled {
                 Some(throttled) => {
                     let mut request = throttled.send_message(chat, part);
                     if let Some(m) = markup {
                         request = request.reply_markup(m);
                     }
-                    self.api.call("sendMessage", request).await?;
+                    self.api.call("sendMessage", request).await?
                 }
                 None => {
                     let mut request = self.api.bot.send_message(chat, part);
                     if let Some(m) = markup {
                         request = request.reply_markup(m);
                     }
-                    self.api.call("sendMessage", request).await?;
+                    self.api.call("sendMessage", request).await?
                 }
-            }
+            };
+            sent = Some(message.id);
             self.metrics.reply_sent();
         }
-        Ok(())
+        Ok(sent)
+    }
+
+    /// Remembers the chat's newest message with a keyboard.
+    fn remember_keyboard(&self, chat: ChatId, message: MessageId) {
+        let mut open = self.keyboards.lock().unwrap_or_else(|p| p.into_inner());
+        if open.len() >= MAX_KEYBOARDS && !open.contains_key(&chat.0) {
+            open.clear();
+        }
+        open.insert(chat.0, message);
+    }
+
+    /// Forgets and returns the chat's newest message with a keyboard.
+    fn take_keyboard(&self, chat: ChatId) -> Option<MessageId> {
+        self.keyboards
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(&chat.0)
     }
 
     /// Replaces a message's text; without `markup` its buttons go away.

@@ -27,6 +27,12 @@ pub fn render(app: &App, lang: Lang, msg: &crate::text::Msg) -> String {
     app.data.localizer.render_escaped(lang, msg, &escape)
 }
 
+/// Renders a reply (what it says first, then its message) with user-typed arguments
+/// escaped for the parse mode.
+pub fn render_reply(app: &App, lang: Lang, reply: &crate::engine::Reply) -> String {
+    app.render_reply(lang, reply, &escape)
+}
+
 /// The inline keyboard for the engine's rows of buttons; `None` when there are none. A
 /// button whose action would not fit in Telegram's callback data is left out (and
 /// logged): a keyboard Telegram refuses would lose the whole message.

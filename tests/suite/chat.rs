@@ -93,12 +93,19 @@ const HOUSEHOLD_WORKER: &[&str] = &[
 #[test]
 fn the_dialogue_completes_in_russian() {
     let sandbox = Sandbox::new();
-    let out = stdout(&sandbox.chat("1", "ru", HOUSEHOLD_WORKER));
+    // The plan's first screen, then "All steps" pressed by its label: the terminal
+    // shows the same screens as Telegram, with numbered buttons.
+    let mut lines = HOUSEHOLD_WORKER.to_vec();
+    lines.push("Все шаги");
+    let out = stdout(&sandbox.chat("1", "ru", &lines));
     assert!(out.contains("Здравствуйте"), "{out}");
     assert!(out.contains("] Русский"), "{out}");
     assert!(out.contains("Узбекистан"), "{out}");
     assert!(out.contains("1 ноября 2026"), "{out}");
-    assert!(out.contains("Нажмите на шаг"), "{out}");
+    assert!(out.contains("Что сделать дальше:"), "{out}");
+    assert!(out.contains("] 📋 Все шаги"), "{out}");
+    assert!(out.contains("Нажмите ⬜"), "{out}");
+    assert!(out.contains("] ⬜ Сделано"), "{out}");
 }
 
 #[test]
@@ -110,14 +117,15 @@ fn the_dialogue_completes_in_kazakh_and_english() {
     assert!(out.contains("Сәлеметсіз бе"), "{out}");
     assert!(out.contains("Өзбекстан"), "{out}");
     assert!(out.contains("2026 жылғы 1 қараша"), "{out}");
-    assert!(out.contains("Қадамды орындағанда"), "{out}");
+    assert!(out.contains("Әрі қарай не істеу керек:"), "{out}");
 
     let mut en = HOUSEHOLD_WORKER.to_vec();
     en[0] = "English"; // pressed by its label
     let out = stdout(&sandbox.chat("3", "en", &en));
     assert!(out.contains("Hello!"), "{out}");
     assert!(out.contains("1 November 2026"), "{out}");
-    assert!(out.contains("Tap a step when you have done it"), "{out}");
+    assert!(out.contains("What to do next:"), "{out}");
+    assert!(out.contains("] 💡 Good to know"), "{out}");
 }
 
 #[test]

@@ -136,7 +136,7 @@ fn dialogue_in_new_languages_ends_in_the_plan() {
         // The summary writes the entry date the language's way.
         assert!(out.contains(entry), "{lang}: no {entry:?} in {out}");
         // The plan came: its step buttons are there, and nothing fell back to an id.
-        assert!(out.contains("⬜ 1."), "{lang}: no plan in {out}");
+        assert!(out.contains("] 📋 "), "{lang}: no plan in {out}");
         assert!(!out.contains("plan-"), "{lang}: a raw id in {out}");
 
         let export = sandbox

@@ -1238,7 +1238,7 @@ fn chat_restarted_a_week_later_prints_the_reminder_exactly_once() {
             "1",          // correct
         ],
     );
-    assert!(first.contains("Tap a step"), "{first}");
+    assert!(first.contains("What to do next:"), "{first}");
     assert!(!first.contains("⏰"), "nothing is due yet: {first}");
 
     // T + 7 days, 10:05: the 1-day reminder, once, before the greeting; the 7- and
