@@ -1,20 +1,25 @@
 //! Reminders as messages: Fluent ids with typed arguments, never text. A reminder says
 //! what is due, the date, the days left (a plural), the step to take and its source,
 //! and carries the buttons [Done — I renewed] (for a document's end), [Remind me
-//! tomorrow] (while tomorrow is not past the deadline) and [Stop these reminders]. Also
-//! the `/reminders` list and the texts of the calendar file. Every id used here exists
-//! in `locales/{en,ru,kk}/reminders.ftl` with the same variables.
+//! tomorrow] (while tomorrow is not past the deadline) and [Stop these reminders]. A
+//! day's digest of several deadlines is one message with a numbered line and a row of
+//! short buttons per deadline. Also the `/reminders` list (one line per deadline) and
+//! the texts of the calendar file. Every id used here exists in all six
+//! `locales/*/reminders.ftl` with the same variables.
+
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 
 use crate::engine::{Action, Button, DeadlineKey, Reply};
+use crate::reminders::digest::Digest;
 use crate::reminders::plan::{renewable, Reminder};
 use crate::rules::plan::STEP_IDS;
 use crate::rules::view::{self as rules_view, deadline_name};
 use crate::text::{Arg, Msg};
 
-/// At most this many reminders in the `/reminders` list; Telegram messages are short.
+/// At most this many deadlines in the `/reminders` list; Telegram messages are short.
 const LIST_LIMIT: usize = 12;
 
 /// One reminder, as said on `today` (the local date it is sent on): days left count
@@ -62,6 +67,71 @@ pub fn reminder_reply(r: &Reminder, today: NaiveDate) -> Reply {
     Reply::with_buttons(lines_msg(lines), buttons)
 }
 
+/// A day's digest, as said on `today`. One deadline reads as the single reminder
+/// above (with its step, its source and full-width buttons). Several are numbered, the
+/// soonest first, each with its date, its days left and the step to take, and each has
+/// a row of short buttons that carry its number: renewed (a document's end), tomorrow
+/// (while tomorrow is before the deadline), stop.
+pub fn digest_reply(digest: &Digest, today: NaiveDate) -> Reply {
+    let reminders = &digest.reminders;
+    if let [only] = reminders.as_slice() {
+        return reminder_reply(only, today);
+    }
+    let count = i64::try_from(reminders.len()).unwrap_or(i64::MAX);
+    let mut lines = vec![Msg::new("reminder-digest-header").int("count", count)];
+    let mut buttons = Vec::new();
+    let mut any_passed = false;
+    for (i, r) in reminders.iter().enumerate() {
+        let n = i64::try_from(i + 1).unwrap_or(i64::MAX);
+        let days = (r.date - today).num_days();
+        let what = deadline_name(r.kind);
+        lines.push(match days {
+            d if d > 0 => Msg::new("reminder-digest-ahead")
+                .int("n", n)
+                .msg("what", what)
+                .date("date", r.date)
+                .int("days", d),
+            0 => Msg::new("reminder-digest-last-day")
+                .int("n", n)
+                .msg("what", what)
+                .date("date", r.date),
+            d => Msg::new("reminder-digest-passed")
+                .int("n", n)
+                .msg("what", what)
+                .date("date", r.date)
+                .int("days", -d),
+        });
+        any_passed |= days < 0;
+        if let Some(step) = r.step.as_deref() {
+            lines.push(Msg::new("reminder-digest-step").msg("step", rules_view::step_title(step)));
+        }
+        let key = r.key();
+        let mut row = Vec::new();
+        if let Some(doc) = renewable(r.kind, &r.rule) {
+            row.push(Button::new(
+                Msg::new("btn-digest-renewed").int("n", n),
+                Action::Renewed(doc),
+            ));
+        }
+        if days >= 1 {
+            row.push(Button::new(
+                Msg::new("btn-digest-snooze").int("n", n),
+                Action::Snooze(key),
+            ));
+        }
+        row.push(Button::new(
+            Msg::new("btn-digest-stop").int("n", n),
+            Action::StopReminders(key),
+        ));
+        buttons.push(row);
+    }
+    if any_passed {
+        lines.push(Msg::new("reminder-passed-now"));
+    }
+    lines.push(Msg::new("reminder-digest-footer"));
+    Reply::with_buttons(lines_msg(lines), buttons)
+}
+
 /// "What to do: <step>" and how, when the reminder has a step.
 fn step_lines(step: Option<&str>) -> Vec<Msg> {
     let Some(step) = step else {
@@ -87,26 +157,39 @@ fn lines_msg(lines: Vec<Msg>) -> Msg {
     Msg::new("reminder-lines").arg("lines", Arg::Lines(lines))
 }
 
-/// The `/reminders` answer: the upcoming reminders, earliest first, each with the local
-/// day and time it goes out and the deadline it is about.
+/// The `/reminders` answer: one line per deadline with the day of its next reminder,
+/// the nearest first ("Permit ends: 29 November — next reminder 22 November"). Every
+/// offset of every deadline would be a list of dozens; reminders go out as one digest a
+/// day, so the next day is what a user needs.
 pub fn list_reply(pending: &[Reminder], tz: Tz) -> Reply {
-    if pending.is_empty() {
+    // Per deadline, its next reminder: the earliest pending one.
+    let mut next: BTreeMap<DeadlineKey, &Reminder> = BTreeMap::new();
+    for r in pending {
+        next.entry(r.key())
+            .and_modify(|first| {
+                if r.due < first.due {
+                    *first = r;
+                }
+            })
+            .or_insert(r);
+    }
+    if next.is_empty() {
         return Reply::text(Msg::new("reminders-list-empty"));
     }
-    let count = i64::try_from(pending.len()).unwrap_or(i64::MAX);
+    let mut deadlines: Vec<&Reminder> = next.into_values().collect();
+    deadlines.sort_by_key(|r| (r.due, r.date, r.kind));
+    let count = i64::try_from(deadlines.len()).unwrap_or(i64::MAX);
     let mut lines = vec![Msg::new("reminders-list-header").int("count", count)];
-    for r in pending.iter().take(LIST_LIMIT) {
-        let local = r.due.with_timezone(&tz);
+    for r in deadlines.iter().take(LIST_LIMIT) {
         lines.push(
-            Msg::new("reminders-list-item")
-                .date("when", local.date_naive())
-                .verbatim("time", local.format("%H:%M").to_string())
+            Msg::new("reminders-list-deadline")
                 .msg("what", deadline_name(r.kind))
-                .date("date", r.date),
+                .date("date", r.date)
+                .date("when", r.due.with_timezone(&tz).date_naive()),
         );
     }
-    if pending.len() > LIST_LIMIT {
-        let more = i64::try_from(pending.len() - LIST_LIMIT).unwrap_or(i64::MAX);
+    if deadlines.len() > LIST_LIMIT {
+        let more = i64::try_from(deadlines.len() - LIST_LIMIT).unwrap_or(i64::MAX);
         lines.push(Msg::new("reminders-list-more").int("count", more));
     }
     Reply::text(lines_msg(lines))

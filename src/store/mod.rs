@@ -13,8 +13,8 @@
 //! - `users.rs`: loading (and quarantining what cannot be read) and saving a record.
 //! - `replan.rs`: a record saved with its re-planned reminders, many users in one
 //!   transaction.
-//! - `reminders.rs`: the reminder queue: due, taken, in flight, delivered, requeued,
-//!   blocked.
+//! - `reminders.rs`: the reminder queue: due, taken as one digest per user, in flight,
+//!   delivered, requeued, blocked.
 //! - `privacy.rs`: erasure, export, the users the store knows and their traces.
 //! - `snapshot.rs`: the whole store at once, for backup and restore.
 //! - `inbox.rs`: the Telegram updates received and not yet answered.
@@ -267,6 +267,11 @@ pub struct UserReminders {
     /// Reminders that left the queue, by id. An id here is never planned again.
     #[serde(default)]
     pub sent: BTreeMap<String, SentEntry>,
+    /// The local day the user's last reminder digest was delivered: one message a day
+    /// (see `reminders::digest`). Absent in indexes written before digests, which read
+    /// as "none yet".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digest_day: Option<NaiveDate>,
 }
 
 impl UserReminders {

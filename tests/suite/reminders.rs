@@ -1262,3 +1262,90 @@ fn chat_restarted_a_week_later_prints_the_reminder_exactly_once() {
     assert!(!third.contains("⏰"), "{third}");
     assert!(!third.contains("⚠️"), "{third}");
 }
+
+// ---- reminders per user per day (issue 12) ----------------------------------------------
+
+/// The household worker of issue 12: from Uzbekistan, entered on 1 November 2026, a
+/// labour-immigrant permit ending on 29 November; the permit's end, its tax, the
+/// registration and the stay limit fall in the same week.
+fn household_worker(app: &App, user: u64) {
+    let steps = [
+        Input::Command(BotCommand::Start),
+        Input::Button(Action::Lang(Lang::En)),
+        Input::Button(Action::Country(CountryCode::parse("UZ").unwrap())),
+        Input::Text("01.11.2026".into()),
+        Input::Button(Action::PriorNone),
+        Input::Button(Action::Purpose(Purpose::Work)),
+        Input::Button(Action::Employer(jolserik::domain::Employer::Household)),
+        Input::Button(Action::ToggleDoc(DocKind::LabourPermit)),
+        Input::Button(Action::DocsDone),
+        Input::Text("29.11.2026".into()),
+        Input::Button(Action::Correct),
+    ];
+    for input in steps {
+        app.handle(user, &input, Some(Lang::En)).unwrap();
+    }
+}
+
+/// Runs the worker over simulated days, jumping the clock to each next due reminder and
+/// waiting until everything due is settled; returns the messages sent per local day.
+async fn messages_per_day(
+    app: &Arc<App>,
+    clock: &Clock,
+    sink: &RecordingSink,
+    until: &str,
+) -> std::collections::BTreeMap<NaiveDate, usize> {
+    let tz = app.config.reminders.timezone;
+    let until = at(until);
+    let mut per_day = std::collections::BTreeMap::new();
+    let worker = start(app, sink);
+    loop {
+        let Some(next) = app.store.next_due().unwrap() else {
+            break;
+        };
+        if next > until {
+            break;
+        }
+        let before = sink.sent().len();
+        move_to(app, clock, &next.to_rfc3339());
+        eventually("everything due is settled", || {
+            app.store.next_due().unwrap().is_none_or(|t| t > next)
+                && app.store.in_flight(None).unwrap().is_empty()
+        })
+        .await;
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        let sent = sink.sent().len() - before;
+        *per_day
+            .entry(next.with_timezone(&tz).date_naive())
+            .or_insert(0) += sent;
+    }
+    worker.stop().await;
+    per_day
+}
+
+#[tokio::test]
+async fn a_household_worker_gets_at_most_one_reminder_message_a_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Clock::manual(at("2026-11-21T05:00:00Z"));
+    let app = open_app(dir.path(), &clock);
+    household_worker(&app, 1);
+    let pending = app.store.pending_reminders(1).unwrap();
+    let listed = app
+        .handle(1, &Input::Command(BotCommand::Reminders), None)
+        .unwrap();
+    let list = app.render(Lang::En, &listed.replies.last().unwrap().msg);
+    eprintln!(
+        "household worker: {} reminders pending; /reminders:\n{list}",
+        pending.len()
+    );
+    let sink = RecordingSink::new();
+    let per_day = messages_per_day(&app, &clock, &sink, "2026-12-31T00:00:00Z").await;
+    eprintln!("household worker: messages per day {per_day:?}");
+    let most = per_day.values().copied().max().unwrap_or(0);
+    eprintln!(
+        "household worker: {} messages over {} days, at most {most} a day",
+        sink.sent().len(),
+        per_day.len()
+    );
+    assert!(most <= 1, "{per_day:?}");
+}
