@@ -22,7 +22,7 @@ fn populated(dir: &Path) -> Arc<jolserik::app::App> {
     run(&app, 2, &button_dialogue("29.11.2026"));
     run(&app, 3, &typed_dialogue("31.12.2026")[..6]);
     let first = app.store.pending_reminders(1).unwrap()[0].clone();
-    app.take_reminder(1, &first.id(), first.due).unwrap();
+    app.take_digest(1, first.due).unwrap();
     app.store.put_raw(4, b"\x00unreadable").unwrap();
     app.store.load(4, clock.now()).unwrap();
     app
