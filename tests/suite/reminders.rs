@@ -382,6 +382,49 @@ async fn a_reminder_left_in_flight_by_a_crash_is_sent_again_exactly_once() {
 }
 
 #[tokio::test]
+async fn a_digest_left_in_flight_by_a_crash_is_sent_again_as_the_same_one_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Clock::manual(at("2026-11-21T05:00:00Z"));
+    let taken = {
+        let app = open_app(dir.path(), &clock);
+        household_worker(&app, 1, Lang::Ru);
+        // 29 November 10:00: four deadlines in one digest, taken; then a crash.
+        clock.set(at("2026-11-29T05:00:00Z"));
+        let taken = app.take_digest(1, clock.now()).unwrap().unwrap();
+        assert_eq!(taken.deadlines().len(), 4);
+        assert_eq!(app.store.in_flight(None).unwrap().len(), 4);
+        taken
+    };
+    let app = open_app(dir.path(), &clock);
+    let sink = RecordingSink::new();
+    // Telegram first says "too many requests": the whole digest waits, still one.
+    sink.answer(Some(1), Delivery::RetryAfter(Duration::from_millis(100)));
+    let worker = start(&app, &sink);
+    let sent = sink.wait_for(1, WAIT).await;
+    tokio::time::sleep(SETTLE).await;
+    worker.stop().await;
+    assert_eq!(sink.sent().len(), 1, "{sent:?}");
+    let keys: std::collections::BTreeSet<_> = taken.deadlines().into_iter().collect();
+    assert_eq!(deadlines_of(&sent[0]), keys);
+    let text = app.render(Lang::Ru, &sent[0].reply.msg);
+    assert!(text.starts_with("⏰ Напоминание: близко 4 срока."), "{text}");
+    assert!(app.store.in_flight(None).unwrap().is_empty());
+    let state = app.store.reminder_state(1).unwrap();
+    for r in &taken.reminders {
+        assert_eq!(state.sent[&r.id()].state, SentState::Delivered, "{}", r.id());
+    }
+    drop(app);
+
+    // Restarted again the same day: nothing more.
+    let app = open_app(dir.path(), &clock);
+    let sink = RecordingSink::new();
+    let worker = start(&app, &sink);
+    tokio::time::sleep(SETTLE).await;
+    worker.stop().await;
+    assert!(sink.sent().is_empty(), "{:?}", sink.sent());
+}
+
+#[tokio::test]
 async fn downtime_is_caught_up_with_one_reminder_per_deadline() {
     let dir = tempfile::tempdir().unwrap();
     let clock = Clock::manual(at("2026-11-21T05:00:00Z"));
@@ -417,6 +460,43 @@ async fn downtime_is_caught_up_with_one_reminder_per_deadline() {
         SentState::Superseded
     );
     assert!(app.store.in_flight(None).unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn a_catch_up_before_the_reminder_hour_brings_the_days_reminder_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Clock::manual(at("2026-11-21T05:00:00Z"));
+    let app = open_app(dir.path(), &clock);
+    complete_dialogue(&app, 1, Lang::En, "29.11.2026");
+    // Down from 21 November until 26 November 09:00: the 7-day reminder (22 Nov) was
+    // missed, and the 3-day one is due at 10:00 today. One message now, not one now
+    // and another at 10:00.
+    clock.set(at("2026-11-26T04:00:00Z"));
+    let sink = RecordingSink::new();
+    let worker = start(&app, &sink);
+    let sent = sink.wait_for(1, WAIT).await;
+    assert_eq!(sent.len(), 1);
+    assert_eq!(
+        about(&sent[0]),
+        (trp("2026-11-29"), "reminder-ahead".into(), Some(3))
+    );
+    move_to(&app, &clock, "2026-11-26T05:00:00Z");
+    tokio::time::sleep(SETTLE).await;
+    assert_eq!(sink.sent().len(), 1, "a second message at 10:00");
+    // The next is the 1-day reminder, on 28 November.
+    move_to(&app, &clock, "2026-11-28T05:00:00Z");
+    let sent = sink.wait_for(2, WAIT).await;
+    worker.stop().await;
+    assert_eq!(about(&sent[1]).2, Some(1));
+    let state = app.store.reminder_state(1).unwrap();
+    assert_eq!(
+        state.sent["trp_end:2026-11-29:7"].state,
+        SentState::Superseded
+    );
+    assert_eq!(
+        state.sent["trp_end:2026-11-29:3"].state,
+        SentState::Delivered
+    );
 }
 
 #[tokio::test]
