@@ -306,4 +306,120 @@ mod tests {
         assert_eq!(lines[0].id, "reminder-passed");
         assert!(lines.iter().any(|l| l.id == "reminder-passed-now"));
     }
+
+    fn digest_of(rs: Vec<Reminder>) -> Digest {
+        Digest::new(1, rs)
+    }
+
+    #[test]
+    fn one_deadline_reads_as_a_single_reminder() {
+        let r = reminder(DeadlineKind::PermitEnd, "R11", 7);
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        assert_eq!(
+            digest_reply(&digest_of(vec![r.clone()]), today),
+            reminder_reply(&r, today)
+        );
+    }
+
+    #[test]
+    fn several_deadlines_are_numbered_lines_with_a_row_of_buttons_each() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        let permit = reminder(DeadlineKind::PermitEnd, "R11", 0);
+        let mut stay = reminder(DeadlineKind::StayLimit, "R1", 1);
+        stay.date = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        stay.step = None;
+        let mut registration = reminder(DeadlineKind::Registration, "R7", -1);
+        registration.date = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let reply = digest_reply(
+            &digest_of(vec![stay.clone(), permit.clone(), registration.clone()]),
+            today,
+        );
+        let Arg::Lines(lines) = &reply.msg.args[0].1 else {
+            panic!("{reply:?}")
+        };
+        let ids: Vec<&str> = lines.iter().map(|l| l.id.as_ref()).collect();
+        assert_eq!(
+            ids,
+            [
+                "reminder-digest-header",
+                // The passed deadline first, then the last day, then the one ahead.
+                "reminder-digest-passed",
+                "reminder-digest-step",
+                "reminder-digest-last-day",
+                "reminder-digest-step",
+                "reminder-digest-ahead",
+                "reminder-passed-now",
+                "reminder-digest-footer",
+            ]
+        );
+        assert!(lines[0].args.contains(&("count", Arg::Int(3))));
+        assert!(lines[5].args.contains(&("n", Arg::Int(3))));
+        assert!(lines[5].args.contains(&("days", Arg::Int(1))));
+        // One row per deadline, numbered like its line: no snooze on or after the day.
+        let rows: Vec<Vec<Action>> = reply
+            .buttons
+            .iter()
+            .map(|row| row.iter().map(|b| b.action.clone()).collect())
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                vec![Action::StopReminders(registration.key())],
+                vec![
+                    Action::Renewed(DocKind::LabourPermit),
+                    Action::StopReminders(permit.key())
+                ],
+                vec![
+                    Action::Snooze(stay.key()),
+                    Action::StopReminders(stay.key())
+                ],
+            ]
+        );
+        let numbers: Vec<&Arg> = reply
+            .buttons
+            .iter()
+            .map(|row| &row[0].label.args[0].1)
+            .collect();
+        assert_eq!(numbers, [&Arg::Int(1), &Arg::Int(2), &Arg::Int(3)]);
+    }
+
+    #[test]
+    fn the_list_has_one_line_per_deadline_with_its_next_reminder_day() {
+        let tz = chrono_tz::Asia::Almaty;
+        let at = |s: &str| {
+            DateTime::parse_from_rfc3339(s)
+                .unwrap()
+                .with_timezone(&Utc)
+        };
+        let mut rs = Vec::new();
+        for (offset, due) in [(7, "2026-11-22T05:00:00Z"), (3, "2026-11-26T05:00:00Z")] {
+            let mut r = reminder(DeadlineKind::PermitEnd, "R11", offset);
+            r.due = at(due);
+            rs.push(r);
+        }
+        let mut tax = reminder(DeadlineKind::TaxPrepayment, "R12", 1);
+        tax.due = at("2026-11-28T05:00:00Z");
+        rs.push(tax);
+        let reply = list_reply(&rs, tz);
+        let Arg::Lines(lines) = &reply.msg.args[0].1 else {
+            panic!("{reply:?}")
+        };
+        assert_eq!(lines.len(), 3);
+        assert!(lines[0].args.contains(&("count", Arg::Int(2))));
+        let when = |l: &Msg| {
+            l.args
+                .iter()
+                .find(|(n, _)| *n == "when")
+                .map(|(_, a)| a.clone())
+        };
+        assert_eq!(
+            when(&lines[1]),
+            Some(Arg::Date(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()))
+        );
+        assert_eq!(
+            when(&lines[2]),
+            Some(Arg::Date(NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()))
+        );
+        assert_eq!(list_reply(&[], tz).msg.id, "reminders-list-empty");
+    }
 }
