@@ -135,7 +135,11 @@ impl Flight {
 
     /// Starts one delivery to `user`, registered so that a re-read of the queue skips
     /// them.
-    fn start(&mut self, user: u64, delivery: impl Future<Output = Option<Delivery>> + Send + 'static) {
+    fn start(
+        &mut self,
+        user: u64,
+        delivery: impl Future<Output = Option<Delivery>> + Send + 'static,
+    ) {
         let task = self.tasks.spawn(delivery);
         self.ids.insert(task.id(), user);
     }
@@ -280,7 +284,8 @@ where
                 for user in damaged {
                     self.store(move |app| app.replan(user)).await;
                 }
-                self.resend(flight, Digest::per_user(left), shutdown).await?;
+                self.resend(flight, Digest::per_user(left), shutdown)
+                    .await?;
             }
             wakeup.waiting_for.store(i64::MIN, Ordering::SeqCst);
             let now = self.app.clock.now();
@@ -509,8 +514,10 @@ async fn deliver<S: ReminderSink>(
     let outcome = result.clone();
     // Not recorded: it stays in flight and is sent again (the failure flag makes the
     // worker look at what is in flight).
-    store_call(&app, &failed, move |app| app.reminder_outcome(&digest, outcome))
-        .await?;
+    store_call(&app, &failed, move |app| {
+        app.reminder_outcome(&digest, outcome)
+    })
+    .await?;
     Some(result)
 }
 

@@ -215,15 +215,50 @@ mod tests {
         let today = d("2026-11-28");
         let candidates = vec![
             // The permit: its 7- and 3-day reminders were missed, the 1-day is today.
-            r(DeadlineKind::PermitEnd, "2026-11-29", 7, "2026-11-22T05:00:00Z"),
-            r(DeadlineKind::PermitEnd, "2026-11-29", 3, "2026-11-26T05:00:00Z"),
-            r(DeadlineKind::PermitEnd, "2026-11-29", 1, "2026-11-28T05:00:00Z"),
-            r(DeadlineKind::TaxPrepayment, "2026-11-29", 1, "2026-11-28T05:00:00Z"),
+            r(
+                DeadlineKind::PermitEnd,
+                "2026-11-29",
+                7,
+                "2026-11-22T05:00:00Z",
+            ),
+            r(
+                DeadlineKind::PermitEnd,
+                "2026-11-29",
+                3,
+                "2026-11-26T05:00:00Z",
+            ),
+            r(
+                DeadlineKind::PermitEnd,
+                "2026-11-29",
+                1,
+                "2026-11-28T05:00:00Z",
+            ),
+            r(
+                DeadlineKind::TaxPrepayment,
+                "2026-11-29",
+                1,
+                "2026-11-28T05:00:00Z",
+            ),
             // A snooze due later today goes early, with the rest.
-            r(DeadlineKind::StayLimit, "2026-11-30", 2, "2026-11-28T12:00:00Z"),
+            r(
+                DeadlineKind::StayLimit,
+                "2026-11-30",
+                2,
+                "2026-11-28T12:00:00Z",
+            ),
             // A deadline that passed: only its day-after notice.
-            r(DeadlineKind::Registration, "2026-11-26", 0, "2026-11-26T05:00:00Z"),
-            r(DeadlineKind::Registration, "2026-11-26", -1, "2026-11-27T05:00:00Z"),
+            r(
+                DeadlineKind::Registration,
+                "2026-11-26",
+                0,
+                "2026-11-26T05:00:00Z",
+            ),
+            r(
+                DeadlineKind::Registration,
+                "2026-11-26",
+                -1,
+                "2026-11-27T05:00:00Z",
+            ),
         ];
         let taking = choose(&candidates, today, false);
         assert_eq!(taking.send, [2, 3, 4, 6]);
@@ -235,9 +270,24 @@ mod tests {
     fn after_the_days_digest_only_the_last_day_and_the_day_after_still_go_today() {
         let today = d("2026-11-28");
         let candidates = vec![
-            r(DeadlineKind::PermitEnd, "2026-12-05", 7, "2026-11-28T05:00:00Z"),
-            r(DeadlineKind::TrpEnd, "2026-11-28", 0, "2026-11-28T10:00:00Z"),
-            r(DeadlineKind::VisaEnd, "2026-11-27", -1, "2026-11-28T10:00:00Z"),
+            r(
+                DeadlineKind::PermitEnd,
+                "2026-12-05",
+                7,
+                "2026-11-28T05:00:00Z",
+            ),
+            r(
+                DeadlineKind::TrpEnd,
+                "2026-11-28",
+                0,
+                "2026-11-28T10:00:00Z",
+            ),
+            r(
+                DeadlineKind::VisaEnd,
+                "2026-11-27",
+                -1,
+                "2026-11-28T10:00:00Z",
+            ),
         ];
         let taking = choose(&candidates, today, true);
         assert_eq!(taking.send, [1, 2]);
@@ -249,13 +299,33 @@ mod tests {
 
     #[test]
     fn a_digest_reads_soonest_deadline_first_and_groups_users() {
-        let mut other = r(DeadlineKind::TrpEnd, "2026-11-23", 1, "2026-11-22T05:00:00Z");
+        let mut other = r(
+            DeadlineKind::TrpEnd,
+            "2026-11-23",
+            1,
+            "2026-11-22T05:00:00Z",
+        );
         other.user = 2;
         let rs = vec![
-            r(DeadlineKind::StayLimit, "2026-11-30", 2, "2026-11-28T05:00:00Z"),
-            r(DeadlineKind::TaxPrepayment, "2026-11-29", 1, "2026-11-28T05:00:00Z"),
+            r(
+                DeadlineKind::StayLimit,
+                "2026-11-30",
+                2,
+                "2026-11-28T05:00:00Z",
+            ),
+            r(
+                DeadlineKind::TaxPrepayment,
+                "2026-11-29",
+                1,
+                "2026-11-28T05:00:00Z",
+            ),
             other.clone(),
-            r(DeadlineKind::PermitEnd, "2026-11-29", 1, "2026-11-28T05:00:00Z"),
+            r(
+                DeadlineKind::PermitEnd,
+                "2026-11-29",
+                1,
+                "2026-11-28T05:00:00Z",
+            ),
         ];
         let digests = Digest::per_user(rs);
         assert_eq!(digests.len(), 2);

@@ -386,11 +386,7 @@ mod tests {
     #[test]
     fn the_list_has_one_line_per_deadline_with_its_next_reminder_day() {
         let tz = chrono_tz::Asia::Almaty;
-        let at = |s: &str| {
-            DateTime::parse_from_rfc3339(s)
-                .unwrap()
-                .with_timezone(&Utc)
-        };
+        let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc);
         let mut rs = Vec::new();
         for (offset, due) in [(7, "2026-11-22T05:00:00Z"), (3, "2026-11-26T05:00:00Z")] {
             let mut r = reminder(DeadlineKind::PermitEnd, "R11", offset);

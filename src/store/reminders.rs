@@ -191,8 +191,7 @@ impl Store {
                                     was_in_flight.push(false);
                                 }
                                 None => {
-                                    let date = deadline_of_id(&id)
-                                        .map_or(window.today, |d| d.date);
+                                    let date = deadline_of_id(&id).map_or(window.today, |d| d.date);
                                     let entry = SentEntry {
                                         state: SentState::Dropped,
                                         at: now,
@@ -648,7 +647,9 @@ mod tests {
         let taken = store.take_digest(7, &window(later)).unwrap().unwrap();
         assert_eq!(taken.iter().map(|r| r.offset).collect::<Vec<_>>(), [3]);
         assert_eq!(store.in_flight(None).unwrap(), taken);
-        store.mark_delivered(&taken, later, day("2026-11-26")).unwrap();
+        store
+            .mark_delivered(&taken, later, day("2026-11-26"))
+            .unwrap();
         assert!(store.in_flight(None).unwrap().is_empty());
         assert_eq!(
             store.reminder_state(7).unwrap().sent["permit_end:2026-11-29:7"].state,

@@ -407,11 +407,19 @@ async fn a_digest_left_in_flight_by_a_crash_is_sent_again_as_the_same_one_messag
     let keys: std::collections::BTreeSet<_> = taken.deadlines().into_iter().collect();
     assert_eq!(deadlines_of(&sent[0]), keys);
     let text = app.render(Lang::Ru, &sent[0].reply.msg);
-    assert!(text.starts_with("⏰ Напоминание: близко 4 срока."), "{text}");
+    assert!(
+        text.starts_with("⏰ Напоминание: близко 4 срока."),
+        "{text}"
+    );
     assert!(app.store.in_flight(None).unwrap().is_empty());
     let state = app.store.reminder_state(1).unwrap();
     for r in &taken.reminders {
-        assert_eq!(state.sent[&r.id()].state, SentState::Delivered, "{}", r.id());
+        assert_eq!(
+            state.sent[&r.id()].state,
+            SentState::Delivered,
+            "{}",
+            r.id()
+        );
     }
     drop(app);
 
@@ -1411,7 +1419,10 @@ async fn sent_per_day(
         tokio::time::sleep(Duration::from_millis(50)).await;
         let day = next.with_timezone(&tz).date_naive();
         for sent in &sink.sent()[before..] {
-            per_day.entry((sent.user, day)).or_default().push(sent.clone());
+            per_day
+                .entry((sent.user, day))
+                .or_default()
+                .push(sent.clone());
         }
     }
     worker.stop().await;
@@ -1478,7 +1489,15 @@ async fn a_household_worker_gets_at_most_one_reminder_message_a_day() {
     let busiest = &per_day[&(1, day("2026-11-29"))][0];
     assert_eq!(busiest.reply.buttons.len(), 4);
     let text = app.render(Lang::En, &busiest.reply.msg);
-    assert!(text.starts_with("⏰ Reminder: 4 deadlines are near."), "{text}");
+    assert!(
+        text.starts_with("⏰ Reminder: 4 deadlines are near."),
+        "{text}"
+    );
+    eprintln!(
+        "household worker, 29 November ({} lines, {} characters):\n{text}",
+        text.lines().count(),
+        text.chars().count()
+    );
     for (user, lang) in &users {
         let sent = &per_day[&(*user, day("2026-11-29"))][0];
         assert_eq!(sent.lang, *lang);
