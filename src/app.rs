@@ -374,7 +374,7 @@ impl App {
         Ok(self
             .store
             .take_digest(user, &window)?
-            .map(|taken| Digest::new(user, taken)))
+            .map(|taken| Digest::new(user, window.today, taken)))
     }
 
     /// The reminders of one user to show now, for the terminal, which has no worker:
@@ -389,7 +389,8 @@ impl App {
         }
         let _one_at_a_time = self.lock(user);
         let left = self.store.in_flight(Some(user))?;
-        Ok(Digest::per_user(left))
+        let today = local_date(self.config.reminders.timezone, now);
+        Ok(Digest::per_user(left, today))
     }
 
     /// What a digest says, in the user's current language, as sent now. `None` when
@@ -416,10 +417,9 @@ impl App {
     pub fn reminder_outcome(&self, digest: &Digest, outcome: Delivery) -> Result<(), AppError> {
         let _one_at_a_time = self.lock(digest.user);
         let now = self.clock.now();
-        let today = local_date(self.config.reminders.timezone, now);
         let reminders = &digest.reminders;
         match outcome {
-            Delivery::Delivered => self.store.mark_delivered(reminders, now, today)?,
+            Delivery::Delivered => self.store.mark_delivered(reminders, now, digest.day)?,
             Delivery::Blocked => self.store.block_user(digest.user, now)?,
             Delivery::RetryAfter(_) => self.store.requeue(reminders)?,
             Delivery::Rejected(_) => self.store.mark_dropped(reminders, now)?,

@@ -53,7 +53,7 @@ use tokio::task::JoinSet;
 use crate::app::App;
 use crate::reminders::delivery::{Delivery, ReminderSink};
 use crate::reminders::digest::Digest;
-use crate::reminders::plan::outside_quiet_hours;
+use crate::reminders::plan::{local_date, outside_quiet_hours};
 
 /// How many due reminders one round reads (the most urgent of all that are due); the
 /// rest wait for the next round.
@@ -284,7 +284,10 @@ where
                 for user in damaged {
                     self.store(move |app| app.replan(user)).await;
                 }
-                self.resend(flight, Digest::per_user(left), shutdown)
+                // Re-sent now: they are today's digests.
+                let now = self.app.clock.now();
+                let today = local_date(self.app.config.reminders.timezone, now);
+                self.resend(flight, Digest::per_user(left, today), shutdown)
                     .await?;
             }
             wakeup.waiting_for.store(i64::MIN, Ordering::SeqCst);

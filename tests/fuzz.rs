@@ -597,7 +597,8 @@ fn fuzz_stored_reminders_and_indexes() {
                 }
             }
             let left = app.store.in_flight(Some(user)).unwrap();
-            for digest in jolserik::reminders::Digest::per_user(left) {
+            let today = app.clock.today();
+            for digest in jolserik::reminders::Digest::per_user(left, today) {
                 app.reminder_outcome(&digest, jolserik::reminders::Delivery::Delivered)
                     .unwrap();
             }

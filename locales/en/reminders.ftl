@@ -57,9 +57,10 @@ reminder-stopped = I will not remind you about this again. { $what }: { $date }.
 
 ## /reminders
 
+# One line per deadline, with the day of its next reminder; $count counts the lines.
 reminders-list-header = { $count ->
-    [one] Your reminders, one message a day at most:
-   *[other] Your reminders for { $count } deadlines, one message a day at most:
+    [one] Your next reminder:
+   *[other] Your next { $count } reminders:
 }
 reminders-list-deadline = • { $what }: { $date } — next reminder { $when }
 reminders-list-more = …and { $count ->

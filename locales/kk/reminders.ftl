@@ -58,8 +58,8 @@ reminder-stopped = Бұл туралы енді еске салмаймын. { $
 ## /reminders
 
 reminders-list-header = { $count ->
-    [one] Еске салуларыңыз, күніне бір хабардан аспайды:
-   *[other] { $count } мерзім бойынша еске салулар, күніне бір хабардан аспайды:
+    [one] Келесі еске салуыңыз:
+   *[other] Келесі { $count } еске салуыңыз:
 }
 reminders-list-deadline = • { $what }: { $date } — келесі еске салу: { $when }
 reminders-list-more = …тағы { $count ->

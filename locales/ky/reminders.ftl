@@ -58,8 +58,8 @@ reminder-stopped = Бул тууралуу мындан ары эскертпе�
 ## /reminders
 
 reminders-list-header = { $count ->
-    [one] Эскертмелериңиз, күнүнө бир билдирүүдөн ашпайт:
-   *[other] { $count } мөөнөт боюнча эскертмелер, күнүнө бир билдирүүдөн ашпайт:
+    [one] Кийинки эскертмеңиз:
+   *[other] Кийинки { $count } эскертмеңиз:
 }
 reminders-list-deadline = • { $what }: { $date } — кийинки эскертме: { $when }
 reminders-list-more = …жана дагы { $count ->

@@ -68,8 +68,8 @@ reminder-stopped = Больше не буду напоминать об этом
 ## /reminders
 
 reminders-list-header = { $count ->
-    [one] Ваши напоминания, не больше одного сообщения в день:
-   *[other] Напоминания по срокам ({ $count }), не больше одного сообщения в день:
+    [1] Ваше ближайшее напоминание:
+   *[other] Ближайшие напоминания ({ $count }):
 }
 reminders-list-deadline = • { $what }: { $date } — напомню { $when }
 reminders-list-more = …и ещё { $count ->

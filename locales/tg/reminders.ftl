@@ -53,8 +53,8 @@ reminder-stopped = Дигар дар ин бора ёдрас намекунам
 ## /reminders
 
 reminders-list-header = { $count ->
-    [1] Ёдраскуниҳои шумо, на бештар аз як паём дар як рӯз:
-   *[other] Ёдраскуниҳо аз рӯи { $count } мӯҳлат, на бештар аз як паём дар як рӯз:
+    [1] Ёдраскунии навбатии шумо:
+   *[other] { $count } ёдраскунии навбатии шумо:
 }
 reminders-list-deadline = • { $what }: { $date } — ёдраскунии навбатӣ: { $when }
 reminders-list-more = …ва боз { $count ->

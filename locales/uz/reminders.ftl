@@ -47,8 +47,8 @@ reminder-stopped = Bu haqda boshqa eslatmayman. { $what }: { $date }. /reminders
 ## /reminders
 
 reminders-list-header = { $count ->
-    [one] Eslatmalaringiz, kuniga bittadan koʻp xabar emas:
-   *[other] { $count } ta muddat boʻyicha eslatmalar, kuniga bittadan koʻp xabar emas:
+    [one] Navbatdagi eslatmangiz:
+   *[other] Navbatdagi { $count } ta eslatmangiz:
 }
 reminders-list-deadline = • { $what }: { $date } — keyingi eslatma: { $when }
 reminders-list-more = …va yana { $count } ta muddat.

@@ -35,21 +35,28 @@ use super::plan::{DAY_AFTER, LAST_DAY};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Digest {
     pub user: u64,
+    /// The local day it goes out for: delivered, it is the user's digest of that day
+    /// (recorded as such however late the delivery is confirmed).
+    pub day: NaiveDate,
     pub reminders: Vec<Reminder>,
 }
 
 impl Digest {
     /// A digest of `user`'s reminders, ordered soonest deadline first (a passed one
     /// first of all), then by kind, so that the same reminders always read the same.
-    pub fn new(user: u64, mut reminders: Vec<Reminder>) -> Digest {
+    pub fn new(user: u64, day: NaiveDate, mut reminders: Vec<Reminder>) -> Digest {
         reminders.retain(|r| r.user == user);
         reminders.sort_by(|a, b| by_urgency(a, b).then_with(|| a.kind.cmp(&b.kind)));
-        Digest { user, reminders }
+        Digest {
+            user,
+            day,
+            reminders,
+        }
     }
 
     /// Groups reminders of many users (what a crash left in flight) into one digest per
-    /// user, the most urgent user first.
-    pub fn per_user(mut reminders: Vec<Reminder>) -> Vec<Digest> {
+    /// user for `day`, the most urgent user first.
+    pub fn per_user(mut reminders: Vec<Reminder>, day: NaiveDate) -> Vec<Digest> {
         reminders.sort_by(by_urgency);
         let mut order = Vec::new();
         let mut by_user: BTreeMap<u64, Vec<Reminder>> = BTreeMap::new();
@@ -61,7 +68,7 @@ impl Digest {
         }
         order
             .into_iter()
-            .filter_map(|user| by_user.remove(&user).map(|rs| Digest::new(user, rs)))
+            .filter_map(|user| by_user.remove(&user).map(|rs| Digest::new(user, day, rs)))
             .collect()
     }
 
@@ -327,7 +334,7 @@ mod tests {
                 "2026-11-28T05:00:00Z",
             ),
         ];
-        let digests = Digest::per_user(rs);
+        let digests = Digest::per_user(rs, d("2026-11-28"));
         assert_eq!(digests.len(), 2);
         assert_eq!(digests[0].user, 2, "the nearest deadline's user first");
         assert_eq!(digests[0].reminders, [other]);

@@ -308,7 +308,7 @@ mod tests {
     }
 
     fn digest_of(rs: Vec<Reminder>) -> Digest {
-        Digest::new(1, rs)
+        Digest::new(1, NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(), rs)
     }
 
     #[test]
