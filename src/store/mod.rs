@@ -29,8 +29,9 @@
 //!   envelope `{"v": 1, ...}`). The first key is the next reminder due, so the worker
 //!   finds it without a scan.
 //! - `reminder_users`: user id (u64 BE) → the user's reminder index: pending reminder
-//!   ids with their due times (to find their keys), and the sent log (in flight,
-//!   delivered, superseded, dropped) that keeps a reminder from being planned twice. One
+//!   ids with their due times (to find their keys), the sent log (in flight,
+//!   delivered, superseded, dropped) that keeps a reminder from being planned twice, and
+//!   the local day of the last digest delivered (one message a day). One
 //!   value per user, because sled transactions can read keys but not scan ranges.
 //! - `reminders_in_flight`: user id (u64 BE) + reminder id → a reminder being sent right
 //!   now. What is left here after a crash is sent again at start, and nothing else.

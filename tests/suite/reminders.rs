@@ -987,7 +987,7 @@ fn the_reminders_command_lists_what_is_ahead_with_dates() {
     assert_eq!(app.store.pending_reminders(1).unwrap().len(), 5);
     assert_eq!(
         text,
-        "Your reminders, one message a day at most:\n\
+        "Your next reminder:\n\
          • TRP ends: 29 November 2026 — next reminder 22 November 2026"
     );
 }
