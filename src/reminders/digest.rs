@@ -19,7 +19,9 @@
 //!   "today is the last day" said tomorrow would be false, and the day after is when
 //!   the user must act at once, so these still go out on their day, in a second digest.
 //!   That second message can only follow the user's own change made after the morning's
-//!   digest; nothing the bot plans by itself sends two messages a day.
+//!   digest; nothing the bot plans by itself sends two messages a day. (Another change
+//!   the same day plans afresh, and a deferred reminder whose planned instant has passed
+//!   is not planned again: the user who just made a change is looking at their plan.)
 
 use std::collections::BTreeMap;
 
