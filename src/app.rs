@@ -4,8 +4,9 @@
 //!
 //! Reminders: saving a changed profile (or changed reminder choices) re-plans the
 //! user's reminders in the same store transaction, and wakes the delivery worker when a
-//! nearer one was planned. The worker and the terminal take due reminders through the
-//! methods at the end, under the same per-user lock as `handle`.
+//! nearer one was planned. The worker and the terminal take due reminders, one digest
+//! per user per day, through the methods at the end, under the same per-user lock as
+//! `handle`.
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -17,7 +18,8 @@ use crate::countries::{Countries, CountriesError};
 use crate::domain::Lang;
 use crate::engine::{self, Command, Context, Conversation, Effect, Input, Reply};
 use crate::i18n::{I18nError, Localizer};
-use crate::reminders::plan::{self as reminder_plan, by_urgency, local_date, Reminder};
+use crate::reminders::digest::{self, Digest};
+use crate::reminders::plan::{self as reminder_plan, local_date, Reminder};
 use crate::reminders::{ics, view as reminder_view, Delivery, Wakeup};
 use crate::retention;
 use crate::rules::{self, Catalogue, CatalogueError};
@@ -365,75 +367,64 @@ impl App {
 
     // ---- reminder delivery (the worker and the terminal) ------------------------------
 
-    /// Takes a due reminder out of the queue and marks it in flight; `None` when there
-    /// is nothing to send (see `Store::take_due`).
-    pub fn take_reminder(
-        &self,
-        user: u64,
-        id: &str,
-        now: DateTime<Utc>,
-    ) -> Result<Option<Reminder>, AppError> {
+    /// Takes the user's reminder digest due at `now` out of the queue and marks it in
+    /// flight: every reminder of theirs due today, one message (see
+    /// `reminders::digest`). `None` when there is nothing to send.
+    pub fn take_digest(&self, user: u64, now: DateTime<Utc>) -> Result<Option<Digest>, AppError> {
         let _one_at_a_time = self.lock(user);
-        let today = local_date(self.config.reminders.timezone, now);
-        Ok(self.store.take_due(user, id, now, today)?)
+        let window = digest::Window::at(&self.config.reminders, now);
+        Ok(self
+            .store
+            .take_digest(user, &window)?
+            .map(|taken| Digest::new(user, window.today, taken)))
     }
 
     /// The reminders of one user to show now, for the terminal, which has no worker:
-    /// what a crash left in flight, then the due ones, collapsed per deadline, most
-    /// urgent first, each marked in flight. Nothing during the quiet hours.
-    pub fn take_due_reminders(&self, user: u64) -> Result<Vec<Reminder>, AppError> {
+    /// at most one digest, of what a crash left in flight and what is due, marked in
+    /// flight. During the quiet hours only what was left in flight.
+    pub fn take_due_reminders(&self, user: u64) -> Result<Vec<Digest>, AppError> {
         let now = self.clock.now();
-        let mut out = {
-            let _one_at_a_time = self.lock(user);
-            self.store.in_flight(Some(user))?
-        };
-        if reminder_plan::outside_quiet_hours(&self.config.reminders, now) > now {
-            return Ok(out);
-        }
-        let mut due: Vec<Reminder> = self
-            .store
-            .pending_reminders(user)?
-            .into_iter()
-            .filter(|r| r.due <= now)
-            .collect();
-        due.sort_by(by_urgency);
-        for r in due {
-            if let Some(taken) = self.take_reminder(user, &r.id(), now)? {
-                out.push(taken);
+        if reminder_plan::outside_quiet_hours(&self.config.reminders, now) <= now {
+            if let Some(digest) = self.take_digest(user, now)? {
+                return Ok(vec![digest]);
             }
         }
-        Ok(out)
+        let _one_at_a_time = self.lock(user);
+        let left = self.store.in_flight(Some(user))?;
+        let today = local_date(self.config.reminders.timezone, now);
+        Ok(Digest::per_user(left, today))
     }
 
-    /// What a reminder says, in the user's current language, as sent now. `None` when
+    /// What a digest says, in the user's current language, as sent now. `None` when
     /// the user is gone or has blocked the bot.
-    pub fn reminder_message(&self, reminder: &Reminder) -> Result<Option<(Lang, Reply)>, AppError> {
+    pub fn reminder_message(&self, digest: &Digest) -> Result<Option<(Lang, Reply)>, AppError> {
         let now = self.clock.now();
         let loaded = {
-            let _one_at_a_time = self.lock(reminder.user);
-            self.store.load(reminder.user, now)?
+            let _one_at_a_time = self.lock(digest.user);
+            self.store.load(digest.user, now)?
         };
         Ok(match loaded {
             Loaded::Found(record) if !record.meta.blocked => {
                 let today = local_date(self.config.reminders.timezone, now);
                 Some((
                     record.conversation.lang,
-                    reminder_view::reminder_reply(reminder, today),
+                    reminder_view::digest_reply(digest, today),
                 ))
             }
             _ => None,
         })
     }
 
-    /// Records what became of an in-flight reminder.
-    pub fn reminder_outcome(&self, reminder: &Reminder, outcome: Delivery) -> Result<(), AppError> {
-        let _one_at_a_time = self.lock(reminder.user);
+    /// Records what became of an in-flight digest: all its reminders together.
+    pub fn reminder_outcome(&self, digest: &Digest, outcome: Delivery) -> Result<(), AppError> {
+        let _one_at_a_time = self.lock(digest.user);
         let now = self.clock.now();
+        let reminders = &digest.reminders;
         match outcome {
-            Delivery::Delivered => self.store.mark_delivered(reminder, now)?,
-            Delivery::Blocked => self.store.block_user(reminder.user, now)?,
-            Delivery::RetryAfter(_) => self.store.requeue(reminder)?,
-            Delivery::Rejected(_) => self.store.mark_dropped(reminder, now)?,
+            Delivery::Delivered => self.store.mark_delivered(reminders, now, digest.day)?,
+            Delivery::Blocked => self.store.block_user(digest.user, now)?,
+            Delivery::RetryAfter(_) => self.store.requeue(reminders)?,
+            Delivery::Rejected(_) => self.store.mark_dropped(reminders, now)?,
         }
         Ok(())
     }

@@ -9,18 +9,20 @@
 //! against the wall clock jumping under a monotonic sleep.
 //!
 //! Each round it reads the most urgent of what is due (nearest deadline first, ranked
-//! over the whole backlog), and for each reminder: takes it out of the queue
-//! (collapsing a downtime backlog to the most recent reminder per deadline) and marks it
-//! in flight, delivers it through a [`ReminderSink`], and marks it delivered. At start
-//! (and after a store error) it first re-sends what is left in flight, and nothing else.
+//! over the whole backlog), and for each user with something due, in that order: takes
+//! the user's digest out of the queue — every reminder of theirs due that day, one
+//! message, a downtime backlog collapsed to the most recent reminder per deadline (see
+//! `reminders::digest`) — and marks it in flight, delivers it through a
+//! [`ReminderSink`], and marks it delivered. At start (and after a store error) it first
+//! re-sends what is left in flight, one digest per user, and nothing else.
 //! Quiet hours hold every reminder still in the queue until they end; one already in
 //! flight was taken outside them and is sent again at once.
 //!
 //! Deliveries overlap: a send waits for the network and for Telegram's rate limiter
 //! (teloxide's Throttle releases queued messages four times a second), so one at a time
-//! would send about four reminders a second whatever the limit. Up to
-//! [`Worker::max_in_flight`] (by default [`MAX_IN_FLIGHT`]) run at once, started in
-//! order of urgency; re-sends of what was left in flight go the same way. The first
+//! would send about four messages a second whatever the limit. Up to
+//! [`Worker::max_in_flight`] (by default [`MAX_IN_FLIGHT`]) digests, each of a different
+//! user, run at once, started in order of urgency; re-sends of what was left in flight go the same way. The first
 //! [`GROW_AFTER`] go one at a time, then the width doubles with each delivery, and a
 //! 429 sets it back to one: a handful of reminders goes out strictly in order, one after
 //! the other, and a backlog of thousands fills Telegram's limit.
@@ -50,7 +52,8 @@ use tokio::task::JoinSet;
 
 use crate::app::App;
 use crate::reminders::delivery::{Delivery, ReminderSink};
-use crate::reminders::plan::{outside_quiet_hours, Reminder};
+use crate::reminders::digest::Digest;
+use crate::reminders::plan::{local_date, outside_quiet_hours};
 
 /// How many due reminders one round reads (the most urgent of all that are due); the
 /// rest wait for the next round.
@@ -95,8 +98,9 @@ struct Stopping;
 /// The deliveries under way, and how many may be.
 struct Flight {
     tasks: JoinSet<Option<Delivery>>,
-    /// Who is being delivered (user, reminder id), so a re-read of the queue skips them.
-    ids: HashMap<tokio::task::Id, (u64, String)>,
+    /// Whose digest is being delivered, so a re-read of the queue skips the user: one
+    /// delivery per user at a time, so a user never gets two messages at once.
+    ids: HashMap<tokio::task::Id, u64>,
     width: usize,
     /// The widest the flight may grow: the worker's `max_in_flight`.
     max_width: usize,
@@ -115,11 +119,8 @@ impl Flight {
         }
     }
 
-    fn has(&self, reminder: &Reminder) -> bool {
-        let id = reminder.id();
-        self.ids
-            .values()
-            .any(|(user, other)| *user == reminder.user && *other == id)
+    fn has(&self, user: u64) -> bool {
+        self.ids.values().any(|u| *u == user)
     }
 
     fn is_empty(&self) -> bool {
@@ -132,15 +133,15 @@ impl Flight {
         self.tasks.len() >= self.width
     }
 
-    /// Starts one delivery of `reminder`, registered so that a re-read of the queue
-    /// skips it.
+    /// Starts one delivery to `user`, registered so that a re-read of the queue skips
+    /// them.
     fn start(
         &mut self,
-        reminder: &Reminder,
+        user: u64,
         delivery: impl Future<Output = Option<Delivery>> + Send + 'static,
     ) {
         let task = self.tasks.spawn(delivery);
-        self.ids.insert(task.id(), (reminder.user, reminder.id()));
+        self.ids.insert(task.id(), user);
     }
 
     /// Waits for one delivery to finish; `None` when none is under way. Returns the
@@ -283,7 +284,11 @@ where
                 for user in damaged {
                     self.store(move |app| app.replan(user)).await;
                 }
-                self.resend(flight, left, shutdown).await?;
+                // Re-sent now: they are today's digests.
+                let now = self.app.clock.now();
+                let today = local_date(self.app.config.reminders.timezone, now);
+                self.resend(flight, Digest::per_user(left, today), shutdown)
+                    .await?;
             }
             wakeup.waiting_for.store(i64::MIN, Ordering::SeqCst);
             let now = self.app.clock.now();
@@ -314,8 +319,15 @@ where
                 // record, so a damaged or newer entry costs no reminder.
                 self.store(move |app| app.replan(user)).await;
             }
-            // Most urgent first; those being delivered are still queued until taken.
-            let due: Vec<Reminder> = due.into_iter().filter(|r| !flight.has(r)).collect();
+            // The users to take a digest of, most urgent first (by their most urgent
+            // reminder); those being delivered to are skipped until it is done.
+            let mut users: Vec<u64> = Vec::new();
+            for r in &due {
+                if !flight.has(r.user) && !users.contains(&r.user) {
+                    users.push(r.user);
+                }
+            }
+            let due = users;
             if due.is_empty() {
                 if !flight.is_empty() {
                     // Nothing new: wait for a delivery to finish, then look again.
@@ -338,7 +350,7 @@ where
                 }
                 continue;
             }
-            for candidate in due {
+            for user in due {
                 if let Some(asked) = flight.make_room(shutdown).await? {
                     // The rest of the round waits; the queue is read again after the
                     // pause, with the reminder told to wait back in its place.
@@ -355,41 +367,42 @@ where
                     self.app.clone(),
                     self.sink.clone(),
                     self.store_failed.clone(),
-                    candidate.clone(),
+                    user,
                     now,
                 );
-                flight.start(&candidate, delivery);
+                flight.start(user, delivery);
             }
         }
     }
 
     /// Sends again what was left in flight (by a crash, a stop out of time, or a failed
-    /// store write), overlapping like any delivery; they are already taken, so they go
-    /// straight to the sink. After a 429 the rest go on: they are still in flight, and
-    /// the one told to wait is back in the queue.
+    /// store write), as the same digest per user, overlapping like any delivery; they
+    /// are already taken, so they go straight to the sink. After a 429 the rest go on:
+    /// they are still in flight, and the digest told to wait is back in the queue.
     async fn resend<F>(
         &self,
         flight: &mut Flight,
-        left: Vec<Reminder>,
+        left: Vec<Digest>,
         shutdown: &mut Pin<&mut F>,
     ) -> Result<(), Stopping>
     where
         F: Future<Output = ()>,
     {
         if !left.is_empty() {
-            tracing::info!(count = left.len(), "re-sending reminders left in flight");
+            tracing::info!(users = left.len(), "re-sending reminders left in flight");
         }
-        for reminder in left {
+        for digest in left {
             while let Some(asked) = flight.make_room(shutdown).await? {
                 self.back_off(flight, asked, shutdown).await?;
             }
+            let user = digest.user;
             let delivery = deliver(
                 self.app.clone(),
                 self.sink.clone(),
                 self.store_failed.clone(),
-                reminder.clone(),
+                digest,
             );
-            flight.start(&reminder, delivery);
+            flight.start(user, delivery);
         }
         Ok(())
     }
@@ -454,60 +467,58 @@ where
     }
 }
 
-/// Takes a due reminder out of the queue (marking it in flight) and delivers it. `None`
-/// when there was nothing to take or it was not sent.
+/// Takes the user's digest out of the queue (marking it in flight) and delivers it.
+/// `None` when there was nothing to take or it was not sent.
 async fn take_and_deliver<S: ReminderSink>(
     app: Arc<App>,
     sink: Arc<S>,
     failed: Arc<AtomicBool>,
-    candidate: Reminder,
+    user: u64,
     now: DateTime<Utc>,
 ) -> Option<Delivery> {
-    let taken = store_call(&app, &failed, move |app| {
-        app.take_reminder(candidate.user, &candidate.id(), now)
-    })
-    .await
-    .flatten()?;
+    let taken = store_call(&app, &failed, move |app| app.take_digest(user, now))
+        .await
+        .flatten()?;
     deliver(app, sink, failed, taken).await
 }
 
-/// Sends one in-flight reminder and records what became of it; the result, when it
-/// was sent.
+/// Sends one in-flight digest as one message and records what became of it; the
+/// result, when it was sent.
 async fn deliver<S: ReminderSink>(
     app: Arc<App>,
     sink: Arc<S>,
     failed: Arc<AtomicBool>,
-    reminder: Reminder,
+    digest: Digest,
 ) -> Option<Delivery> {
-    let r = reminder.clone();
-    let message = store_call(&app, &failed, move |app| app.reminder_message(&r))
+    let d = digest.clone();
+    let message = store_call(&app, &failed, move |app| app.reminder_message(&d))
         .await
         .flatten();
     let Some((lang, reply)) = message else {
         // The user is gone or blocked the bot: nothing to send.
-        let r = reminder.clone();
+        let d = digest.clone();
         store_call(&app, &failed, move |app| {
-            app.reminder_outcome(&r, Delivery::Rejected(String::new()))
+            app.reminder_outcome(&d, Delivery::Rejected(String::new()))
         })
         .await;
         return None;
     };
-    let result = sink.deliver(reminder.user, lang, &reply).await;
-    // The log names the user and the kind of deadline, never its date.
-    let (user, kind, offset) = (reminder.user, reminder.kind.code(), reminder.offset);
+    let result = sink.deliver(digest.user, lang, &reply).await;
+    // The log names the user and how many deadlines, never a date.
+    let (user, deadlines) = (digest.user, digest.reminders.len());
     match &result {
-        Delivery::Delivered => tracing::info!(user, kind, offset, "reminder delivered"),
+        Delivery::Delivered => tracing::info!(user, deadlines, "reminder delivered"),
         Delivery::Blocked => tracing::info!(user, "blocked: reminders stop"),
         Delivery::RetryAfter(d) => tracing::warn!(user, retry_after = ?d, "rate limited"),
         Delivery::Rejected(why) => {
-            tracing::error!(user, kind, offset, why, "reminder refused")
+            tracing::error!(user, deadlines, why, "reminder refused")
         }
     }
     let outcome = result.clone();
     // Not recorded: it stays in flight and is sent again (the failure flag makes the
     // worker look at what is in flight).
     store_call(&app, &failed, move |app| {
-        app.reminder_outcome(&reminder, outcome)
+        app.reminder_outcome(&digest, outcome)
     })
     .await?;
     Some(result)

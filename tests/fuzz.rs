@@ -589,15 +589,17 @@ fn fuzz_stored_reminders_and_indexes() {
             for user in damaged {
                 app.replan(user).unwrap();
             }
-            for r in due.iter().filter(|r| r.user == user) {
-                if let Some(taken) = app.take_reminder(user, &r.id(), now).unwrap() {
+            if due.iter().any(|r| r.user == user) {
+                if let Some(taken) = app.take_digest(user, now).unwrap() {
                     let _ = app.reminder_message(&taken).unwrap();
                     app.reminder_outcome(&taken, jolserik::reminders::Delivery::Delivered)
                         .unwrap();
                 }
             }
-            for r in app.store.in_flight(Some(user)).unwrap() {
-                app.reminder_outcome(&r, jolserik::reminders::Delivery::Delivered)
+            let left = app.store.in_flight(Some(user)).unwrap();
+            let today = app.clock.today();
+            for digest in jolserik::reminders::Digest::per_user(left, today) {
+                app.reminder_outcome(&digest, jolserik::reminders::Delivery::Delivered)
                     .unwrap();
             }
             let _ = app.take_due_reminders(user).unwrap();

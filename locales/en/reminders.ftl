@@ -24,6 +24,29 @@ btn-reminder-renewed = ✅ Done — I renewed
 btn-reminder-snooze = ⏰ Remind me tomorrow
 btn-reminder-stop = 🔕 Stop these reminders
 
+## One message a day: every deadline due for a reminder, numbered like its buttons
+
+reminder-digest-header = ⏰ Reminder: { $count ->
+    [one] { $count } deadline is near.
+   *[other] { $count } deadlines are near.
+}
+reminder-digest-ahead = { $n }. { $what }: { $date } — { $days ->
+    [one] { $days } day left.
+   *[other] { $days } days left.
+}
+reminder-digest-last-day = { $n }. { $what }: { $date } — today is the last day.
+reminder-digest-passed = { $n }. ⚠️ { $what }: { $date } — { $days ->
+    [1] yesterday was the last day.
+    [one] the last day was { $days } day ago.
+   *[other] the last day was { $days } days ago.
+}
+reminder-digest-step = { "   " }→ { $step }
+reminder-digest-footer = Each button carries the number of its deadline. /plan shows every step with its source.
+
+btn-digest-renewed = { $n } ✅ Renewed
+btn-digest-snooze = { $n } ⏰ Tomorrow
+btn-digest-stop = { $n } 🔕 Stop
+
 ## Answers to the buttons
 
 reminder-renew-intro = Well done! Send me the new end date of your { $document }, and I will plan your reminders again.
@@ -34,14 +57,15 @@ reminder-stopped = I will not remind you about this again. { $what }: { $date }.
 
 ## /reminders
 
+# One line per deadline, with the day of its next reminder; $count counts the lines.
 reminders-list-header = { $count ->
     [one] Your next reminder:
    *[other] Your next { $count } reminders:
 }
-reminders-list-item = • { $when }, { $time }: { $what } — { $date }
+reminders-list-deadline = • { $what }: { $date } — next reminder { $when }
 reminders-list-more = …and { $count ->
-    [one] { $count } more.
-   *[other] { $count } more.
+    [one] { $count } more deadline.
+   *[other] { $count } more deadlines.
 }
 reminders-list-empty = No reminders are planned. When your plan has deadlines, I write a few days before each of them; /plan shows your plan.
 

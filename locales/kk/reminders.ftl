@@ -24,6 +24,29 @@ btn-reminder-renewed = ✅ Дайын — мерзімін ұзарттым
 btn-reminder-snooze = ⏰ Ертең еске салыңыз
 btn-reminder-stop = 🔕 Бұл туралы енді еске салмаңыз
 
+## Күніне бір хабар: еске салатын барлық мерзім, батырмалардағыдай нөмірмен
+
+reminder-digest-header = ⏰ Еске салу: { $count ->
+    [one] { $count } мерзім жақын.
+   *[other] { $count } мерзім жақын.
+}
+reminder-digest-ahead = { $n }. { $what }: { $date } — { $days ->
+    [one] { $days } күн қалды.
+   *[other] { $days } күн қалды.
+}
+reminder-digest-last-day = { $n }. { $what }: { $date } — бүгін соңғы күн.
+reminder-digest-passed = { $n }. ⚠️ { $what }: { $date } — { $days ->
+    [1] кеше соңғы күн болды.
+    [one] соңғы күн { $days } күн бұрын болды.
+   *[other] соңғы күн { $days } күн бұрын болды.
+}
+reminder-digest-step = { "   " }→ { $step }
+reminder-digest-footer = Әр батырмада өз мерзімінің нөмірі бар. /plan барлық қадамды дереккөзімен көрсетеді.
+
+btn-digest-renewed = { $n } ✅ Ұзарттым
+btn-digest-snooze = { $n } ⏰ Ертең
+btn-digest-stop = { $n } 🔕 Тоқтату
+
 ## Батырмаларға жауаптар
 
 reminder-renew-intro = Жарайсыз! «{ $document }» құжатының жаңа аяқталу күнін жіберіңіз, еске салуларды қайта жоспарлаймын.
@@ -38,10 +61,10 @@ reminders-list-header = { $count ->
     [one] Келесі еске салуыңыз:
    *[other] Келесі { $count } еске салуыңыз:
 }
-reminders-list-item = • { $when }, { $time }: { $what } — { $date }
+reminders-list-deadline = • { $what }: { $date } — келесі еске салу: { $when }
 reminders-list-more = …тағы { $count ->
-    [one] { $count } еске салу бар.
-   *[other] { $count } еске салу бар.
+    [one] { $count } мерзім бар.
+   *[other] { $count } мерзім бар.
 }
 reminders-list-empty = Әзірге жоспарланған еске салу жоқ. Жоспарыңызда мерзімдер болса, әрқайсысынан бірнеше күн бұрын жазамын; /plan жоспарыңызды көрсетеді.
 

@@ -24,6 +24,29 @@ btn-reminder-renewed = ✅ Даяр — узарттым
 btn-reminder-snooze = ⏰ Эртең эскертиңиз
 btn-reminder-stop = 🔕 Бул эскертмелерди токтотуу
 
+## Күнүнө бир билдирүү: эскерте турган бардык мөөнөттөр, баскычтардагыдай номери менен
+
+reminder-digest-header = ⏰ Эскертме: { $count ->
+    [one] { $count } мөөнөт жакын.
+   *[other] { $count } мөөнөт жакын.
+}
+reminder-digest-ahead = { $n }. { $what }: { $date } — { $days ->
+    [one] { $days } күн калды.
+   *[other] { $days } күн калды.
+}
+reminder-digest-last-day = { $n }. { $what }: { $date } — бүгүн акыркы күн.
+reminder-digest-passed = { $n }. ⚠️ { $what }: { $date } — { $days ->
+    [1] кечээ акыркы күн болчу.
+    [one] акыркы күн { $days } күн мурун болчу.
+   *[other] акыркы күн { $days } күн мурун болчу.
+}
+reminder-digest-step = { "   " }→ { $step }
+reminder-digest-footer = Ар бир баскычта өз мөөнөтүнүн номери бар. /plan бардык кадамдарды булагы менен көрсөтөт.
+
+btn-digest-renewed = { $n } ✅ Узарттым
+btn-digest-snooze = { $n } ⏰ Эртең
+btn-digest-stop = { $n } 🔕 Токтотуу
+
 ## Баскычтарга жооптор
 
 reminder-renew-intro = Азаматсыз! Документ ({ $document }) эми кайсы күнгө чейин жарактуу экенин жазыңыз, эскертмелерди кайра пландайм.
@@ -38,10 +61,10 @@ reminders-list-header = { $count ->
     [one] Кийинки эскертмеңиз:
    *[other] Кийинки { $count } эскертмеңиз:
 }
-reminders-list-item = • { $when }, { $time }: { $what } — { $date }
+reminders-list-deadline = • { $what }: { $date } — кийинки эскертме: { $when }
 reminders-list-more = …жана дагы { $count ->
-    [one] { $count } эскертме.
-   *[other] { $count } эскертме.
+    [one] { $count } мөөнөт.
+   *[other] { $count } мөөнөт.
 }
 reminders-list-empty = Азырынча эч бир эскертме пландалган эмес. Планыңызда мөөнөттөр болсо, ар биринен бир нече күн мурун жазам; /plan планыңызды көрсөтөт.
 

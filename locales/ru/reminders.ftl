@@ -28,6 +28,35 @@ btn-reminder-renewed = ✅ Готово — я продлил(а)
 btn-reminder-snooze = ⏰ Напомнить завтра
 btn-reminder-stop = 🔕 Больше не напоминать
 
+## Одно сообщение в день: все сроки, о которых пора напомнить, с номерами, как на кнопках
+
+reminder-digest-header = ⏰ Напоминание: { $count ->
+    [one] близко { $count } срок.
+    [few] близко { $count } срока.
+    [many] близко { $count } сроков.
+   *[other] близко { $count } срока.
+}
+reminder-digest-ahead = { $n }. { $what }: { $date } — { $days ->
+    [one] остался { $days } день.
+    [few] осталось { $days } дня.
+    [many] осталось { $days } дней.
+   *[other] осталось { $days } дня.
+}
+reminder-digest-last-day = { $n }. { $what }: { $date } — сегодня последний день.
+reminder-digest-passed = { $n }. ⚠️ { $what }: { $date } — { $days ->
+    [1] вчера был последний день.
+    [one] последний день был { $days } день назад.
+    [few] последний день был { $days } дня назад.
+    [many] последний день был { $days } дней назад.
+   *[other] последний день был { $days } дня назад.
+}
+reminder-digest-step = { "   " }→ { $step }
+reminder-digest-footer = На каждой кнопке номер её срока. /plan покажет все шаги с источниками.
+
+btn-digest-renewed = { $n } ✅ Продлил(а)
+btn-digest-snooze = { $n } ⏰ Завтра
+btn-digest-stop = { $n } 🔕 Хватит
+
 ## Ответы на кнопки
 
 reminder-renew-intro = Отлично! Пришлите новую дату окончания: { $document }. Я заново запланирую напоминания.
@@ -42,12 +71,12 @@ reminders-list-header = { $count ->
     [1] Ваше ближайшее напоминание:
    *[other] Ближайшие напоминания ({ $count }):
 }
-reminders-list-item = • { $when }, { $time }: { $what } — { $date }
+reminders-list-deadline = • { $what }: { $date } — напомню { $when }
 reminders-list-more = …и ещё { $count ->
-    [one] { $count } напоминание.
-    [few] { $count } напоминания.
-    [many] { $count } напоминаний.
-   *[other] { $count } напоминания.
+    [one] { $count } срок.
+    [few] { $count } срока.
+    [many] { $count } сроков.
+   *[other] { $count } срока.
 }
 reminders-list-empty = Напоминаний пока нет. Когда в вашем плане есть сроки, я пишу за несколько дней до каждого; /plan покажет план.
 

@@ -22,6 +22,26 @@ btn-reminder-renewed = ✅ Тайёр — тамдид кардам
 btn-reminder-snooze = ⏰ Фардо ёдам диҳед
 btn-reminder-stop = 🔕 Дигар ёдрас накунед
 
+## Рӯзе як паём: ҳамаи мӯҳлатҳое, ки вақти ёдраскуниашон расид, бо рақами тугмаҳо
+
+reminder-digest-header = ⏰ Ёдраскунӣ: { $count ->
+   *[other] { $count } мӯҳлат наздик аст.
+}
+reminder-digest-ahead = { $n }. { $what }: { $date } — { $days ->
+   *[other] { $days } рӯз монд.
+}
+reminder-digest-last-day = { $n }. { $what }: { $date } — имрӯз рӯзи охир аст.
+reminder-digest-passed = { $n }. ⚠️ { $what }: { $date } — { $days ->
+    [1] дирӯз рӯзи охир буд.
+   *[other] рӯзи охир { $days } рӯз пеш буд.
+}
+reminder-digest-step = { "   " }→ { $step }
+reminder-digest-footer = Дар ҳар тугма рақами мӯҳлати он ҳаст. /plan ҳамаи қадамҳоро бо манбаашон нишон медиҳад.
+
+btn-digest-renewed = { $n } ✅ Тамдид кардам
+btn-digest-snooze = { $n } ⏰ Фардо
+btn-digest-stop = { $n } 🔕 Бас
+
 ## Ҷавоб ба тугмаҳо
 
 reminder-renew-intro = Офарин! Нависед, ки { $document } акнун то кадом сана эътибор дорад. Ман ёдраскуниҳоро аз нав ба нақша мегирам.
@@ -36,9 +56,9 @@ reminders-list-header = { $count ->
     [1] Ёдраскунии навбатии шумо:
    *[other] { $count } ёдраскунии навбатии шумо:
 }
-reminders-list-item = • { $when }, { $time }: { $what } — { $date }
+reminders-list-deadline = • { $what }: { $date } — ёдраскунии навбатӣ: { $when }
 reminders-list-more = …ва боз { $count ->
-   *[other] { $count } ёдраскунӣ.
+   *[other] { $count } мӯҳлат.
 }
 reminders-list-empty = Ҳоло ягон ёдраскунӣ нест. Вақте ки дар нақшаи шумо мӯҳлатҳо бошанд, ман чанд рӯз пеш аз ҳар яки онҳо менависам; /plan нақшаи шуморо нишон медиҳад.
 

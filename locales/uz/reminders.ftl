@@ -20,6 +20,22 @@ btn-reminder-renewed = ✅ Tayyor — uzaytirdim
 btn-reminder-snooze = ⏰ Ertaga eslating
 btn-reminder-stop = 🔕 Bu eslatmalarni toʻxtatish
 
+## Kuniga bitta xabar: eslatiladigan barcha muddatlar, tugmalardagi kabi raqamlangan
+
+reminder-digest-header = ⏰ Eslatma: { $count } ta muddat yaqin.
+reminder-digest-ahead = { $n }. { $what }: { $date } — { $days } kun qoldi.
+reminder-digest-last-day = { $n }. { $what }: { $date } — bugun oxirgi kun.
+reminder-digest-passed = { $n }. ⚠️ { $what }: { $date } — { $days ->
+    [1] kecha oxirgi kun edi.
+   *[other] oxirgi kun { $days } kun oldin edi.
+}
+reminder-digest-step = { "   " }→ { $step }
+reminder-digest-footer = Har bir tugmada oʻz muddatining raqami bor. /plan barcha qadamlarni manbasi bilan koʻrsatadi.
+
+btn-digest-renewed = { $n } ✅ Uzaytirdim
+btn-digest-snooze = { $n } ⏰ Ertaga
+btn-digest-stop = { $n } 🔕 Toʻxtatish
+
 ## Tugmalarga javoblar
 
 reminder-renew-intro = Barakalla! Yangi { $document } qaysi sanagacha amal qilishini yozib yuboring, eslatmalaringizni qaytadan rejalashtiraman.
@@ -34,8 +50,8 @@ reminders-list-header = { $count ->
     [one] Navbatdagi eslatmangiz:
    *[other] Navbatdagi { $count } ta eslatmangiz:
 }
-reminders-list-item = • { $when }, { $time }: { $what } — { $date }
-reminders-list-more = …va yana { $count } ta eslatma.
+reminders-list-deadline = • { $what }: { $date } — keyingi eslatma: { $when }
+reminders-list-more = …va yana { $count } ta muddat.
 reminders-list-empty = Hozircha eslatmalar rejalashtirilmagan. Rejangizda muddatlar boʻlsa, har biridan bir necha kun oldin yozaman; /plan rejangizni koʻrsatadi.
 
 ## /calendar

@@ -4,6 +4,8 @@
 //! - [`plan`]: pure. Deadlines × `days_before` × `send_at` × quiet hours × time zone →
 //!   exact UTC instants; stable reminder ids; the catch-up rule that collapses missed
 //!   reminders per deadline.
+//! - [`digest`]: pure. One message per user per day: which reminders go out together,
+//!   which wait for the next day's digest, which are superseded.
 //! - [`view`]: pure. A reminder, the `/reminders` list and the calendar's texts as
 //!   messages (ids + arguments), with the reminder's buttons.
 //! - [`ics`]: pure. The `/calendar` file (RFC 5545): escaping, folding, CRLF.
@@ -21,10 +23,12 @@
 //! that saves their profile.
 
 pub mod delivery;
+pub mod digest;
 pub mod ics;
 pub mod plan;
 pub mod view;
 
 pub use crate::engine::{DeadlineKey, ReminderPrefs};
 pub use delivery::{Delivery, ReminderSink, Wakeup};
+pub use digest::Digest;
 pub use plan::Reminder;

@@ -1,12 +1,13 @@
 //! What the store's unit tests build their cases from: fixed times and dates, a
-//! reminder of one deadline at a chosen offset, a fresh record, and a plan that
-//! leaves out what the sent log already holds (as the app's planner does).
+//! reminder of one deadline at a chosen offset, a fresh record, a plan that leaves out
+//! what the sent log already holds (as the app's planner does), and a digest's window.
 
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{UserRecord, UserReminders};
 use crate::domain::Lang;
 use crate::engine::Conversation;
+use crate::reminders::digest::Window;
 use crate::reminders::plan::Reminder;
 
 /// The tests' "now".
@@ -47,5 +48,17 @@ pub(super) fn plan_of(rs: Vec<Reminder>) -> impl Fn(&UserReminders) -> Vec<Remin
             .filter(|r| !state.logged(&r.id()))
             .cloned()
             .collect()
+    }
+}
+
+/// The window of a digest taken at `t` in Almaty (UTC+5), the reminder hour 10:00.
+pub(super) fn window(t: DateTime<Utc>) -> Window {
+    let today = (t + chrono::Duration::hours(5)).date_naive();
+    let tomorrow = today.succ_opt().unwrap();
+    Window {
+        now: t,
+        today,
+        day_end: tomorrow.and_hms_opt(0, 0, 0).unwrap().and_utc() - chrono::Duration::hours(5),
+        next_digest: tomorrow.and_hms_opt(5, 0, 0).unwrap().and_utc(),
     }
 }

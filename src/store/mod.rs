@@ -13,8 +13,8 @@
 //! - `users.rs`: loading (and quarantining what cannot be read) and saving a record.
 //! - `replan.rs`: a record saved with its re-planned reminders, many users in one
 //!   transaction.
-//! - `reminders.rs`: the reminder queue: due, taken, in flight, delivered, requeued,
-//!   blocked.
+//! - `reminders.rs`: the reminder queue: due, taken as one digest per user, in flight,
+//!   delivered, requeued, blocked.
 //! - `privacy.rs`: erasure, export, the users the store knows and their traces.
 //! - `snapshot.rs`: the whole store at once, for backup and restore.
 //! - `inbox.rs`: the Telegram updates received and not yet answered.
@@ -29,8 +29,9 @@
 //!   envelope `{"v": 1, ...}`). The first key is the next reminder due, so the worker
 //!   finds it without a scan.
 //! - `reminder_users`: user id (u64 BE) → the user's reminder index: pending reminder
-//!   ids with their due times (to find their keys), and the sent log (in flight,
-//!   delivered, superseded, dropped) that keeps a reminder from being planned twice. One
+//!   ids with their due times (to find their keys), the sent log (in flight,
+//!   delivered, superseded, dropped) that keeps a reminder from being planned twice, and
+//!   the local day of the last digest delivered (one message a day). One
 //!   value per user, because sled transactions can read keys but not scan ranges.
 //! - `reminders_in_flight`: user id (u64 BE) + reminder id → a reminder being sent right
 //!   now. What is left here after a crash is sent again at start, and nothing else.
@@ -267,6 +268,11 @@ pub struct UserReminders {
     /// Reminders that left the queue, by id. An id here is never planned again.
     #[serde(default)]
     pub sent: BTreeMap<String, SentEntry>,
+    /// The local day the user's last reminder digest was delivered: one message a day
+    /// (see `reminders::digest`). Absent in indexes written before digests, which read
+    /// as "none yet".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digest_day: Option<NaiveDate>,
 }
 
 impl UserReminders {

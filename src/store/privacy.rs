@@ -187,7 +187,7 @@ fn delete_user(t: &Trees, user: u64) -> Result<bool, StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::fixtures::{at, day, plan_of, record, reminder};
+    use crate::store::fixtures::{at, day, plan_of, record, reminder, window};
     use crate::store::REMINDERS;
 
     #[test]
@@ -208,12 +208,7 @@ mod tests {
                 .unwrap();
         }
         store
-            .take_due(
-                7,
-                "permit_end:2026-11-29:7",
-                at("2026-11-22T05:00:00Z"),
-                day("2026-11-22"),
-            )
+            .take_digest(7, &window(at("2026-11-22T05:00:00Z")))
             .unwrap()
             .unwrap();
         let export = store.export(7).unwrap();

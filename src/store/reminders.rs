@@ -1,4 +1,6 @@
-//! The reminder queue and what becomes of a reminder once it leaves it. `reminders`
+//! The reminder queue and what becomes of a reminder once it leaves it: taken with the
+//! user's other reminders of the day as one digest (`reminders::digest`), in flight
+//! together, delivered, requeued or dropped together. `reminders`
 //! holds the pending ones by due time (the first key is the next due, so the worker
 //! finds it without a scan); `reminder_users` holds each user's index: the ids of their
 //! pending reminders with their due times (to find their keys), and the sent log (in
@@ -21,7 +23,8 @@ use super::codec::{
 use super::{
     io, tx, SentEntry, SentState, Store, StoreError, Trees, TxError, TxResult, UserReminders,
 };
-use crate::reminders::plan::{collapse, deadline_of_id, Reminder};
+use crate::reminders::digest::{choose, Window};
+use crate::reminders::plan::{deadline_of_id, Reminder};
 
 /// A value that could not be encoded, as the abort of a reminder transaction.
 fn abort(e: serde_json::Error) -> ConflictableTransactionError<TxError> {
@@ -124,23 +127,23 @@ impl Store {
         Ok(self.due_reminders_and_damaged(now, limit)?.0)
     }
 
-    /// Takes a due reminder out of the queue to send it: of the user's pending
-    /// reminders of the same deadline that are due by `now`, the most recent is marked in
-    /// flight and returned, and the others are recorded as superseded (see
-    /// `reminders::plan::collapse`; `today` is the local date). Returns `None` when
-    /// there is nothing to send (it was re-planned, deleted, or its deadline passed).
-    /// Waits for the disk, so an in-flight mark is never lost.
-    pub fn take_due(
+    /// Takes the user's digest out of the queue to send it (see `reminders::digest`):
+    /// when one of their reminders is due by `window.now`, every one of theirs due by the
+    /// end of the day, with whatever of theirs was left in flight, is decided together
+    /// in one transaction: per deadline the most recent is marked in flight, the others
+    /// superseded; after a digest delivered today, all but the last-day and day-after
+    /// notices move to the next day's digest. Returns the reminders marked in flight,
+    /// `None` when there is nothing to send (nothing due yet, re-planned, deleted, or
+    /// deferred). Waits for the disk, so an in-flight mark is never lost.
+    pub fn take_digest(
         &self,
         user: u64,
-        id: &str,
-        now: DateTime<Utc>,
-        today: NaiveDate,
-    ) -> Result<Option<Reminder>, StoreError> {
-        let now_ms = now.timestamp_millis();
-        let Some(deadline) = deadline_of_id(id) else {
-            return Ok(None);
-        };
+        window: &Window,
+    ) -> Result<Option<Vec<Reminder>>, StoreError> {
+        let now_ms = window.now.timestamp_millis();
+        let end_ms = window.day_end.timestamp_millis();
+        let next_ms = window.next_digest.timestamp_millis();
+        let now = window.now;
         self.with(|t| {
             let taken = tx(
                 "take",
@@ -149,70 +152,101 @@ impl Store {
                         let Some(mut index) = read_index(index_tree, user)? else {
                             return Ok(None);
                         };
-                        let Some(ms) = index.pending.get(id).copied() else {
-                            return Ok(None);
-                        };
-                        if ms > now_ms {
+                        if !index.pending.values().any(|ms| *ms <= now_ms) {
                             return Ok(None);
                         }
-                        let same: Vec<(String, i64)> = index
+                        // What was left in flight joins the digest: it was never
+                        // confirmed as sent.
+                        let mut group = Vec::new();
+                        let mut was_in_flight = Vec::new();
+                        let flying: Vec<String> = index
+                            .sent
+                            .iter()
+                            .filter(|(_, e)| e.state == SentState::InFlight)
+                            .map(|(id, _)| id.clone())
+                            .collect();
+                        for id in flying {
+                            if let Some(r) = flight
+                                .get(flight_key(user, &id))?
+                                .and_then(|b| decode_reminder(&b))
+                            {
+                                group.push(r);
+                                was_in_flight.push(true);
+                            }
+                        }
+                        let today_ids: Vec<(String, i64)> = index
                             .pending
                             .iter()
-                            .filter(|(other, other_ms)| {
-                                **other_ms <= now_ms && deadline_of_id(other) == Some(deadline)
-                            })
-                            .map(|(other, other_ms)| (other.clone(), *other_ms))
+                            .filter(|(_, ms)| **ms <= end_ms)
+                            .map(|(id, ms)| (id.clone(), *ms))
                             .collect();
-                        let mut group = Vec::new();
-                        for (other, other_ms) in same {
-                            let key = due_key(other_ms, user, &other);
+                        for (id, ms) in today_ids {
+                            let key = due_key(ms, user, &id);
                             let reminder = due.get(&key)?.and_then(|b| decode_reminder(&b));
                             due.remove(key)?;
-                            index.pending.remove(&other);
+                            index.pending.remove(&id);
                             match reminder {
-                                Some(r) => group.push(r),
+                                Some(r) => {
+                                    group.push(r);
+                                    was_in_flight.push(false);
+                                }
                                 None => {
-                                    index.sent.insert(
-                                        other,
-                                        SentEntry {
-                                            state: SentState::Dropped,
-                                            at: now,
-                                            date: deadline.date,
-                                        },
-                                    );
+                                    let date = deadline_of_id(&id).map_or(window.today, |d| d.date);
+                                    let entry = SentEntry {
+                                        state: SentState::Dropped,
+                                        at: now,
+                                        date,
+                                    };
+                                    index.sent.insert(id, entry);
                                 }
                             }
                         }
-                        let decision = collapse(&group, today);
-                        for i in decision.skip {
-                            if let Some(r) = group.get(i) {
-                                index.sent.insert(
-                                    r.id(),
-                                    SentEntry {
-                                        state: SentState::Superseded,
-                                        at: now,
-                                        date: r.date,
-                                    },
-                                );
+                        let delivered_today = index.digest_day == Some(window.today);
+                        let taking = choose(&group, window.today, delivered_today);
+                        for i in taking.superseded {
+                            let r = &group[i];
+                            if was_in_flight[i] {
+                                flight.remove(flight_key(user, &r.id()))?;
                             }
+                            let entry = SentEntry {
+                                state: SentState::Superseded,
+                                at: now,
+                                date: r.date,
+                            };
+                            index.sent.insert(r.id(), entry);
                         }
-                        let chosen = decision.send.and_then(|i| group.get(i)).cloned();
-                        if let Some(r) = &chosen {
+                        for i in taking.deferred {
+                            let r = Reminder {
+                                due: window.next_digest,
+                                ..group[i].clone()
+                            };
+                            if was_in_flight[i] {
+                                flight.remove(flight_key(user, &r.id()))?;
+                                index.sent.remove(&r.id());
+                            }
+                            due.insert(
+                                due_key(next_ms, user, &r.id()),
+                                encode_reminder(&r).map_err(abort)?,
+                            )?;
+                            index.pending.insert(r.id(), next_ms);
+                        }
+                        let mut chosen = Vec::with_capacity(taking.send.len());
+                        for i in taking.send {
+                            let r = &group[i];
                             flight.insert(
                                 flight_key(user, &r.id()),
                                 encode_reminder(r).map_err(abort)?,
                             )?;
-                            index.sent.insert(
-                                r.id(),
-                                SentEntry {
-                                    state: SentState::InFlight,
-                                    at: now,
-                                    date: r.date,
-                                },
-                            );
+                            let entry = SentEntry {
+                                state: SentState::InFlight,
+                                at: now,
+                                date: r.date,
+                            };
+                            index.sent.insert(r.id(), entry);
+                            chosen.push(r.clone());
                         }
                         write_index(index_tree, user, &index)?;
-                        Ok(chosen)
+                        Ok((!chosen.is_empty()).then_some(chosen))
                     },
                 ),
             )?;
@@ -221,43 +255,52 @@ impl Store {
         })
     }
 
-    /// Records that an in-flight reminder was delivered, and waits for the disk. Writes
-    /// nothing for a user who was deleted meanwhile.
+    /// Records that a digest was delivered (each of its reminders, and `day` as the
+    /// day of the user's digest), and waits for the disk. Writes nothing for a user who
+    /// was deleted meanwhile.
     pub fn mark_delivered(
         &self,
-        reminder: &Reminder,
+        digest: &[Reminder],
         now: DateTime<Utc>,
+        day: NaiveDate,
     ) -> Result<(), StoreError> {
-        self.finish_in_flight(reminder, now, SentState::Delivered)
+        self.finish_in_flight(digest, now, SentState::Delivered, Some(day))
     }
 
-    /// Records that an in-flight reminder will not be sent (Telegram refused it).
-    pub fn mark_dropped(&self, reminder: &Reminder, now: DateTime<Utc>) -> Result<(), StoreError> {
-        self.finish_in_flight(reminder, now, SentState::Dropped)
+    /// Records that the reminders of a digest will not be sent (Telegram refused it).
+    pub fn mark_dropped(&self, digest: &[Reminder], now: DateTime<Utc>) -> Result<(), StoreError> {
+        self.finish_in_flight(digest, now, SentState::Dropped, None)
     }
 
     fn finish_in_flight(
         &self,
-        reminder: &Reminder,
+        digest: &[Reminder],
         now: DateTime<Utc>,
         state: SentState,
+        day: Option<NaiveDate>,
     ) -> Result<(), StoreError> {
-        let user = reminder.user;
-        let id = reminder.id();
+        let Some(user) = digest.first().map(|r| r.user) else {
+            return Ok(());
+        };
         self.with(|t| {
             tx(
                 "mark",
                 (&t.reminder_users, &t.in_flight).transaction(|(index_tree, flight)| {
-                    flight.remove(flight_key(user, &id))?;
+                    for r in digest {
+                        flight.remove(flight_key(user, &r.id()))?;
+                    }
                     if let Some(mut index) = read_index(index_tree, user)? {
-                        index.sent.insert(
-                            id.clone(),
-                            SentEntry {
+                        for r in digest {
+                            let entry = SentEntry {
                                 state,
                                 at: now,
-                                date: reminder.date,
-                            },
-                        );
+                                date: r.date,
+                            };
+                            index.sent.insert(r.id(), entry);
+                        }
+                        if day.is_some() {
+                            index.digest_day = day.max(index.digest_day);
+                        }
                         write_index(index_tree, user, &index)?;
                     }
                     Ok(())
@@ -267,25 +310,31 @@ impl Store {
         })
     }
 
-    /// Puts an in-flight reminder back in the queue with its due time (Telegram asked to
-    /// retry later), so it keeps its place by urgency and is not lost.
-    pub fn requeue(&self, reminder: &Reminder) -> Result<(), StoreError> {
-        let user = reminder.user;
-        let id = reminder.id();
-        let ms = reminder.due.timestamp_millis();
+    /// Puts the reminders of an in-flight digest back in the queue with their due times
+    /// (Telegram asked to retry later), so they keep their place by urgency and are not
+    /// lost; the next take makes them one digest again.
+    pub fn requeue(&self, digest: &[Reminder]) -> Result<(), StoreError> {
+        let Some(user) = digest.first().map(|r| r.user) else {
+            return Ok(());
+        };
         self.with(|t| {
             tx(
                 "requeue",
                 (&t.reminders, &t.reminder_users, &t.in_flight).transaction(
                     |(due, index_tree, flight)| {
-                        flight.remove(flight_key(user, &id))?;
+                        for r in digest {
+                            flight.remove(flight_key(user, &r.id()))?;
+                        }
                         if let Some(mut index) = read_index(index_tree, user)? {
-                            index.sent.remove(&id);
-                            index.pending.insert(id.clone(), ms);
-                            due.insert(
-                                due_key(ms, user, &id),
-                                encode_reminder(reminder).map_err(abort)?,
-                            )?;
+                            for r in digest {
+                                let (id, ms) = (r.id(), r.due.timestamp_millis());
+                                index.sent.remove(&id);
+                                index.pending.insert(id.clone(), ms);
+                                due.insert(
+                                    due_key(ms, user, &id),
+                                    encode_reminder(r).map_err(abort)?,
+                                )?;
+                            }
                             write_index(index_tree, user, &index)?;
                         }
                         Ok(())
@@ -488,7 +537,7 @@ fn write_index(tree: &TransactionalTree, user: u64, index: &UserReminders) -> Tx
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::fixtures::{at, day, plan_of, record, reminder};
+    use crate::store::fixtures::{at, day, plan_of, record, reminder, window};
     use crate::store::Loaded;
 
     #[test]
@@ -506,19 +555,14 @@ mod tests {
             .save_and_replan(7, &record(), today, &plan_of(all.clone()))
             .unwrap();
         let now = at("2026-11-28T05:05:00Z");
-        // Asked for the oldest, given the most recent.
-        let taken = store
-            .take_due(7, "permit_end:2026-11-29:7", now, day("2026-11-28"))
-            .unwrap()
-            .unwrap();
-        assert_eq!(taken.offset, 1);
-        assert_eq!(store.in_flight(None).unwrap(), vec![taken.clone()]);
-        // The others are gone from the queue.
-        assert!(store
-            .take_due(7, "permit_end:2026-11-29:3", now, day("2026-11-28"))
-            .unwrap()
-            .is_none());
-        store.mark_delivered(&taken, now).unwrap();
+        let w = window(now);
+        // One digest: of the deadline's reminders due by today, the most recent.
+        let taken = store.take_digest(7, &w).unwrap().unwrap();
+        assert_eq!(taken.iter().map(|r| r.offset).collect::<Vec<_>>(), [1]);
+        assert_eq!(store.in_flight(None).unwrap(), taken);
+        // Nothing else is due today.
+        assert!(store.take_digest(7, &w).unwrap().is_none());
+        store.mark_delivered(&taken, now, w.today).unwrap();
         assert!(store.in_flight(None).unwrap().is_empty());
         let state = store.reminder_state(7).unwrap();
         assert_eq!(
@@ -529,6 +573,7 @@ mod tests {
             state.sent["permit_end:2026-11-29:7"].state,
             SentState::Superseded
         );
+        assert_eq!(state.digest_day, Some(day("2026-11-28")));
         // Re-planning the same reminders brings back only the one never sent.
         store
             .save_and_replan(7, &record(), today, &plan_of(all))
@@ -538,7 +583,41 @@ mod tests {
     }
 
     #[test]
-    fn what_a_crash_leaves_in_flight_is_found_after_reopening() {
+    fn after_the_days_digest_a_new_reminder_waits_for_tomorrow_but_a_last_day_goes() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("db")).unwrap();
+        let morning = at("2026-11-28T05:00:00Z");
+        let first = vec![reminder(7, 1, "2026-11-28T05:00:00Z")];
+        store
+            .save_and_replan(7, &record(), day("2026-11-28"), &plan_of(first.clone()))
+            .unwrap();
+        let taken = store.take_digest(7, &window(morning)).unwrap().unwrap();
+        store
+            .mark_delivered(&taken, morning, day("2026-11-28"))
+            .unwrap();
+        // At 15:00 the user's change plans another deadline: a 7-day reminder due at
+        // once, and the last day of a third deadline.
+        let afternoon = at("2026-11-28T10:00:00Z");
+        let mut later = reminder(7, 7, "2026-11-28T10:00:00Z");
+        later.kind = crate::rules::DeadlineKind::TrpEnd;
+        later.date = day("2026-12-05");
+        let mut last_day = reminder(7, 0, "2026-11-28T10:00:00Z");
+        last_day.kind = crate::rules::DeadlineKind::VisaEnd;
+        last_day.date = day("2026-11-28");
+        let mut all = first;
+        all.extend([later.clone(), last_day.clone()]);
+        store
+            .save_and_replan(7, &record(), day("2026-11-28"), &plan_of(all))
+            .unwrap();
+        let taken = store.take_digest(7, &window(afternoon)).unwrap().unwrap();
+        assert_eq!(taken, [last_day], "the last day still goes on its day");
+        let pending = store.pending_reminders(7).unwrap();
+        let waiting = pending.iter().find(|r| r.kind == later.kind).unwrap();
+        assert_eq!(waiting.due, at("2026-11-29T05:00:00Z"), "tomorrow's digest");
+    }
+
+    #[test]
+    fn what_a_crash_leaves_in_flight_is_found_after_reopening_and_joins_the_next_digest() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("db");
         let now = at("2026-11-22T05:00:00Z");
@@ -549,13 +628,13 @@ mod tests {
                     7,
                     &record(),
                     day("2026-11-21"),
-                    &plan_of(vec![reminder(7, 7, "2026-11-22T05:00:00Z")]),
+                    &plan_of(vec![
+                        reminder(7, 7, "2026-11-22T05:00:00Z"),
+                        reminder(7, 3, "2026-11-26T05:00:00Z"),
+                    ]),
                 )
                 .unwrap();
-            store
-                .take_due(7, "permit_end:2026-11-29:7", now, day("2026-11-22"))
-                .unwrap()
-                .unwrap();
+            store.take_digest(7, &window(now)).unwrap().unwrap();
             // Dropped without marking it delivered: a crash after sending.
         }
         let store = Store::open(&path).unwrap();
@@ -563,8 +642,19 @@ mod tests {
         assert_eq!(left.len(), 1);
         assert_eq!(store.in_flight(Some(7)).unwrap(), left);
         assert!(store.in_flight(Some(8)).unwrap().is_empty());
-        store.mark_delivered(&left[0], now).unwrap();
+        // Still in flight days later, when the next is due: one digest, the most recent.
+        let later = at("2026-11-26T05:00:00Z");
+        let taken = store.take_digest(7, &window(later)).unwrap().unwrap();
+        assert_eq!(taken.iter().map(|r| r.offset).collect::<Vec<_>>(), [3]);
+        assert_eq!(store.in_flight(None).unwrap(), taken);
+        store
+            .mark_delivered(&taken, later, day("2026-11-26"))
+            .unwrap();
         assert!(store.in_flight(None).unwrap().is_empty());
+        assert_eq!(
+            store.reminder_state(7).unwrap().sent["permit_end:2026-11-29:7"].state,
+            SentState::Superseded
+        );
     }
 
     #[test]
@@ -579,23 +669,17 @@ mod tests {
             .save_and_replan(7, &record(), day("2026-11-21"), &plan_of(rs))
             .unwrap();
         let now = at("2026-11-22T05:00:00Z");
-        let taken = store
-            .take_due(7, "permit_end:2026-11-29:7", now, day("2026-11-22"))
-            .unwrap()
-            .unwrap();
+        let taken = store.take_digest(7, &window(now)).unwrap().unwrap();
         store.requeue(&taken).unwrap();
         assert!(store.in_flight(None).unwrap().is_empty());
-        assert_eq!(store.due_reminders(now, 10).unwrap(), vec![taken.clone()]);
-        let taken = store
-            .take_due(7, "permit_end:2026-11-29:7", now, day("2026-11-22"))
-            .unwrap()
-            .unwrap();
+        assert_eq!(store.due_reminders(now, 10).unwrap(), taken);
+        let taken = store.take_digest(7, &window(now)).unwrap().unwrap();
         store.block_user(7, now).unwrap();
         assert!(store.in_flight(None).unwrap().is_empty());
         assert!(store.pending_reminders(7).unwrap().is_empty());
         assert_eq!(store.queued_reminders(), 0);
         assert_eq!(
-            store.reminder_state(7).unwrap().sent[&taken.id()].state,
+            store.reminder_state(7).unwrap().sent[&taken[0].id()].state,
             SentState::Dropped
         );
         let Loaded::Found(r) = store.load(7, now).unwrap() else {

@@ -22,7 +22,9 @@ fn populated(dir: &Path) -> Arc<jolserik::app::App> {
     run(&app, 2, &button_dialogue("29.11.2026"));
     run(&app, 3, &typed_dialogue("31.12.2026")[..6]);
     let first = app.store.pending_reminders(1).unwrap()[0].clone();
-    app.take_reminder(1, &first.id(), first.due).unwrap();
+    let taken = app.take_digest(1, first.due).unwrap().unwrap();
+    // Both deadlines of that morning (the permit and its tax) in one digest.
+    assert_eq!(taken.reminders.len(), 2);
     app.store.put_raw(4, b"\x00unreadable").unwrap();
     app.store.load(4, clock.now()).unwrap();
     app
@@ -51,7 +53,7 @@ fn a_backup_restores_byte_for_byte_and_the_dialogues_go_on() {
         panic!("user 3 lost");
     };
     assert!(record.conversation.has_plan());
-    assert_eq!(restored.store.in_flight(None).unwrap().len(), 1);
+    assert_eq!(restored.store.in_flight(None).unwrap().len(), 2);
     assert!(!restored.store.pending_reminders(2).unwrap().is_empty());
 }
 

@@ -13,6 +13,7 @@
 mod common;
 
 mod backup;
+mod calendar;
 mod chat;
 mod cli;
 mod crash;

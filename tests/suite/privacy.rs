@@ -26,8 +26,12 @@ fn two_users_with_everything(app: &jolserik::app::App) {
     }
     // A reminder in flight: taken, not yet marked delivered.
     let first = app.store.pending_reminders(ALICE).unwrap()[0].clone();
-    app.take_reminder(ALICE, &first.id(), first.due).unwrap();
-    assert_eq!(app.store.in_flight(Some(ALICE)).unwrap().len(), 1);
+    let taken = app.take_digest(ALICE, first.due).unwrap().unwrap();
+    assert_eq!(
+        app.store.in_flight(Some(ALICE)).unwrap().len(),
+        taken.reminders.len(),
+        "the digest is in flight"
+    );
     // Quarantined bytes: an unreadable record put aside (then the dialogue again).
     app.store.put_raw(ALICE, b"\xffnot json").unwrap();
     assert!(matches!(

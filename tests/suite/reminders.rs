@@ -1,7 +1,8 @@
 //! Reminders end to end: the delivery worker under a clock the test moves (punctual
 //! delivery, re-plan on edit, snooze, stop, block, delete), crashes and downtime, a
-//! backlog with Telegram's 429, the `.ics` file read back by a strict parser, and the
-//! terminal black box (`jolserik chat` restarted with a later `--now`).
+//! backlog with Telegram's 429, one digest a day (issue 12's household worker over the
+//! whole period), `/reminders`, and the terminal black box (`jolserik chat` restarted
+//! with a later `--now`). The `.ics` file is `calendar.rs`.
 
 use std::io::Write;
 use std::process::{Output, Stdio};
@@ -29,7 +30,7 @@ fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
-fn open_app(dir: &std::path::Path, clock: &Clock) -> Arc<App> {
+pub(crate) fn open_app(dir: &std::path::Path, clock: &Clock) -> Arc<App> {
     crate::common::open_app(dir, clock, "")
 }
 
@@ -41,7 +42,7 @@ fn complete_dialogue(app: &App, user: u64, lang: Lang, trp_end: &str) {
 }
 
 /// The same visitor, entered on `entry`.
-fn complete_dialogue_from(app: &App, user: u64, lang: Lang, entry: &str, trp_end: &str) {
+pub(crate) fn complete_dialogue_from(app: &App, user: u64, lang: Lang, entry: &str, trp_end: &str) {
     let steps = [
         Input::Command(BotCommand::Start),
         Input::Button(Action::Lang(lang)),
@@ -66,7 +67,7 @@ fn trp(date: &str) -> DeadlineKey {
     }
 }
 
-fn press(app: &App, user: u64, action: Action) -> Vec<Reply> {
+pub(crate) fn press(app: &App, user: u64, action: Action) -> Vec<Reply> {
     app.handle(user, &Input::Button(action), None)
         .unwrap()
         .replies
@@ -353,16 +354,10 @@ async fn a_reminder_left_in_flight_by_a_crash_is_sent_again_exactly_once() {
         complete_dialogue(&app, 2, Lang::En, "29.11.2026");
         clock.set(at("2026-11-22T05:00:00Z"));
         // The worker took user 1's reminder and crashed while sending it.
-        let taken = app
-            .take_reminder(1, "trp_end:2026-11-29:7", clock.now())
-            .unwrap()
-            .unwrap();
-        assert_eq!(taken.offset, 7);
+        let taken = app.take_digest(1, clock.now()).unwrap().unwrap();
+        assert_eq!(taken.reminders[0].offset, 7);
         // User 2's was delivered before the crash.
-        let taken = app
-            .take_reminder(2, "trp_end:2026-11-29:7", clock.now())
-            .unwrap()
-            .unwrap();
+        let taken = app.take_digest(2, clock.now()).unwrap().unwrap();
         app.reminder_outcome(&taken, Delivery::Delivered).unwrap();
     }
     // Restart.
@@ -385,6 +380,57 @@ async fn a_reminder_left_in_flight_by_a_crash_is_sent_again_exactly_once() {
     worker.stop().await;
     assert!(sink.sent().is_empty(), "{:?}", sink.sent());
     assert!(app.store.in_flight(None).unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn a_digest_left_in_flight_by_a_crash_is_sent_again_as_the_same_one_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Clock::manual(at("2026-11-21T05:00:00Z"));
+    let taken = {
+        let app = open_app(dir.path(), &clock);
+        household_worker(&app, 1, Lang::Ru);
+        // 29 November 10:00: four deadlines in one digest, taken; then a crash.
+        clock.set(at("2026-11-29T05:00:00Z"));
+        let taken = app.take_digest(1, clock.now()).unwrap().unwrap();
+        assert_eq!(taken.deadlines().len(), 4);
+        assert_eq!(app.store.in_flight(None).unwrap().len(), 4);
+        taken
+    };
+    let app = open_app(dir.path(), &clock);
+    let sink = RecordingSink::new();
+    // Telegram first says "too many requests": the whole digest waits, still one.
+    sink.answer(Some(1), Delivery::RetryAfter(Duration::from_millis(100)));
+    let worker = start(&app, &sink);
+    let sent = sink.wait_for(1, WAIT).await;
+    tokio::time::sleep(SETTLE).await;
+    worker.stop().await;
+    assert_eq!(sink.sent().len(), 1, "{sent:?}");
+    let keys: std::collections::BTreeSet<_> = taken.deadlines().into_iter().collect();
+    assert_eq!(deadlines_of(&sent[0]), keys);
+    let text = app.render(Lang::Ru, &sent[0].reply.msg);
+    assert!(
+        text.starts_with("⏰ Напоминание: близко 4 срока."),
+        "{text}"
+    );
+    assert!(app.store.in_flight(None).unwrap().is_empty());
+    let state = app.store.reminder_state(1).unwrap();
+    for r in &taken.reminders {
+        assert_eq!(
+            state.sent[&r.id()].state,
+            SentState::Delivered,
+            "{}",
+            r.id()
+        );
+    }
+    drop(app);
+
+    // Restarted again the same day: nothing more.
+    let app = open_app(dir.path(), &clock);
+    let sink = RecordingSink::new();
+    let worker = start(&app, &sink);
+    tokio::time::sleep(SETTLE).await;
+    worker.stop().await;
+    assert!(sink.sent().is_empty(), "{:?}", sink.sent());
 }
 
 #[tokio::test]
@@ -423,6 +469,43 @@ async fn downtime_is_caught_up_with_one_reminder_per_deadline() {
         SentState::Superseded
     );
     assert!(app.store.in_flight(None).unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn a_catch_up_before_the_reminder_hour_brings_the_days_reminder_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Clock::manual(at("2026-11-21T05:00:00Z"));
+    let app = open_app(dir.path(), &clock);
+    complete_dialogue(&app, 1, Lang::En, "29.11.2026");
+    // Down from 21 November until 26 November 09:00: the 7-day reminder (22 Nov) was
+    // missed, and the 3-day one is due at 10:00 today. One message now, not one now
+    // and another at 10:00.
+    clock.set(at("2026-11-26T04:00:00Z"));
+    let sink = RecordingSink::new();
+    let worker = start(&app, &sink);
+    let sent = sink.wait_for(1, WAIT).await;
+    assert_eq!(sent.len(), 1);
+    assert_eq!(
+        about(&sent[0]),
+        (trp("2026-11-29"), "reminder-ahead".into(), Some(3))
+    );
+    move_to(&app, &clock, "2026-11-26T05:00:00Z");
+    tokio::time::sleep(SETTLE).await;
+    assert_eq!(sink.sent().len(), 1, "a second message at 10:00");
+    // The next is the 1-day reminder, on 28 November.
+    move_to(&app, &clock, "2026-11-28T05:00:00Z");
+    let sent = sink.wait_for(2, WAIT).await;
+    worker.stop().await;
+    assert_eq!(about(&sent[1]).2, Some(1));
+    let state = app.store.reminder_state(1).unwrap();
+    assert_eq!(
+        state.sent["trp_end:2026-11-29:7"].state,
+        SentState::Superseded
+    );
+    assert_eq!(
+        state.sent["trp_end:2026-11-29:3"].state,
+        SentState::Delivered
+    );
 }
 
 #[tokio::test]
@@ -662,7 +745,7 @@ fn users_due(app: &App, clock: &Clock, n: u64) -> Vec<u64> {
 /// flight) and none delivered.
 fn take_all(app: &App, clock: &Clock, users: &[u64]) {
     for &user in users {
-        app.take_reminder(user, "trp_end:2026-11-29:7", clock.now())
+        app.take_digest(user, clock.now())
             .unwrap()
             .expect("the reminder is due");
     }
@@ -888,7 +971,7 @@ async fn a_stop_out_of_time_leaves_the_unfinished_in_flight_for_the_next_start()
     assert_delivered(&app, &users);
 }
 
-// ---- /reminders and /calendar -----------------------------------------------------------
+// ---- /reminders ------------------------------------------------------------------------
 
 #[test]
 fn the_reminders_command_lists_what_is_ahead_with_dates() {
@@ -900,282 +983,14 @@ fn the_reminders_command_lists_what_is_ahead_with_dates() {
         .handle(1, &Input::Command(BotCommand::Reminders), None)
         .unwrap();
     let text = app.render(Lang::En, &handled.replies.last().unwrap().msg);
-    assert!(text.contains("Your next 5 reminders"), "{text}");
-    assert!(
-        text.contains("22 November 2026, 10:00: TRP ends — 29 November 2026"),
-        "{text}"
-    );
-    assert!(text.contains("30 November 2026, 10:00"), "{text}");
-}
-
-/// A strict reader of RFC 5545, enough for what we write: CRLF only, lines of at most 75
-/// octets, folding by CRLF + one space, `NAME;PARAM=V:VALUE` content lines, nested
-/// BEGIN/END, and the required properties of each component.
-mod ics {
-    /// A content line: name, parameters, value.
-    pub type Property = (String, Vec<(String, String)>, String);
-
-    #[derive(Debug, Default)]
-    pub struct Component {
-        pub name: String,
-        pub props: Vec<Property>,
-        pub children: Vec<Component>,
-    }
-
-    impl Component {
-        pub fn get(&self, name: &str) -> Option<&str> {
-            self.props
-                .iter()
-                .find(|(n, _, _)| n == name)
-                .map(|(_, _, v)| v.as_str())
-        }
-
-        pub fn param(&self, name: &str, param: &str) -> Option<&str> {
-            self.props
-                .iter()
-                .find(|(n, _, _)| n == name)
-                .and_then(|(_, ps, _)| ps.iter().find(|(p, _)| p == param))
-                .map(|(_, v)| v.as_str())
-        }
-
-        fn require(&self, names: &[&str]) -> Result<(), String> {
-            for n in names {
-                let count = self.props.iter().filter(|(p, _, _)| p == n).count();
-                if count != 1 {
-                    return Err(format!("{}: {n} appears {count} times", self.name));
-                }
-            }
-            Ok(())
-        }
-    }
-
-    pub fn parse(text: &str) -> Result<Component, String> {
-        if !text.ends_with("\r\n") {
-            return Err("the file does not end with CRLF".into());
-        }
-        let body = &text[..text.len() - 2];
-        let mut logical: Vec<String> = Vec::new();
-        for physical in body.split("\r\n") {
-            if physical.contains('\r') || physical.contains('\n') {
-                return Err(format!("a bare CR or LF in {physical:?}"));
-            }
-            if physical.len() > 75 {
-                return Err(format!("{} octets: {physical:?}", physical.len()));
-            }
-            if let Some(rest) = physical.strip_prefix(' ') {
-                logical
-                    .last_mut()
-                    .ok_or("a continuation line first")?
-                    .push_str(rest);
-            } else if physical.is_empty() {
-                return Err("an empty line".into());
-            } else {
-                logical.push(physical.to_string());
-            }
-        }
-        let mut stack: Vec<Component> = Vec::new();
-        let mut done = None;
-        for line in logical {
-            let (head, value) = split_unquoted(&line).ok_or(format!("no value: {line}"))?;
-            let mut parts = head.split(';');
-            let name = parts.next().unwrap_or("").to_string();
-            if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-                return Err(format!("bad name in {line}"));
-            }
-            let mut params = Vec::new();
-            for p in parts {
-                let (k, v) = p
-                    .split_once('=')
-                    .ok_or(format!("bad parameter in {line}"))?;
-                params.push((k.to_string(), v.to_string()));
-            }
-            match name.as_str() {
-                "BEGIN" => stack.push(Component {
-                    name: value.to_string(),
-                    ..Component::default()
-                }),
-                "END" => {
-                    let c = stack.pop().ok_or("END without BEGIN")?;
-                    if c.name != value {
-                        return Err(format!("END:{value} closes {}", c.name));
-                    }
-                    check(&c)?;
-                    match stack.last_mut() {
-                        Some(parent) => parent.children.push(c),
-                        None => done = Some(c),
-                    }
-                }
-                _ => stack
-                    .last_mut()
-                    .ok_or(format!("{name} outside a component"))?
-                    .props
-                    .push((name, params, value.to_string())),
-            }
-        }
-        if !stack.is_empty() {
-            return Err("unclosed component".into());
-        }
-        done.ok_or_else(|| "no VCALENDAR".into())
-    }
-
-    /// The first `:` not inside a quoted parameter value.
-    fn split_unquoted(line: &str) -> Option<(&str, &str)> {
-        let mut quoted = false;
-        for (i, c) in line.char_indices() {
-            match c {
-                '"' => quoted = !quoted,
-                ':' if !quoted => return Some((&line[..i], &line[i + 1..])),
-                _ => {}
-            }
-        }
-        None
-    }
-
-    fn check(c: &Component) -> Result<(), String> {
-        match c.name.as_str() {
-            "VCALENDAR" => c.require(&["VERSION", "PRODID"]),
-            "VEVENT" => {
-                c.require(&["UID", "DTSTAMP", "DTSTART"])?;
-                let dtstamp = c.get("DTSTAMP").unwrap_or("");
-                if dtstamp.len() != 16 || !dtstamp.ends_with('Z') {
-                    return Err(format!("DTSTAMP {dtstamp} is not a UTC date-time"));
-                }
-                if c.param("DTSTART", "VALUE") != Some("DATE") {
-                    return Err("DTSTART is not VALUE=DATE".into());
-                }
-                let start = c.get("DTSTART").unwrap_or("");
-                if start.len() != 8 || !start.bytes().all(|b| b.is_ascii_digit()) {
-                    return Err(format!("DTSTART {start} is not a DATE"));
-                }
-                Ok(())
-            }
-            "VALARM" => {
-                c.require(&["ACTION", "TRIGGER", "DESCRIPTION"])?;
-                let trigger = c.get("TRIGGER").unwrap_or("");
-                let t = trigger.trim_start_matches(['-', '+']);
-                if !t.starts_with('P') {
-                    return Err(format!("TRIGGER {trigger} is not a duration"));
-                }
-                Ok(())
-            }
-            other => Err(format!("unexpected component {other}")),
-        }
-    }
-
-    /// Undoes TEXT escaping, refusing anything RFC 5545 does not allow.
-    pub fn unescape(s: &str) -> Result<String, String> {
-        let mut out = String::new();
-        let mut chars = s.chars();
-        while let Some(c) = chars.next() {
-            match c {
-                '\\' => match chars.next() {
-                    Some('n' | 'N') => out.push('\n'),
-                    Some(c @ ('\\' | ';' | ',')) => out.push(c),
-                    other => return Err(format!("bad escape \\{other:?}")),
-                },
-                ';' | ',' => return Err(format!("unescaped {c} in {s}")),
-                c => out.push(c),
-            }
-        }
-        Ok(out)
-    }
-}
-
-#[test]
-fn the_calendar_file_reads_back_strictly_with_dates_uids_and_alarms() {
-    let dir = tempfile::tempdir().unwrap();
-    let clock = Clock::manual(at("2026-11-21T05:00:00Z"));
-    let app = open_app(dir.path(), &clock);
-    // Entered yesterday: the host's notice is still ahead, as is the TRP's end.
-    complete_dialogue_from(&app, 1, Lang::Ru, "20.11.2026", "29.11.2026");
-    let handled = app
-        .handle(1, &Input::Command(BotCommand::Calendar), None)
-        .unwrap();
-    let file = handled.calendar.expect("a calendar file");
-    assert!(file.file_name.ends_with(".ics"));
-    let cal = ics::parse(&file.content).unwrap_or_else(|e| panic!("{e}\n{}", file.content));
-    assert_eq!(cal.name, "VCALENDAR");
-    assert_eq!(cal.get("VERSION"), Some("2.0"));
-    // Both deadlines of the plan: the host's notice and the TRP's end.
-    let events: Vec<_> = cal.children.iter().filter(|c| c.name == "VEVENT").collect();
-    assert_eq!(events.len(), 2, "{}", file.content);
-    assert!(events.iter().any(|e| e
-        .get("UID")
-        .is_some_and(|u| u.starts_with("host_notice-r6-"))));
-    let trp = events
-        .iter()
-        .find(|e| e.get("DTSTART") == Some("20261129"))
-        .expect("the TRP end event");
-    assert_eq!(trp.get("DTEND"), Some("20261130"));
-    assert_eq!(trp.param("DTEND", "VALUE"), Some("DATE"));
-    let summary = ics::unescape(trp.get("SUMMARY").unwrap()).unwrap();
-    assert_eq!(summary, "Жолсерік: РВП заканчивается");
-    let description = ics::unescape(trp.get("DESCRIPTION").unwrap()).unwrap();
-    assert!(description.contains("29 ноября 2026"), "{description}");
-    assert!(description.contains("R9"), "{description}");
-    assert!(description.contains("https://egov.kz"), "{description}");
-    assert!(
-        description.contains('\n'),
-        "lines survive escaping: {description}"
-    );
-    assert!(trp.get("URL").unwrap().starts_with("https://"));
-    let triggers: Vec<&str> = trp
-        .children
-        .iter()
-        .map(|a| {
-            assert_eq!(a.get("ACTION"), Some("DISPLAY"));
-            a.get("TRIGGER").unwrap()
-        })
-        .collect();
-    // 30, 14, 7, 3, 1 days before at 10:00, and 10:00 on the day.
+    // Five reminders are planned for the TRP (7, 3, 1 days before, the day, the day
+    // after): one line, with the day of the next.
+    assert_eq!(app.store.pending_reminders(1).unwrap().len(), 5);
     assert_eq!(
-        triggers,
-        [
-            "-P29DT14H",
-            "-P13DT14H",
-            "-P6DT14H",
-            "-P2DT14H",
-            "-PT14H",
-            "PT10H"
-        ]
+        text,
+        "Your next reminder:\n\
+         • TRP ends: 29 November 2026 — next reminder 22 November 2026"
     );
-
-    // The same deadline keeps its UID after a renewal, so importing again updates it.
-    let uid = trp.get("UID").unwrap().to_string();
-    press(&app, 1, Action::Renewed(DocKind::Trp));
-    app.handle(1, &Input::Text("31.05.2027".into()), None)
-        .unwrap();
-    let again = app
-        .handle(1, &Input::Command(BotCommand::Calendar), None)
-        .unwrap()
-        .calendar
-        .unwrap();
-    let cal = ics::parse(&again.content).unwrap();
-    let renewed = cal
-        .children
-        .iter()
-        .find(|e| e.get("DTSTART") == Some("20270531"))
-        .expect("the moved event");
-    assert_eq!(renewed.get("UID"), Some(uid.as_str()));
-    let uids: std::collections::BTreeSet<_> =
-        cal.children.iter().filter_map(|e| e.get("UID")).collect();
-    assert_eq!(uids.len(), 2, "UIDs are distinct");
-    assert_eq!(cal.children.len(), 2);
-}
-
-#[test]
-fn the_strict_parser_refuses_what_rfc_5545_refuses() {
-    let good = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nEND:VCALENDAR\r\n";
-    assert!(ics::parse(good).is_ok());
-    assert!(ics::parse(&good.replace("\r\n", "\n")).is_err(), "bare LF");
-    assert!(ics::parse(&good.replace("VERSION:2.0\r\n", "")).is_err());
-    let long = format!(
-        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:{}\r\nEND:VCALENDAR\r\n",
-        "x".repeat(80)
-    );
-    assert!(ics::parse(&long).is_err(), "an unfolded long line");
-    assert!(ics::unescape("a,b").is_err());
-    assert_eq!(ics::unescape("a\\,b\\nc").unwrap(), "a,b\nc");
 }
 
 // ---- the terminal black box --------------------------------------------------------------
@@ -1241,24 +1056,191 @@ fn chat_restarted_a_week_later_prints_the_reminder_exactly_once() {
     assert!(first.contains("What to do next:"), "{first}");
     assert!(!first.contains("⏰"), "nothing is due yet: {first}");
 
-    // T + 7 days, 10:05: the 1-day reminder, once, before the greeting; the 7- and
-    // 3-day ones fell due during the "downtime" and are collapsed into it.
+    // T + 7 days, 10:05: one message before the greeting, with every deadline due for
+    // a reminder today, once; the 7- and 3-day reminders fell due during the
+    // "downtime" and are collapsed into it.
     let second = sandbox.chat("2026-11-28T10:05:00+05:00", &["/reminders"]);
-    let permit = "⏰ Reminder. Permit ends: 29 November 2026 — 1 day left.";
+    let digest = "⏰ Reminder: 4 deadlines are near.";
+    assert_eq!(second.matches(digest).count(), 1, "{second}");
+    assert_eq!(second.matches("⏰ Reminder").count(), 1, "{second}");
+    // The permit and its tax (both 29 Nov), the stay limit and the registration (both
+    // 30 Nov), the soonest first.
+    let permit = "1. Permit ends: 29 November 2026 — 1 day left.";
     assert_eq!(second.matches(permit).count(), 1, "{second}");
-    // One per deadline: the permit, its tax (both 29 Nov), the stay limit and the
-    // registration (both 30 Nov, "2 days left" from their missed 3-day reminders).
-    assert_eq!(second.matches("⏰ Reminder.").count(), 4, "{second}");
     assert_eq!(second.matches("2 days left").count(), 2, "{second}");
     assert!(!second.contains("7 days left"), "{second}");
     assert!(
         second.find(permit) < second.find("Welcome back"),
         "reminders come before the reply: {second}"
     );
-    assert!(second.contains("✅ Done — I renewed"), "{second}");
+    assert!(second.contains("1 ✅ Renewed"), "{second}");
+    assert!(second.contains("4 🔕 Stop"), "{second}");
+    // /reminders: one line per deadline, with the day of its next reminder.
+    assert!(
+        second.contains("• Permit ends: 29 November 2026 — next reminder 29 November 2026"),
+        "{second}"
+    );
 
     // Once more: nothing new.
     let third = sandbox.chat("2026-11-28T10:30:00+05:00", &["/me"]);
     assert!(!third.contains("⏰"), "{third}");
     assert!(!third.contains("⚠️"), "{third}");
+}
+
+// ---- reminders per user per day (issue 12) ----------------------------------------------
+
+/// The household worker of issue 12: from Uzbekistan, entered on 1 November 2026, a
+/// labour-immigrant permit ending on 29 November; the permit's end, its tax, the
+/// registration and the stay limit fall in the same week.
+fn household_worker(app: &App, user: u64, lang: Lang) {
+    let steps = [
+        Input::Command(BotCommand::Start),
+        Input::Button(Action::Lang(lang)),
+        Input::Button(Action::Country(CountryCode::parse("UZ").unwrap())),
+        Input::Text("01.11.2026".into()),
+        Input::Button(Action::PriorNone),
+        Input::Button(Action::Purpose(Purpose::Work)),
+        Input::Button(Action::Employer(jolserik::domain::Employer::Household)),
+        Input::Button(Action::ToggleDoc(DocKind::LabourPermit)),
+        Input::Button(Action::DocsDone),
+        Input::Text("29.11.2026".into()),
+        Input::Button(Action::Correct),
+    ];
+    for input in steps {
+        app.handle(user, &input, Some(lang)).unwrap();
+    }
+}
+
+/// The deadlines a delivered message is about (from its Stop buttons).
+fn deadlines_of(sent: &Sent) -> std::collections::BTreeSet<DeadlineKey> {
+    sent.reply
+        .buttons
+        .iter()
+        .flatten()
+        .filter_map(|b| match &b.action {
+            Action::StopReminders(k) => Some(*k),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Runs the worker over simulated days, jumping the clock to each next due reminder and
+/// waiting until everything due is settled; returns what was sent, per user and local
+/// day.
+async fn sent_per_day(
+    app: &Arc<App>,
+    clock: &Clock,
+    sink: &RecordingSink,
+    until: &str,
+) -> std::collections::BTreeMap<(u64, NaiveDate), Vec<Sent>> {
+    let tz = app.config.reminders.timezone;
+    let until = at(until);
+    let mut per_day: std::collections::BTreeMap<(u64, NaiveDate), Vec<Sent>> =
+        std::collections::BTreeMap::new();
+    let worker = start(app, sink);
+    while let Some(next) = app.store.next_due().unwrap().filter(|t| *t <= until) {
+        let before = sink.sent().len();
+        move_to(app, clock, &next.to_rfc3339());
+        eventually("everything due is settled", || {
+            app.store.next_due().unwrap().is_none_or(|t| t > next)
+                && app.store.in_flight(None).unwrap().is_empty()
+        })
+        .await;
+        // A second message would be sent at once; give it the chance to show.
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        let day = next.with_timezone(&tz).date_naive();
+        for sent in &sink.sent()[before..] {
+            per_day
+                .entry((sent.user, day))
+                .or_default()
+                .push(sent.clone());
+        }
+    }
+    worker.stop().await;
+    per_day
+}
+
+/// Issue 12's measure: the household worker, in each of the six languages, over the
+/// whole period. Before digests: 27 reminders listed by /reminders, 27 messages over 15
+/// days, 4 on 29 and 30 November (BENCHMARKS.md, "Reminders per day"). Now: one
+/// message a day, and each day's message names every deadline that had a reminder
+/// planned that day: nothing is lost by grouping.
+#[tokio::test]
+async fn a_household_worker_gets_at_most_one_reminder_message_a_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Clock::manual(at("2026-11-21T05:00:00Z"));
+    let app = open_app(dir.path(), &clock);
+    let tz = app.config.reminders.timezone;
+    let users: Vec<(u64, Lang)> = (1..).zip(Lang::ALL).collect();
+    let mut planned: std::collections::BTreeMap<
+        (u64, NaiveDate),
+        std::collections::BTreeSet<DeadlineKey>,
+    > = std::collections::BTreeMap::new();
+    for &(user, lang) in &users {
+        household_worker(&app, user, lang);
+        for r in app.store.pending_reminders(user).unwrap() {
+            let day = r.due.with_timezone(&tz).date_naive();
+            planned.entry((user, day)).or_default().insert(r.key());
+        }
+    }
+    let pending = app.store.pending_reminders(1).unwrap();
+    let listed = app
+        .handle(1, &Input::Command(BotCommand::Reminders), None)
+        .unwrap();
+    let list = app.render(Lang::En, &listed.replies.last().unwrap().msg);
+    let deadlines: std::collections::BTreeSet<_> = pending.iter().map(|r| r.key()).collect();
+    assert_eq!(list.lines().count(), 1 + deadlines.len(), "{list}");
+    eprintln!(
+        "household worker: {} reminders planned for {} deadlines; /reminders:\n{list}",
+        pending.len(),
+        deadlines.len()
+    );
+
+    let sink = RecordingSink::new();
+    let per_day = sent_per_day(&app, &clock, &sink, "2027-12-31T00:00:00Z").await;
+    let mut counts = std::collections::BTreeMap::new();
+    for ((user, day), sent) in &per_day {
+        assert_eq!(sent.len(), 1, "user {user} on {day}: {sent:?}");
+        assert_eq!(
+            deadlines_of(&sent[0]),
+            planned[&(*user, *day)],
+            "user {user} on {day}: the day's message names each deadline due"
+        );
+        if *user == 1 {
+            counts.insert(*day, sent.len());
+        }
+    }
+    assert_eq!(
+        per_day.keys().collect::<Vec<_>>(),
+        planned.keys().collect::<Vec<_>>(),
+        "a message on each day a reminder was planned"
+    );
+    // The week of the issue: on 29 November, the permit and its tax end and the stay
+    // limit and registration are a day away: one message, four lines, four rows.
+    let busiest = &per_day[&(1, day("2026-11-29"))][0];
+    assert_eq!(busiest.reply.buttons.len(), 4);
+    let text = app.render(Lang::En, &busiest.reply.msg);
+    assert!(
+        text.starts_with("⏰ Reminder: 4 deadlines are near."),
+        "{text}"
+    );
+    eprintln!(
+        "household worker, 29 November ({} lines, {} characters):\n{text}",
+        text.lines().count(),
+        text.chars().count()
+    );
+    for (user, lang) in &users {
+        let sent = &per_day[&(*user, day("2026-11-29"))][0];
+        assert_eq!(sent.lang, *lang);
+        for button in sent.reply.buttons.iter().flatten() {
+            let label = app.render(*lang, &button.label);
+            assert!(label.chars().count() <= 30, "{lang}: {label}");
+            assert!(button.action.encode().len() <= 64);
+        }
+    }
+    eprintln!(
+        "household worker: messages per day {counts:?}; {} messages over {} days, at most 1 a day",
+        counts.values().sum::<usize>(),
+        counts.len()
+    );
 }

@@ -186,14 +186,12 @@ fn write_the_first_release_fixture() {
     let later = clock.now() + chrono::Duration::days(40);
     let pending = app.store.pending_reminders(115).unwrap();
     assert!(pending.len() >= 2, "{pending:?}");
-    let delivered = app
-        .take_reminder(115, &pending[0].id(), later)
-        .unwrap()
-        .unwrap();
+    let delivered = app.take_digest(115, later).unwrap().unwrap();
     app.reminder_outcome(&delivered, Delivery::Delivered)
         .unwrap();
+    // The next digest, on the day of the next reminder.
     let pending = app.store.pending_reminders(115).unwrap();
-    app.take_reminder(115, &pending[0].id(), later)
+    app.take_digest(115, pending[0].due.max(later))
         .unwrap()
         .unwrap();
     app.store.block_user(122, clock.now()).unwrap();
