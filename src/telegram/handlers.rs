@@ -28,7 +28,9 @@ use crate::text::{Arg, Msg};
 use super::errors::{Api, CallError, ErrorKind};
 use super::flood::{Admission, SlowDown};
 use super::inbox::Removals;
-use super::keyboard::{self, answered_text, inline_keyboard, pressed_label, split_text};
+use super::keyboard::{
+    self, answered_text, inline_keyboard, other_rows, pressed_label, split_text,
+};
 use super::metrics::Metrics;
 
 /// The engine's answer to a button that is not valid any more.
@@ -162,6 +164,12 @@ impl Shared {
         let data = query.data.as_deref().unwrap_or("");
         let action = Action::decode(data);
         let decodable = action.is_some();
+        // A reminder's buttons act on one deadline of the day's digest; the other
+        // deadlines' rows stay under the message.
+        let acts_on_one_deadline = matches!(
+            action,
+            Some(Action::Snooze(_) | Action::StopReminders(_) | Action::Renewed(_))
+        );
         // Data we cannot read (forged, cut, from another version of the bot) is handled
         // like any input the engine cannot read: the current question again, worded as
         // "this button is out of date" below.
@@ -197,8 +205,13 @@ impl Shared {
                     answered_text(m.text()?, &note, self.max_message_len)
                 })
             };
+            let keep = pressed
+                .regular_message()
+                .and_then(|m| m.reply_markup())
+                .filter(|_| acts_on_one_deadline && !stale)
+                .and_then(|markup| other_rows(markup, data));
             let result = match record {
-                Some(text) => self.edit(chat, pressed.id(), text, None).await,
+                Some(text) => self.edit(chat, pressed.id(), text, keep).await,
                 None => self.remove_keyboard(chat, pressed.id()).await,
             };
             if let Err(e) = result {

@@ -77,6 +77,20 @@ pub fn pressed_label(markup: &InlineKeyboardMarkup, data: &str) -> Option<String
         .map(|b| b.text.clone())
 }
 
+/// The keyboard without the row of the pressed button, or `None` when nothing is left.
+/// A reminder digest carries a row per deadline: acting on one deadline must leave the
+/// others' buttons in place until the next day's message.
+pub fn other_rows(markup: &InlineKeyboardMarkup, data: &str) -> Option<InlineKeyboardMarkup> {
+    let pressed = |b: &InlineKeyboardButton| matches!(&b.kind, InlineKeyboardButtonKind::CallbackData(d) if d == data);
+    let rows: Vec<Vec<InlineKeyboardButton>> = markup
+        .inline_keyboard
+        .iter()
+        .filter(|row| !row.iter().any(pressed))
+        .cloned()
+        .collect();
+    (!rows.is_empty()).then(|| InlineKeyboardMarkup::new(rows))
+}
+
 /// The question's text with the chosen answer under it, if that still fits in a message.
 pub fn answered_text(question: &str, answered: &str, limit: usize) -> Option<String> {
     let text = format!("{question}\n\n{answered}");
@@ -167,6 +181,26 @@ fn hard_split(word: &str, limit: usize, parts: &mut Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pressed_row_goes_and_the_other_rows_stay() {
+        let row = |n: u8| {
+            vec![
+                InlineKeyboardButton::callback(format!("{n} tomorrow"), format!("1:rs:{n}")),
+                InlineKeyboardButton::callback(format!("{n} stop"), format!("1:rx:{n}")),
+            ]
+        };
+        let markup = InlineKeyboardMarkup::new(vec![row(1), row(2), row(3)]);
+        let left = other_rows(&markup, "1:rx:2").expect("two rows stay");
+        assert_eq!(left.inline_keyboard, vec![row(1), row(3)]);
+        let single = InlineKeyboardMarkup::new(vec![row(1)]);
+        assert_eq!(other_rows(&single, "1:rs:1"), None);
+        // Data that is on no button leaves every row.
+        assert_eq!(
+            other_rows(&markup, "1:zz").unwrap().inline_keyboard.len(),
+            3
+        );
+    }
 
     #[test]
     fn short_text_is_one_message() {
