@@ -50,6 +50,7 @@ pub mod i18n;
 pub mod logging;
 pub mod maintenance;
 pub mod private_fs;
+pub mod recheck;
 pub mod reminders;
 pub mod retention;
 pub mod rules;
