@@ -49,6 +49,7 @@ pub mod engine;
 pub mod i18n;
 pub mod logging;
 pub mod maintenance;
+pub mod notices;
 pub mod private_fs;
 pub mod recheck;
 pub mod reminders;
