@@ -96,6 +96,10 @@ pub struct App {
     pub notice_wakeup: Arc<Wakeup>,
     /// The rule catalogue in force; replaced whole by a reload.
     catalogue: RwLock<Arc<Catalogue>>,
+    /// Whether the store keeps the text of the catalogue in force, which must hold
+    /// before a user is stamped with its version (so a later change can be compared
+    /// with it). Checked once per catalogue, at the first new user.
+    catalogue_kept: std::sync::atomic::AtomicBool,
     user_locks: Vec<Mutex<()>>,
 }
 
@@ -129,6 +133,7 @@ impl App {
             reminder_wakeup: Arc::new(Wakeup::default()),
             notice_wakeup: Arc::new(Wakeup::default()),
             catalogue,
+            catalogue_kept: std::sync::atomic::AtomicBool::new(false),
             user_locks: (0..USER_LOCK_STRIPES).map(|_| Mutex::new(())).collect(),
         }
     }
@@ -153,7 +158,24 @@ impl App {
     /// replaces.
     pub fn swap_catalogue(&self, catalogue: Arc<Catalogue>) -> Arc<Catalogue> {
         let mut slot = self.catalogue.write().unwrap_or_else(|p| p.into_inner());
+        self.catalogue_kept
+            .store(false, std::sync::atomic::Ordering::SeqCst);
         std::mem::replace(&mut *slot, catalogue)
+    }
+
+    /// Makes sure the store keeps `catalogue`'s text before anyone is stamped with it.
+    fn keep_catalogue(&self, catalogue: &Catalogue) -> Result<(), StoreError> {
+        use std::sync::atomic::Ordering;
+        if self.catalogue_kept.swap(true, Ordering::SeqCst) {
+            return Ok(());
+        }
+        let kept = self
+            .store
+            .remember_catalogue(catalogue.version(), catalogue.text());
+        if kept.is_err() {
+            self.catalogue_kept.store(false, Ordering::SeqCst);
+        }
+        kept
     }
 
     /// Reads and validates the catalogue `rules.path` names (or the embedded one)
@@ -271,6 +293,7 @@ impl App {
             }
             // New (or from before versions): made with the catalogue in force.
             if saved.meta.catalogue.is_none() {
+                self.keep_catalogue(&catalogue)?;
                 saved.meta.catalogue = Some(catalogue.version().to_string());
             }
             if replan {

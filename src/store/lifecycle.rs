@@ -125,6 +125,8 @@ impl Store {
             replans: ReplanBatch::default(),
             #[cfg(any(test, feature = "test-support"))]
             fail_flushes: AtomicBool::new(false),
+            #[cfg(any(test, feature = "test-support"))]
+            recheck_budget: std::sync::atomic::AtomicI64::new(-1),
             // An erasure before a crash may not have been compacted away.
             erased_since_compaction: AtomicBool::new(true),
         })

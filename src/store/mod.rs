@@ -242,6 +242,10 @@ pub struct Store {
     /// Test hook: every flush fails as if the disk were full (`fail_flushes`).
     #[cfg(any(test, feature = "test-support"))]
     fail_flushes: AtomicBool,
+    /// Test hook: how many more re-assessment batches may run before the process is
+    /// taken to crash (`crash_after_rechecks`); negative for no limit.
+    #[cfg(any(test, feature = "test-support"))]
+    recheck_budget: std::sync::atomic::AtomicI64,
 }
 
 impl std::fmt::Debug for Store {

@@ -91,6 +91,12 @@ impl Store {
         users: &[u64],
         recheck: &Recheck<'_>,
     ) -> Result<RecheckReport, StoreError> {
+        #[cfg(any(test, feature = "test-support"))]
+        if self.recheck_crashed() {
+            return Err(StoreError::Write(std::io::Error::other(
+                "the process died here (injected by a test)",
+            )));
+        }
         self.with(|t| {
             let mut report = RecheckReport::default();
             let mut items = Vec::with_capacity(users.len());

@@ -24,6 +24,7 @@ mod languages;
 mod locales;
 mod privacy;
 mod reminders;
+mod rule_changes;
 mod rules_golden;
 mod serve_reminders;
 mod store;
