@@ -401,7 +401,8 @@ fn rules_action(config: &Config, action: RulesCmd) -> Result<(), Failure> {
         RulesCmd::Impact { new, backup, today } => {
             let new = rules::Catalogue::load(&new, &known)?;
             // A backup is restored into a private scratch store, read, and removed.
-            let scratch = std::env::temp_dir().join(format!("jolserik-impact-{}", std::process::id()));
+            let scratch =
+                std::env::temp_dir().join(format!("jolserik-impact-{}", std::process::id()));
             let store = match &backup {
                 Some(file) => {
                     let _ = std::fs::remove_dir_all(&scratch);
@@ -433,7 +434,12 @@ fn rules_action(config: &Config, action: RulesCmd) -> Result<(), Failure> {
                 let _ = std::fs::remove_dir_all(&scratch);
             }
             let impact = impact?;
-            writeln!(out, "catalogue {} -> {}", describe(&data.catalogue), describe(&new))?;
+            writeln!(
+                out,
+                "catalogue {} -> {}",
+                describe(&data.catalogue),
+                describe(&new)
+            )?;
             writeln!(
                 out,
                 "users to re-assess: {}; would be told: {}; updated silently: {}; left to the retention sweep: {}",

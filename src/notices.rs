@@ -71,11 +71,7 @@ pub async fn run<S: ReminderSink>(
     shutdown: impl Future<Output = ()> + Send,
 ) {
     tokio::pin!(shutdown);
-    let sender = Sender {
-        app,
-        sink,
-        observe,
-    };
+    let sender = Sender { app, sink, observe };
     let Err(Stopping) = sender.until_stopped(&mut shutdown).await;
 }
 
@@ -145,7 +141,10 @@ impl<S: ReminderSink, O: Fn(Observed) + Send> Sender<S, O> {
                 if outside_quiet_hours(&self.app.config.reminders, now) > now {
                     break;
                 }
-                match self.store(move |app| app.store.take_notice(user, now)).await {
+                match self
+                    .store(move |app| app.store.take_notice(user, now))
+                    .await
+                {
                     Some(Some(notice)) => self.deliver(notice, shutdown).await?,
                     Some(None) => {}
                     None => {

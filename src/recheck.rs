@@ -164,7 +164,10 @@ impl OldCatalogues<'_> {
                 }
             },
             Ok(None) => {
-                tracing::warn!(version, "an old catalogue is not kept; its users are re-planned without a notice");
+                tracing::warn!(
+                    version,
+                    "an old catalogue is not kept; its users are re-planned without a notice"
+                );
                 None
             }
             Err(e) => {
@@ -283,7 +286,14 @@ fn batch(
     let due = notice_due(&app.config.reminders, now, today);
     let decide = |user: u64, record: &UserRecord| {
         let old = old.get(record.meta.catalogue.as_deref());
-        match judge(old.as_deref(), catalogue, record, today, now, retention_days) {
+        match judge(
+            old.as_deref(),
+            catalogue,
+            record,
+            today,
+            now,
+            retention_days,
+        ) {
             Verdict::Skip => RecheckOutcome::Skip,
             Verdict::Silent { replan } => RecheckOutcome::Stamp {
                 replan,
@@ -349,7 +359,9 @@ pub async fn run(
     let first = app.clone();
     match tokio::task::spawn_blocking(move || run_pass(&first)).await {
         Ok(Ok(report)) => observe(&report),
-        Ok(Err(e)) => tracing::error!(error = %chain(&e), "the re-assessment pass failed; it runs again at the next start"),
+        Ok(Err(e)) => {
+            tracing::error!(error = %chain(&e), "the re-assessment pass failed; it runs again at the next start")
+        }
         Err(_) => tracing::error!("the re-assessment pass panicked"),
     }
     loop {

@@ -105,7 +105,10 @@ impl Changes {
     /// This change, then `later` (both not yet told): one notice from the values the
     /// person last heard to the newest. A date moved and moved back is not mentioned.
     pub fn then(self, later: Changes) -> Changes {
-        fn merge<T: PartialEq + Copy>(a: Option<Moved<T>>, b: Option<Moved<T>>) -> Option<Moved<T>> {
+        fn merge<T: PartialEq + Copy>(
+            a: Option<Moved<T>>,
+            b: Option<Moved<T>>,
+        ) -> Option<Moved<T>> {
             match (a, b) {
                 (Some(a), Some(b)) => a.then(b),
                 (a, None) => a,
@@ -206,7 +209,8 @@ pub fn compare(old: &Plan, new: &Plan, stay_days: (Option<i64>, Option<i64>)) ->
             }
         }
     }
-    let ids = |plan: &Plan| -> BTreeSet<String> { plan.steps.iter().map(|s| s.id.clone()).collect() };
+    let ids =
+        |plan: &Plan| -> BTreeSet<String> { plan.steps.iter().map(|s| s.id.clone()).collect() };
     let (old_steps, new_steps) = (ids(old), ids(new));
     let mut costs = BTreeMap::new();
     for step in &new.steps {
@@ -235,7 +239,9 @@ pub fn notice_msg(changes: &Changes, changed_on: NaiveDate) -> Msg {
     }
     if let Some(m) = changes.stay_days {
         lines.push(match (m.old, m.new) {
-            (Some(old), Some(new)) => Msg::new("changes-stay-days").int("old", old).int("new", new),
+            (Some(old), Some(new)) => Msg::new("changes-stay-days")
+                .int("old", old)
+                .int("new", new),
             (None, Some(new)) => Msg::new("changes-stay-days-new").int("new", new),
             _ => Msg::new("changes-stay-days-gone"),
         });
@@ -273,8 +279,12 @@ fn moved_line(what: Msg, m: Moved<NaiveDate>) -> Msg {
             .msg("what", what)
             .date("old", old)
             .date("new", new),
-        (None, Some(new)) => Msg::new("changes-date-new").msg("what", what).date("new", new),
-        (Some(old), None) => Msg::new("changes-date-gone").msg("what", what).date("old", old),
+        (None, Some(new)) => Msg::new("changes-date-new")
+            .msg("what", what)
+            .date("new", new),
+        (Some(old), None) => Msg::new("changes-date-gone")
+            .msg("what", what)
+            .date("old", old),
         (None, None) => what,
     }
 }
@@ -367,7 +377,10 @@ mod tests {
                 }
             }]
         );
-        assert_eq!(c.steps_added, BTreeSet::from(["host_notice_check".to_string()]));
+        assert_eq!(
+            c.steps_added,
+            BTreeSet::from(["host_notice_check".to_string()])
+        );
         assert!(c.steps_removed.is_empty());
         assert_eq!(
             c.costs["get_iin"],
@@ -376,16 +389,21 @@ mod tests {
                 new: Some(4500)
             }
         );
-        assert_eq!(
-            c.labels(),
-            ["deadline:registration", "step_added", "cost"]
-        );
+        assert_eq!(c.labels(), ["deadline:registration", "step_added", "cost"]);
     }
 
     #[test]
     fn a_new_stay_limit_is_told_once_as_the_last_legal_day() {
-        let old = plan("2027-01-29", &[(DeadlineKind::StayLimit, "2027-01-29")], vec![]);
-        let new = plan("2026-12-30", &[(DeadlineKind::StayLimit, "2026-12-30")], vec![]);
+        let old = plan(
+            "2027-01-29",
+            &[(DeadlineKind::StayLimit, "2027-01-29")],
+            vec![],
+        );
+        let new = plan(
+            "2026-12-30",
+            &[(DeadlineKind::StayLimit, "2026-12-30")],
+            vec![],
+        );
         let c = compare(&old, &new, (Some(90), Some(30)));
         assert_eq!(
             c.last_legal_day,
@@ -395,14 +413,32 @@ mod tests {
             })
         );
         assert!(c.deadlines.is_empty(), "{c:?}");
-        assert_eq!(c.stay_days, Some(Moved { old: Some(90), new: Some(30) }));
+        assert_eq!(
+            c.stay_days,
+            Some(Moved {
+                old: Some(90),
+                new: Some(30)
+            })
+        );
     }
 
     #[test]
     fn two_changes_merge_from_what_was_told_to_the_newest_and_cancel_out() {
-        let a = plan("2026-12-30", &[(DeadlineKind::Registration, "2026-12-14")], vec![step("a", None)]);
-        let b = plan("2026-12-30", &[(DeadlineKind::Registration, "2026-12-04")], vec![step("b", None)]);
-        let c = plan("2026-12-30", &[(DeadlineKind::Registration, "2026-12-01")], vec![step("a", None)]);
+        let a = plan(
+            "2026-12-30",
+            &[(DeadlineKind::Registration, "2026-12-14")],
+            vec![step("a", None)],
+        );
+        let b = plan(
+            "2026-12-30",
+            &[(DeadlineKind::Registration, "2026-12-04")],
+            vec![step("b", None)],
+        );
+        let c = plan(
+            "2026-12-30",
+            &[(DeadlineKind::Registration, "2026-12-01")],
+            vec![step("a", None)],
+        );
         let first = compare(&a, &b, (None, None));
         let second = compare(&b, &c, (None, None));
         let both = first.clone().then(second);
@@ -414,7 +450,10 @@ mod tests {
             }
         );
         // Step a went and came back; b came and went: nothing to say about steps.
-        assert!(both.steps_added.is_empty() && both.steps_removed.is_empty(), "{both:?}");
+        assert!(
+            both.steps_added.is_empty() && both.steps_removed.is_empty(),
+            "{both:?}"
+        );
         // And a change undone before it was told tells nothing at all.
         let back = compare(&b, &a, (None, None));
         assert!(first.then(back).is_empty());
@@ -422,7 +461,11 @@ mod tests {
 
     #[test]
     fn the_notice_names_old_and_new_dates_and_ends_with_the_plan() {
-        let old = plan("2026-12-30", &[(DeadlineKind::Registration, "2026-12-14")], vec![]);
+        let old = plan(
+            "2026-12-30",
+            &[(DeadlineKind::Registration, "2026-12-14")],
+            vec![],
+        );
         let new = plan(
             "2026-12-30",
             &[(DeadlineKind::Registration, "2026-12-04")],
@@ -435,15 +478,28 @@ mod tests {
         let ids: Vec<&str> = lines.iter().map(|m| m.id.as_ref()).collect();
         assert_eq!(
             ids,
-            ["changes-intro", "changes-date-moved", "changes-step-added", "changes-see-plan"]
+            [
+                "changes-intro",
+                "changes-date-moved",
+                "changes-step-added",
+                "changes-see-plan"
+            ]
         );
-        assert!(lines[1].args.contains(&("old", Arg::Date(day("2026-12-14")))));
-        assert!(lines[1].args.contains(&("new", Arg::Date(day("2026-12-04")))));
+        assert!(lines[1]
+            .args
+            .contains(&("old", Arg::Date(day("2026-12-14")))));
+        assert!(lines[1]
+            .args
+            .contains(&("new", Arg::Date(day("2026-12-04")))));
     }
 
     #[test]
     fn changes_survive_the_store_as_json() {
-        let old = plan("2026-12-30", &[(DeadlineKind::Registration, "2026-12-14")], vec![]);
+        let old = plan(
+            "2026-12-30",
+            &[(DeadlineKind::Registration, "2026-12-14")],
+            vec![],
+        );
         let new = plan("2026-12-29", &[], vec![step("get_iin", Some(4325))]);
         let c = compare(&old, &new, (Some(30), None));
         let back: Changes = serde_json::from_str(&serde_json::to_string(&c).unwrap()).unwrap();

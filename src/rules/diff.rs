@@ -289,4 +289,23 @@ mod tests {
         assert!(lines.contains(&"meta.changelog: \"R7 shortened\"".to_string()));
         assert_eq!(lines.len(), 3, "{lines:#?}");
     }
+
+    #[test]
+    fn rules_checked_longer_ago_than_the_limit_are_due_for_review() {
+        let edited = EMBEDDED_TOML.replacen(
+            "id = \"R7\"\nslug = \"self_registration_30d\"\nconfidence = \"high\"\nverified = \"2026-11-15\"",
+            "id = \"R7\"\nslug = \"self_registration_30d\"\nconfidence = \"high\"\nverified = \"2025-01-10\"",
+            1,
+        );
+        assert_ne!(edited, EMBEDDED_TOML, "the fixture text moved");
+        let c = load(&edited);
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let ids: Vec<&str> = c
+            .stale_rules(today, 180)
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect();
+        assert_eq!(ids, ["R7"]);
+        assert!(c.stale_rules(today, 800).is_empty());
+    }
 }

@@ -112,7 +112,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("db")).unwrap();
         store.remember_catalogue("aa", "one").unwrap();
-        store.remember_catalogue("aa", "ignored: kept once").unwrap();
+        store
+            .remember_catalogue("aa", "ignored: kept once")
+            .unwrap();
         store.remember_catalogue("bb", "two").unwrap();
         assert_eq!(store.catalogue_text("aa").unwrap().as_deref(), Some("one"));
         assert_eq!(store.catalogue_text("cc").unwrap(), None);
@@ -120,7 +122,11 @@ mod tests {
         store.set_pass_done("bb").unwrap();
         assert_eq!(store.pass_done_for().unwrap().as_deref(), Some("bb"));
         assert_eq!(
-            store.catalogue_versions().unwrap().into_iter().collect::<Vec<_>>(),
+            store
+                .catalogue_versions()
+                .unwrap()
+                .into_iter()
+                .collect::<Vec<_>>(),
             ["aa", "bb"]
         );
         let mut on_aa = record();

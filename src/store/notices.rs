@@ -180,11 +180,7 @@ impl Store {
     /// Takes the user's notice out of the queue if it is due by `now`, marks it in
     /// flight and waits for the disk. `None` when there is nothing due. An unreadable
     /// notice is dropped.
-    pub fn take_notice(
-        &self,
-        user: u64,
-        now: DateTime<Utc>,
-    ) -> Result<Option<Notice>, StoreError> {
+    pub fn take_notice(&self, user: u64, now: DateTime<Utc>) -> Result<Option<Notice>, StoreError> {
         self.with(|t| {
             let taken = tx(
                 "take notice",
@@ -342,17 +338,34 @@ mod tests {
         let path = dir.path().join("db");
         {
             let store = Store::open(&path).unwrap();
-            queue(&store, &notice(7, "2026-11-21T05:00:00Z", "2026-12-14", "2026-12-04"));
-            assert_eq!(store.next_notice_due().unwrap(), Some(at("2026-11-21T05:00:00Z")));
-            assert!(store.take_notice(7, at("2026-11-21T04:59:00Z")).unwrap().is_none());
+            queue(
+                &store,
+                &notice(7, "2026-11-21T05:00:00Z", "2026-12-14", "2026-12-04"),
+            );
+            assert_eq!(
+                store.next_notice_due().unwrap(),
+                Some(at("2026-11-21T05:00:00Z"))
+            );
+            assert!(store
+                .take_notice(7, at("2026-11-21T04:59:00Z"))
+                .unwrap()
+                .is_none());
             assert!(store
                 .due_notice_users(at("2026-11-21T04:59:00Z"), 10)
                 .unwrap()
                 .is_empty());
-            assert_eq!(store.due_notice_users(at("2026-11-21T05:00:00Z"), 10).unwrap(), [7]);
+            assert_eq!(
+                store
+                    .due_notice_users(at("2026-11-21T05:00:00Z"), 10)
+                    .unwrap(),
+                [7]
+            );
             let taken = store.take_notice(7, at("2026-11-21T05:00:00Z")).unwrap();
             assert!(taken.is_some());
-            assert!(store.take_notice(7, at("2026-11-21T06:00:00Z")).unwrap().is_none());
+            assert!(store
+                .take_notice(7, at("2026-11-21T06:00:00Z"))
+                .unwrap()
+                .is_none());
             assert_eq!(store.notices_pending(), 1);
         }
         let store = Store::open(&path).unwrap();
@@ -368,8 +381,14 @@ mod tests {
     fn a_second_change_before_delivery_replaces_the_pending_notice_with_both() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("db")).unwrap();
-        queue(&store, &notice(7, "2026-11-21T05:00:00Z", "2026-12-14", "2026-12-04"));
-        queue(&store, &notice(7, "2026-11-22T05:00:00Z", "2026-12-04", "2026-12-01"));
+        queue(
+            &store,
+            &notice(7, "2026-11-21T05:00:00Z", "2026-12-14", "2026-12-04"),
+        );
+        queue(
+            &store,
+            &notice(7, "2026-11-22T05:00:00Z", "2026-12-04", "2026-12-01"),
+        );
         let pending = store.pending_notice(7).unwrap().unwrap();
         assert_eq!(
             pending.changes.last_legal_day,
@@ -379,9 +398,17 @@ mod tests {
             })
         );
         assert_eq!(pending.due, at("2026-11-21T05:00:00Z"));
-        assert_eq!(store.due_notice_users(at("2030-01-01T00:00:00Z"), 10).unwrap(), [7]);
+        assert_eq!(
+            store
+                .due_notice_users(at("2030-01-01T00:00:00Z"), 10)
+                .unwrap(),
+            [7]
+        );
         // A third change back to the first dates leaves nothing to tell.
-        queue(&store, &notice(7, "2026-11-23T05:00:00Z", "2026-12-01", "2026-12-14"));
+        queue(
+            &store,
+            &notice(7, "2026-11-23T05:00:00Z", "2026-12-01", "2026-12-14"),
+        );
         assert_eq!(store.pending_notice(7).unwrap(), None);
         assert_eq!(store.next_notice_due().unwrap(), None);
     }
@@ -390,13 +417,28 @@ mod tests {
     fn a_retry_puts_it_back_merged_with_a_newer_one() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("db")).unwrap();
-        queue(&store, &notice(7, "2026-11-21T05:00:00Z", "2026-12-14", "2026-12-04"));
-        let taken = store.take_notice(7, at("2026-11-21T05:00:00Z")).unwrap().unwrap();
-        queue(&store, &notice(7, "2026-11-22T05:00:00Z", "2026-12-04", "2026-12-01"));
+        queue(
+            &store,
+            &notice(7, "2026-11-21T05:00:00Z", "2026-12-14", "2026-12-04"),
+        );
+        let taken = store
+            .take_notice(7, at("2026-11-21T05:00:00Z"))
+            .unwrap()
+            .unwrap();
+        queue(
+            &store,
+            &notice(7, "2026-11-22T05:00:00Z", "2026-12-04", "2026-12-01"),
+        );
         store.notice_retry(&taken).unwrap();
         assert!(store.notices_in_flight().unwrap().is_empty());
         let pending = store.pending_notice(7).unwrap().unwrap();
-        assert_eq!(pending.changes.last_legal_day.unwrap().old, Some(day("2026-12-14")));
-        assert_eq!(pending.changes.last_legal_day.unwrap().new, Some(day("2026-12-01")));
+        assert_eq!(
+            pending.changes.last_legal_day.unwrap().old,
+            Some(day("2026-12-14"))
+        );
+        assert_eq!(
+            pending.changes.last_legal_day.unwrap().new,
+            Some(day("2026-12-01"))
+        );
     }
 }

@@ -15,7 +15,8 @@ use super::codec::{
 };
 use super::reminders::{pending_in, reminder_state_in};
 use super::{
-    inbox, io, notices, tx, RawEntry, Store, StoreError, Traces, Trees, UserReminders, SCHEMA_VERSION,
+    inbox, io, notices, tx, RawEntry, Store, StoreError, Traces, Trees, UserReminders,
+    SCHEMA_VERSION,
 };
 use crate::reminders::plan::deadline_of_id;
 

@@ -147,33 +147,40 @@ impl Store {
                     &t.notices,
                     &t.notices_due,
                 )
-                    .transaction(|(users, due, index_tree, notice_tree, notice_due)| {
-                        let mut applied = Vec::with_capacity(items.len());
-                        for item in &items {
-                            let key = item.user.to_be_bytes();
-                            let same_record =
-                                users.get(&key[..])?.as_ref() == Some(&item.record_before);
-                            let same_index = item.prepared.is_none()
-                                || index_tree.get(&key[..])? == item.index_before;
-                            if !(same_record && same_index) {
-                                applied.push(false);
-                                continue;
-                            }
-                            match &item.prepared {
-                                Some(p) => {
-                                    apply_prepared(users, due, index_tree, item.user, &item.record, p)?
+                    .transaction(
+                        |(users, due, index_tree, notice_tree, notice_due)| {
+                            let mut applied = Vec::with_capacity(items.len());
+                            for item in &items {
+                                let key = item.user.to_be_bytes();
+                                let same_record =
+                                    users.get(&key[..])?.as_ref() == Some(&item.record_before);
+                                let same_index = item.prepared.is_none()
+                                    || index_tree.get(&key[..])? == item.index_before;
+                                if !(same_record && same_index) {
+                                    applied.push(false);
+                                    continue;
                                 }
-                                None => {
-                                    users.insert(&key[..], &item.record[..])?;
+                                match &item.prepared {
+                                    Some(p) => apply_prepared(
+                                        users,
+                                        due,
+                                        index_tree,
+                                        item.user,
+                                        &item.record,
+                                        p,
+                                    )?,
+                                    None => {
+                                        users.insert(&key[..], &item.record[..])?;
+                                    }
                                 }
+                                if let Some(n) = &item.notice {
+                                    notices::queue_in(notice_tree, notice_due, n)?;
+                                }
+                                applied.push(true);
                             }
-                            if let Some(n) = &item.notice {
-                                notices::queue_in(notice_tree, notice_due, n)?;
-                            }
-                            applied.push(true);
-                        }
-                        Ok(applied)
-                    }),
+                            Ok(applied)
+                        },
+                    ),
             )?;
             self.sync_on(t)?;
             for (item, ok) in items.iter().zip(applied) {

@@ -111,8 +111,10 @@ impl Metrics {
         if delivered {
             self.notices_sent.fetch_add(1, Ordering::Relaxed);
         }
-        self.notices_pending
-            .store(u64::try_from(pending).unwrap_or(u64::MAX), Ordering::Relaxed);
+        self.notices_pending.store(
+            u64::try_from(pending).unwrap_or(u64::MAX),
+            Ordering::Relaxed,
+        );
     }
 
     pub fn updates_dropped_total(&self) -> u64 {

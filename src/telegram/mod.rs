@@ -285,7 +285,10 @@ impl Running {
             let _ = stop.send(());
             // A pass under way runs on the blocking pool and stops between batches of
             // its own accord at the next start; nothing is lost by not waiting for it.
-            if tokio::time::timeout(Duration::from_secs(2), task).await.is_err() {
+            if tokio::time::timeout(Duration::from_secs(2), task)
+                .await
+                .is_err()
+            {
                 tracing::warn!("the rule-change tasks did not stop in time");
             }
         }
@@ -730,7 +733,8 @@ fn spawn_rule_changes(
         })
     };
     let metrics = api.metrics.clone();
-    let observe = move |r: &crate::recheck::PassReport| metrics.rules_pass(r.reassessed, r.notified);
+    let observe =
+        move |r: &crate::recheck::PassReport| metrics.rules_pass(r.reassessed, r.notified);
     let (stop_recheck, recheck_stopped) = stopper();
     let recheck = tokio::spawn(crate::recheck::run(app.clone(), observe, recheck_stopped));
     let (stop_notices, notices_stopped) = stopper();
@@ -740,11 +744,21 @@ fn spawn_rule_changes(
     let notices = match &api.throttled {
         Some(throttled) => {
             let sink = TelegramSink::new(throttled.clone(), localizer);
-            tokio::spawn(crate::notices::run(app.clone(), sink, observe, notices_stopped))
+            tokio::spawn(crate::notices::run(
+                app.clone(),
+                sink,
+                observe,
+                notices_stopped,
+            ))
         }
         None => {
             let sink = TelegramSink::new(api.bot.clone(), localizer);
-            tokio::spawn(crate::notices::run(app.clone(), sink, observe, notices_stopped))
+            tokio::spawn(crate::notices::run(
+                app.clone(),
+                sink,
+                observe,
+                notices_stopped,
+            ))
         }
     };
     vec![(stop_recheck, recheck), (stop_notices, notices)]

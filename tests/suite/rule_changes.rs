@@ -76,7 +76,11 @@ fn deliver(app: &Arc<App>, n: usize) -> Vec<Sent> {
                 let _ = stopped.await;
             },
         ));
-        let wait = if n == 0 { Duration::from_millis(500) } else { Duration::from_secs(20) };
+        let wait = if n == 0 {
+            Duration::from_millis(500)
+        } else {
+            Duration::from_secs(20)
+        };
         let mut sent = sink.wait_for(n.max(1), wait).await;
         // Give a duplicate every chance to show up before counting.
         tokio::time::sleep(Duration::from_millis(300)).await;
@@ -120,7 +124,11 @@ fn a_shorter_registration_period_reaches_exactly_the_users_it_moves_once() {
     run(&first, TURK, &visitor("TR"));
     run(&first, UZBEK, &visitor("UZ"));
     run(&first, KYRGYZ, &visitor("KG"));
-    run(&first, GERMAN, &crate::common::button_dialogue("01.06.2027"));
+    run(
+        &first,
+        GERMAN,
+        &crate::common::button_dialogue("01.06.2027"),
+    );
     first.store.block_user(KYRGYZ, clock.now()).unwrap();
     let report = recheck::run_pass(&first).unwrap();
     assert_eq!(report.notified, 0, "{report:?}");
@@ -167,8 +175,7 @@ fn a_shorter_registration_period_reaches_exactly_the_users_it_moves_once() {
 }
 
 #[test]
-fn a_crash_in_the_middle_of_the_pass_leaves_the_rest_for_the_next_start_and_tells_nobody_twice(
-) {
+fn a_crash_in_the_middle_of_the_pass_leaves_the_rest_for_the_next_start_and_tells_nobody_twice() {
     let dir = tempfile::tempdir().unwrap();
     let clock = Clock::manual(at(NOW));
     let users: Vec<u64> = (100..100 + 2 * recheck::BATCH as u64 + 50).collect();
@@ -188,7 +195,11 @@ fn a_crash_in_the_middle_of_the_pass_leaves_the_rest_for_the_next_start_and_tell
 
     let third = start(dir.path(), &clock, "rules-r7-20.toml");
     let report = recheck::run_pass(&third).unwrap();
-    assert_eq!(report.notified as usize, users.len() - recheck::BATCH, "{report:?}");
+    assert_eq!(
+        report.notified as usize,
+        users.len() - recheck::BATCH,
+        "{report:?}"
+    );
     assert_eq!(third.store.notices_pending(), users.len());
     let sent = deliver(&third, users.len());
     let mut who: Vec<u64> = sent.iter().map(|s| s.user).collect();
@@ -228,8 +239,12 @@ fn citizens_of_a_country_moved_to_another_group_are_told_their_new_stay_limit() 
         .iter()
         .find(|m| m.id == "changes-date-moved")
         .expect("the last legal day");
-    assert!(last_day.args.contains(&("old", Arg::Date(day("2026-11-30")))));
-    assert!(last_day.args.contains(&("new", Arg::Date(day("2027-01-29")))));
+    assert!(last_day
+        .args
+        .contains(&("old", Arg::Date(day("2026-11-30")))));
+    assert!(last_day
+        .args
+        .contains(&("new", Arg::Date(day("2027-01-29")))));
     // Told in the user's language, in all six the words exist (locales tests).
     let text = second.render(Lang::Ru, &sent[0].reply.msg);
     assert!(text.contains("90"), "{text}");
@@ -250,7 +265,12 @@ fn a_broken_catalogue_on_reload_keeps_the_old_one_and_sends_nothing() {
 
     std::fs::copy(fixture("rules-broken.toml"), &rules).unwrap();
     let error = recheck::reload(&app).unwrap_err();
-    let why = format!("{error}: {}", std::error::Error::source(&error).map(ToString::to_string).unwrap_or_default());
+    let why = format!(
+        "{error}: {}",
+        std::error::Error::source(&error)
+            .map(ToString::to_string)
+            .unwrap_or_default()
+    );
     assert!(why.contains("calendar_days") || why.contains("R7"), "{why}");
     assert_eq!(app.catalogue().version(), before);
     assert_eq!(app.store.notices_pending(), 0);
@@ -275,9 +295,19 @@ fn rules_diff_and_rules_impact_on_the_fixture_catalogues() {
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{text}{}", String::from_utf8_lossy(&out.stderr));
-    assert!(text.contains("rule R7: parameter calendar_days: 30 -> 20"), "{text}");
-    assert!(text.contains("meta.version: (none) -> \"test: R7 20 days\""), "{text}");
+    assert!(
+        out.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.contains("rule R7: parameter calendar_days: 30 -> 20"),
+        "{text}"
+    );
+    assert!(
+        text.contains("meta.version: (none) -> \"test: R7 20 days\""),
+        "{text}"
+    );
     let out = bin()
         .args(["--config", "/dev/null", "rules", "diff"])
         .arg(fixture("rules-base.toml"))
@@ -285,7 +315,10 @@ fn rules_diff_and_rules_impact_on_the_fixture_catalogues() {
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("country TJ: moved from group tajikistan to azerbaijan"), "{text}");
+    assert!(
+        text.contains("country TJ: moved from group tajikistan to azerbaijan"),
+        "{text}"
+    );
 
     // A store with a Turk, a German with a residence permit and a Tajik, made with the
     // base catalogue.
@@ -315,19 +348,114 @@ fn rules_diff_and_rules_impact_on_the_fixture_catalogues() {
             .output()
             .unwrap();
         let text = String::from_utf8_lossy(&out.stdout).into_owned();
-        assert!(out.status.success(), "{text}{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{text}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         text
     };
     // The Turk's registration moves, the Tajik gets one (20 days within a 30-day
     // stay), the German has none.
     let text = impact("rules-r7-20.toml");
-    assert!(text.contains("would be told: 2; updated silently: 1;"), "{text}");
+    assert!(
+        text.contains("would be told: 2; updated silently: 1;"),
+        "{text}"
+    );
     assert!(text.contains("deadline:registration: 2"), "{text}");
     let text = impact("rules-tj-moved.toml");
     assert!(text.contains("would be told: 1;"), "{text}");
-    assert!(text.contains("stay_days: 1") && text.contains("last_legal_day: 1"), "{text}");
+    assert!(
+        text.contains("stay_days: 1") && text.contains("last_legal_day: 1"),
+        "{text}"
+    );
     // A dry run: the store still says nothing changed.
     let app = start(dir.path(), &clock, "rules-base.toml");
     assert_eq!(app.store.notices_pending(), 0);
-    assert!(app.store.users_not_on(app.catalogue().version()).unwrap().is_empty());
+    assert!(app
+        .store
+        .users_not_on(app.catalogue().version())
+        .unwrap()
+        .is_empty());
+}
+
+/// `serve` itself: SIGHUP with a broken file keeps the catalogue in force, says why in
+/// the log and sends nothing; the next SIGHUP with a valid edit reaches the user.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sighup_with_a_broken_file_keeps_the_old_catalogue_and_a_valid_one_reaches_the_user() {
+    use std::process::Stdio;
+
+    use fake_bot_api::FakeBotApi;
+
+    const LONG: Duration = Duration::from_secs(40);
+    let fake = FakeBotApi::start().await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules.toml");
+    std::fs::copy(fixture("rules-base.toml"), &rules).unwrap();
+    // A Turk who entered on 1 November, stored before the bot starts.
+    let turk = fake.user(31_001, Some("en"));
+    // Their chat with the bot exists: they ask for their plan as it starts.
+    turk.send_text("/plan");
+    {
+        let clock = Clock::manual(at(NOW));
+        let extra = format!("[rules]\npath = {:?}\n", rules.display().to_string());
+        let app = open_app(dir.path(), &clock, &extra);
+        run(&app, 31_001, &visitor("TR"));
+    }
+    let config = crate::common::write_config(
+        dir.path(),
+        &format!("[rules]\npath = {:?}\n", rules.display().to_string()),
+    );
+    let log = dir.path().join("serve.log");
+    let mut child = crate::common::jolserik_bin()
+        .arg("--config")
+        .arg(&config)
+        .args(["serve", "--now", "2026-11-05T10:05:00+05:00"])
+        .current_dir(dir.path())
+        .env("TELOXIDE_TOKEN", fake_bot_api::TOKEN)
+        .env("TELOXIDE_API_URL", fake.url())
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .unwrap();
+    let read_log = || std::fs::read_to_string(&log).unwrap_or_default();
+    crate::common::wait_for("the first pass", LONG, || {
+        read_log().contains("re-assessment after a catalogue change done")
+            || read_log().contains("connected to the Bot API")
+                && fake.calls_to("getUpdates").len() > 1
+    })
+    .await;
+
+    std::fs::copy(fixture("rules-broken.toml"), &rules).unwrap();
+    crate::common::signal(child.id(), "-HUP");
+    crate::common::wait_for("the refusal in the log", LONG, || {
+        read_log().contains("was not reloaded")
+    })
+    .await;
+    let text = read_log();
+    assert!(text.contains("calendar_days"), "the log says why:\n{text}");
+    let notices = || {
+        fake.messages(31_001)
+            .iter()
+            .filter(|m| m.text().contains("The rules changed"))
+            .count()
+    };
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert_eq!(notices(), 0, "nothing is sent");
+
+    std::fs::copy(fixture("rules-r7-20.toml"), &rules).unwrap();
+    crate::common::signal(child.id(), "-HUP");
+    fake.wait_until("the notice", LONG, |v| {
+        v.bot_messages(31_001).iter().any(|m| {
+            m.text().contains("The rules changed") && m.text().contains("Registration deadline")
+        })
+    })
+    .await
+    .unwrap_or_else(|e| panic!("the user is told: {e:?}\n{}", read_log()));
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(notices(), 1, "one notice");
+    let exit = crate::common::exit_after_sigterm(&mut child, Duration::from_secs(20)).await;
+    assert!(exit.success(), "{}", read_log());
+    let text = read_log();
+    assert!(text.contains("rule catalogue reloaded"), "{text}");
 }
