@@ -7,9 +7,9 @@
 changes-lines = { $lines }
 changes-intro = 📢 The rules changed on { $date }. What this means for you:
 changes-what-last-day = Your last legal day
-changes-date-moved = { $what }: { $old } → { $new }
-changes-date-new = { $what }: new, by { $new }
-changes-date-gone = { $what }: no longer needed (it was { $old })
+changes-date-moved = { $what }: { $from } → { $to }
+changes-date-new = { $what }: new, by { $to }
+changes-date-gone = { $what }: no longer needed (it was { $from })
 changes-stay-days = The longest stay for your country: { $old } → { $new } days
 changes-stay-days-new = The longest visa-free stay for your country: { $new } days
 changes-stay-days-gone = Visa-free stays no longer apply to your country.

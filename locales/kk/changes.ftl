@@ -7,9 +7,9 @@
 changes-lines = { $lines }
 changes-intro = 📢 Ережелер { DATE($date, case: "locative") } өзгерді. Сізге қатысты өзгерістер:
 changes-what-last-day = Соңғы заңды күніңіз
-changes-date-moved = { $what }: { $old } → { $new }
-changes-date-new = { $what }: жаңа мерзім, { DATE($new, case: "dative") } дейін
-changes-date-gone = { $what }: енді қажет емес (бұрын { $old } болатын)
+changes-date-moved = { $what }: { $from } → { $to }
+changes-date-new = { $what }: жаңа мерзім, { DATE($to, case: "dative") } дейін
+changes-date-gone = { $what }: енді қажет емес (бұрын { $from } болатын)
 changes-stay-days = Еліңіз үшін ең ұзақ болу мерзімі: { $old } → { $new } күн
 changes-stay-days-new = Еліңіз үшін визасыз ең ұзақ болу мерзімі: { $new } күн
 changes-stay-days-gone = Еліңізге визасыз болу тәртібі енді қолданылмайды.

@@ -7,9 +7,9 @@
 changes-lines = { $lines }
 changes-intro = 📢 Эрежелер { DATE($date, case: "locative") } өзгөрдү. Сиз үчүн эмне өзгөрдү:
 changes-what-last-day = Мыйзамдуу жүрүүнүн акыркы күнү
-changes-date-moved = { $what }: { $old } → { $new }
-changes-date-new = { $what }: жаңы мөөнөт, { DATE($new, case: "dative") } чейин
-changes-date-gone = { $what }: мындан ары керек эмес (мурун { $old } болчу)
+changes-date-moved = { $what }: { $from } → { $to }
+changes-date-new = { $what }: жаңы мөөнөт, { DATE($to, case: "dative") } чейин
+changes-date-gone = { $what }: мындан ары керек эмес (мурун { $from } болчу)
 changes-stay-days = Өлкөңүз үчүн эң узак жүрүү мөөнөтү: { $old } → { $new } күн
 changes-stay-days-new = Өлкөңүз үчүн визасыз эң узак жүрүү мөөнөтү: { $new } күн
 changes-stay-days-gone = Өлкөңүз үчүн визасыз тартип мындан ары колдонулбайт.

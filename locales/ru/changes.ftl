@@ -7,9 +7,9 @@
 changes-lines = { $lines }
 changes-intro = 📢 Правила изменились { $date }. Что это значит для вас:
 changes-what-last-day = Ваш последний законный день
-changes-date-moved = { $what }: { $old } → { $new }
-changes-date-new = { $what }: новый срок — { $new }
-changes-date-gone = { $what }: больше не нужно (было { $old })
+changes-date-moved = { $what }: { $from } → { $to }
+changes-date-new = { $what }: новый срок — { $to }
+changes-date-gone = { $what }: больше не нужно (было { $from })
 changes-stay-days = Самый долгий срок пребывания для вашей страны: { $old } → { $new } { $new ->
     [one] день
     [few] дня

@@ -7,9 +7,9 @@
 changes-lines = { $lines }
 changes-intro = 📢 Қоидаҳо { $date } тағйир ёфтанд. Барои шумо чӣ тағйир ёфт:
 changes-what-last-day = Рӯзи охири қонунии шумо
-changes-date-moved = { $what }: { $old } → { $new }
-changes-date-new = { $what }: мӯҳлати нав — { $new }
-changes-date-gone = { $what }: дигар лозим нест (пештар { $old } буд)
+changes-date-moved = { $what }: { $from } → { $to }
+changes-date-new = { $what }: мӯҳлати нав — { $to }
+changes-date-gone = { $what }: дигар лозим нест (пештар { $from } буд)
 changes-stay-days = Дарозтарин мӯҳлати будан барои кишвари шумо: { $old } → { $new } рӯз
 changes-stay-days-new = Дарозтарин мӯҳлати бе раводид барои кишвари шумо: { $new } рӯз
 changes-stay-days-gone = Тартиби бе раводид барои кишвари шумо дигар амал намекунад.

@@ -7,9 +7,9 @@
 changes-lines = { $lines }
 changes-intro = 📢 Qoidalar { DATE($date, case: "locative") } oʻzgardi. Siz uchun nima oʻzgardi:
 changes-what-last-day = Qonuniy turishning oxirgi kuni
-changes-date-moved = { $what }: { $old } → { $new }
-changes-date-new = { $what }: yangi muddat — { DATE($new, case: "limitative") }
-changes-date-gone = { $what }: endi kerak emas (avval { $old } edi)
+changes-date-moved = { $what }: { $from } → { $to }
+changes-date-new = { $what }: yangi muddat — { DATE($to, case: "limitative") }
+changes-date-gone = { $what }: endi kerak emas (avval { $from } edi)
 changes-stay-days = Mamlakatingiz uchun eng uzoq turish muddati: { $old } → { $new } kun
 changes-stay-days-new = Mamlakatingiz uchun vizasiz eng uzoq turish muddati: { $new } kun
 changes-stay-days-gone = Mamlakatingiz uchun vizasiz tartib endi amal qilmaydi.

@@ -272,19 +272,20 @@ pub fn notice_msg(changes: &Changes, changed_on: NaiveDate) -> Msg {
     Msg::new("changes-lines").arg("lines", Arg::Lines(lines))
 }
 
-/// "<what>: 14 December → 4 December", or that it appeared or no longer applies.
+/// "<what>: 14 December → 4 December", or that it appeared or no longer applies. The
+/// dates are `$from` and `$to`, the names the locales give date variables.
 fn moved_line(what: Msg, m: Moved<NaiveDate>) -> Msg {
     match (m.old, m.new) {
         (Some(old), Some(new)) => Msg::new("changes-date-moved")
             .msg("what", what)
-            .date("old", old)
-            .date("new", new),
+            .date("from", old)
+            .date("to", new),
         (None, Some(new)) => Msg::new("changes-date-new")
             .msg("what", what)
-            .date("new", new),
+            .date("to", new),
         (Some(old), None) => Msg::new("changes-date-gone")
             .msg("what", what)
-            .date("old", old),
+            .date("from", old),
         (None, None) => what,
     }
 }
@@ -487,10 +488,10 @@ mod tests {
         );
         assert!(lines[1]
             .args
-            .contains(&("old", Arg::Date(day("2026-12-14")))));
+            .contains(&("from", Arg::Date(day("2026-12-14")))));
         assert!(lines[1]
             .args
-            .contains(&("new", Arg::Date(day("2026-12-04")))));
+            .contains(&("to", Arg::Date(day("2026-12-04")))));
     }
 
     #[test]

@@ -153,14 +153,14 @@ fn a_shorter_registration_period_reaches_exactly_the_users_it_moves_once() {
         .iter()
         .find(|m| m.id == "changes-date-new")
         .expect("a registration deadline the Uzbek did not have");
-    assert!(new.args.contains(&("new", Arg::Date(day("2026-11-20")))));
+    assert!(new.args.contains(&("to", Arg::Date(day("2026-11-20")))));
     let notice = lines(&sent[0]);
     let moved = notice
         .iter()
         .find(|m| m.id == "changes-date-moved")
         .expect("the moved deadline");
-    assert!(moved.args.contains(&("old", Arg::Date(day("2026-11-30")))));
-    assert!(moved.args.contains(&("new", Arg::Date(day("2026-11-20")))));
+    assert!(moved.args.contains(&("from", Arg::Date(day("2026-11-30")))));
+    assert!(moved.args.contains(&("to", Arg::Date(day("2026-11-20")))));
     let text = second.render(sent[0].lang, &sent[0].reply.msg);
     assert!(text.contains("Registration deadline"), "{text}");
     assert!(text.contains("→") && text.contains("/plan"), "{text}");
@@ -241,10 +241,10 @@ fn citizens_of_a_country_moved_to_another_group_are_told_their_new_stay_limit() 
         .expect("the last legal day");
     assert!(last_day
         .args
-        .contains(&("old", Arg::Date(day("2026-11-30")))));
+        .contains(&("from", Arg::Date(day("2026-11-30")))));
     assert!(last_day
         .args
-        .contains(&("new", Arg::Date(day("2027-01-29")))));
+        .contains(&("to", Arg::Date(day("2027-01-29")))));
     // Told in the user's language, in all six the words exist (locales tests).
     let text = second.render(Lang::Ru, &sent[0].reply.msg);
     assert!(text.contains("90"), "{text}");
