@@ -369,6 +369,34 @@ fn rules_diff_and_rules_impact_on_the_fixture_catalogues() {
         text.contains("stay_days: 1") && text.contains("last_legal_day: 1"),
         "{text}"
     );
+    // From a backup, as while the bot runs (it holds the store's lock).
+    let backup = dir.path().join("backup.jsonl");
+    let out = bin()
+        .arg("--config")
+        .arg(&config)
+        .arg("backup")
+        .arg(&backup)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = bin()
+        .arg("--config")
+        .arg(&config)
+        .args(["rules", "impact"])
+        .arg(fixture("rules-r7-20.toml"))
+        .args(["--today", "2026-11-05", "--backup"])
+        .arg(&backup)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("would be told: 2; updated silently: 1;"),
+        "{text}"
+    );
     // A dry run: the store still says nothing changed.
     let app = start(dir.path(), &clock, "rules-base.toml");
     assert_eq!(app.store.notices_pending(), 0);
