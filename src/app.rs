@@ -5,10 +5,16 @@
 //! Reminders: saving a changed profile (or changed reminder choices) re-plans the
 //! user's reminders in the same store transaction, and wakes the delivery worker when a
 //! nearer one was planned. The worker and the terminal take due reminders, one digest
-//! per user per day, through the methods at the end, under the same per-user lock as
-//! `handle`.
+//! per user per day, through the methods at the end, under the same per-user lock as `handle`.
+//!
+//! The rule catalogue can be replaced while the bot runs (SIGHUP, see `recheck`): the
+//! app holds it behind a lock as an `Arc`, and each message takes the one in force when
+//! it starts ([`App::catalogue`]), so a message is answered from one catalogue
+//! throughout. A user saved for the first time is stamped with that catalogue's
+//! version; later stamps are the re-assessment pass's (`recheck`), so that a user whose
+//! reminders were re-planned for another reason still hears what the rules changed.
 
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -53,6 +59,8 @@ pub enum AppError {
 /// The data every part reads, loaded and validated once.
 pub struct Data {
     pub countries: Arc<Countries>,
+    /// The catalogue loaded at start. The one in force is [`App::catalogue`], which a
+    /// reload (SIGHUP) replaces.
     pub catalogue: Arc<Catalogue>,
     pub localizer: Arc<Localizer>,
 }
@@ -84,6 +92,15 @@ pub struct App {
     pub store: Store,
     /// Shared with the reminder worker: a re-plan wakes it when a nearer reminder is due.
     pub reminder_wakeup: Arc<Wakeup>,
+    /// Shared with the notice sender (`notices`): the re-assessment wakes it when it
+    /// queued a notice.
+    pub notice_wakeup: Arc<Wakeup>,
+    /// The rule catalogue in force; replaced whole by a reload.
+    catalogue: RwLock<Arc<Catalogue>>,
+    /// Whether the store keeps the text of the catalogue in force, which must hold
+    /// before a user is stamped with its version (so a later change can be compared
+    /// with it). Checked once per catalogue, at the first new user.
+    catalogue_kept: std::sync::atomic::AtomicBool,
     user_locks: Vec<Mutex<()>>,
 }
 
@@ -110,12 +127,16 @@ pub struct CalendarFile {
 
 impl App {
     pub fn new(config: Config, clock: Clock, data: Data, store: Store) -> App {
+        let catalogue = RwLock::new(data.catalogue.clone());
         App {
             config,
             clock,
             data,
             store,
             reminder_wakeup: Arc::new(Wakeup::default()),
+            notice_wakeup: Arc::new(Wakeup::default()),
+            catalogue,
+            catalogue_kept: std::sync::atomic::AtomicBool::new(false),
             user_locks: (0..USER_LOCK_STRIPES).map(|_| Mutex::new(())).collect(),
         }
     }
@@ -125,6 +146,51 @@ impl App {
         let data = Data::load(&config)?;
         let store = Store::open(&config.storage.path)?;
         Ok(App::new(config, clock, data, store))
+    }
+
+    /// The rule catalogue in force now.
+    pub fn catalogue(&self) -> Arc<Catalogue> {
+        // A poisoned lock only means a reader panicked; the Arc inside is whole.
+        self.catalogue
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// Puts `catalogue` in force for every message from now on; returns the one it
+    /// replaces.
+    pub fn swap_catalogue(&self, catalogue: Arc<Catalogue>) -> Arc<Catalogue> {
+        let mut slot = self.catalogue.write().unwrap_or_else(|p| p.into_inner());
+        self.catalogue_kept
+            .store(false, std::sync::atomic::Ordering::SeqCst);
+        std::mem::replace(&mut *slot, catalogue)
+    }
+
+    /// Makes sure the store keeps `catalogue`'s text before anyone is stamped with it.
+    fn keep_catalogue(&self, catalogue: &Catalogue) -> Result<(), StoreError> {
+        use std::sync::atomic::Ordering;
+        if self.catalogue_kept.swap(true, Ordering::SeqCst) {
+            return Ok(());
+        }
+        let kept = self
+            .store
+            .remember_catalogue(catalogue.version(), catalogue.text());
+        if kept.is_err() {
+            self.catalogue_kept.store(false, Ordering::SeqCst);
+        }
+        kept
+    }
+
+    /// Reads and validates the catalogue `rules.path` names (or the embedded one)
+    /// again. Nothing changes on an error (the caller logs why); `Ok(None)` when the
+    /// file is the one in force.
+    pub fn read_catalogue(&self) -> Result<Option<Arc<Catalogue>>, CatalogueError> {
+        let known = |code: &str| self.data.countries.contains(code);
+        let fresh = match &self.config.rules.path {
+            Some(path) => Catalogue::load(path, &known)?,
+            None => Catalogue::embedded(&known)?,
+        };
+        Ok((fresh.version() != self.catalogue().version()).then(|| Arc::new(fresh)))
     }
 
     /// Handles one input from one user: the new state is on disk before this returns
@@ -175,11 +241,12 @@ impl App {
                 (UserRecord::new(Conversation::new(default_lang), now), false)
             }
         };
+        let catalogue = self.catalogue();
         let ctx = Context {
             now,
             today: self.clock.today(),
             countries: &self.data.countries,
-            catalogue: &self.data.catalogue,
+            catalogue: &catalogue,
         };
         let applied_before = matches!(
             (update, record.meta.last_update),
@@ -227,12 +294,17 @@ impl App {
             if !applied_before {
                 saved.meta.last_update = update.or(saved.meta.last_update);
             }
+            // New (or from before versions): made with the catalogue in force.
+            if saved.meta.catalogue.is_none() {
+                self.keep_catalogue(&catalogue)?;
+                saved.meta.catalogue = Some(catalogue.version().to_string());
+            }
             if replan {
                 let conv = &saved.conversation;
                 let earliest = self
                     .store
                     .save_and_replan(user, &saved, ctx.today, &|state| {
-                        self.plan_reminders(user, conv, state, now)
+                        self.plan_reminders(&catalogue, user, conv, state, now)
                     })?;
                 self.reminder_wakeup.planned(earliest);
             } else {
@@ -275,9 +347,9 @@ impl App {
         Some(record.conversation.lang)
     }
 
-    /// One user's updates are applied one at a time, by `handle` and the reminder
-    /// worker alike.
-    fn lock(&self, user: u64) -> MutexGuard<'_, ()> {
+    /// One user's updates are applied one at a time, by `handle`, the reminder
+    /// worker and the re-assessment alike.
+    pub(crate) fn lock(&self, user: u64) -> MutexGuard<'_, ()> {
         let stripe = usize::try_from(user % USER_LOCK_STRIPES as u64).unwrap_or(0);
         // A poisoned lock only means another handler panicked; the data is in the store.
         self.user_locks[stripe]
@@ -285,9 +357,11 @@ impl App {
             .unwrap_or_else(|p| p.into_inner())
     }
 
-    /// The reminders a conversation implies now, minus those the sent log has.
-    fn plan_reminders(
+    /// The reminders a conversation implies now under `catalogue`, minus those the
+    /// sent log has.
+    pub fn plan_reminders(
         &self,
+        catalogue: &Catalogue,
         user: u64,
         conv: &Conversation,
         state: &UserReminders,
@@ -296,12 +370,12 @@ impl App {
         if !engine::state::reminders_enabled(conv) {
             return Vec::new();
         }
-        let plan = rules::assess(&self.data.catalogue, &conv.profile, self.clock.today());
+        let plan = rules::assess(catalogue, &conv.profile, self.clock.today());
         reminder_plan::plan_reminders(
             user,
             &plan,
             &conv.reminders,
-            &self.data.catalogue,
+            catalogue,
             &self.config.reminders,
             now,
             &|id| state.logged(id),
@@ -314,14 +388,15 @@ impl App {
         let lang = conv.lang;
         let cfg = &self.config.reminders;
         let today = self.clock.today();
-        let plan = rules::assess(&self.data.catalogue, &conv.profile, today);
+        let catalogue = self.catalogue();
+        let plan = rules::assess(&catalogue, &conv.profile, today);
         let mut uids = std::collections::BTreeSet::new();
         let mut events = Vec::new();
         // Passed deadlines are history, not something to be alerted about.
         for deadline in plan.deadlines.iter().filter(|d| d.date >= today) {
             let key = engine::DeadlineKey::of(deadline);
             let step = reminder_plan::step_for(&plan, deadline);
-            let link = reminder_plan::link_for(step, deadline, &self.data.catalogue);
+            let link = reminder_plan::link_for(step, deadline, &catalogue);
             let texts = reminder_view::event_texts(
                 key,
                 &deadline.rule,
@@ -443,10 +518,11 @@ impl App {
             return Ok(());
         }
         let conv = &record.conversation;
+        let catalogue = self.catalogue();
         let earliest = self
             .store
             .save_and_replan(user, &record, self.clock.today(), &|state| {
-                self.plan_reminders(user, conv, state, now)
+                self.plan_reminders(&catalogue, user, conv, state, now)
             })?;
         self.reminder_wakeup.planned(earliest);
         tracing::info!(user, "reminders planned again after unreadable ones");
@@ -521,8 +597,8 @@ impl App {
     }
 
     /// The latest date among a conversation's deadlines and document end dates.
-    fn last_deadline(&self, conv: &Conversation) -> Option<NaiveDate> {
-        let plan = rules::assess(&self.data.catalogue, &conv.profile, self.clock.today());
+    pub fn last_deadline(&self, conv: &Conversation) -> Option<NaiveDate> {
+        let plan = rules::assess(&self.catalogue(), &conv.profile, self.clock.today());
         plan.deadlines
             .iter()
             .map(|d| d.date)

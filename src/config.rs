@@ -64,6 +64,7 @@ const KEYS: &[(&str, Kind)] = &[
     ("storage.path", Kind::Str),
     ("i18n.default_language", Kind::Str),
     ("rules.path", Kind::Str),
+    ("rules.stale_after_days", Kind::Int),
     ("telegram.api_url", Kind::Str),
     ("telegram.mode", Kind::Str),
     ("telegram.admins", Kind::IntArray),
@@ -202,6 +203,9 @@ pub struct I18nConfig {
 pub struct RulesConfig {
     /// `None`: the catalogue embedded in the binary; `Some`: a TOML file replacing it.
     pub path: Option<PathBuf>,
+    /// A rule whose `verified` date is older than this many days is listed as due for
+    /// review (`jolserik check`, `/stats`). 1..=3650.
+    pub stale_after_days: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -356,6 +360,10 @@ impl Config {
                     |p| p.display().to_string(),
                 ),
             ),
+            (
+                "rules.stale_after_days",
+                self.rules.stale_after_days.to_string(),
+            ),
             ("telegram.api_url", t.api_url.clone()),
             ("telegram.mode", t.mode.to_string()),
             ("telegram.admins", list(&t.admins)),
@@ -474,6 +482,15 @@ impl Config {
                 }
                 p => Some(PathBuf::from(p)),
             },
+            stale_after_days: u32::try_from(raw.rules.stale_after_days)
+                .ok()
+                .filter(|d| (1..=3650).contains(d))
+                .ok_or_else(|| {
+                    invalid(
+                        "rules.stale_after_days",
+                        format!("{} is out of range 1..=3650", raw.rules.stale_after_days),
+                    )
+                })?,
         };
 
         let telegram = validate_telegram(raw.telegram)?;
@@ -802,10 +819,20 @@ impl Default for RawI18n {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 struct RawRules {
     path: String,
+    stale_after_days: i64,
+}
+
+impl Default for RawRules {
+    fn default() -> Self {
+        RawRules {
+            path: String::new(),
+            stale_after_days: 180,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

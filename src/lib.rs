@@ -36,6 +36,9 @@
 //!   the app and the worker share. Builds on the engine, which keeps the user's reminder
 //!   choices in the conversation; see ARCHITECTURE.md for which way each module depends.
 //! - [`worker`]: the delivery worker, which sends what falls due (above `app`).
+//! - [`recheck`]: rules that stay current: after a catalogue change, every user's plan
+//!   is re-assessed and those it concerns are queued one notice (above `app`).
+//! - [`notices`]: the sender of those notices, beside the worker.
 
 pub mod app;
 pub mod backup;
@@ -49,7 +52,9 @@ pub mod engine;
 pub mod i18n;
 pub mod logging;
 pub mod maintenance;
+pub mod notices;
 pub mod private_fs;
+pub mod recheck;
 pub mod reminders;
 pub mod retention;
 pub mod rules;

@@ -1,5 +1,5 @@
 //! The command line: `chat`, `check`, `export`, `delete`, `backup`, `restore`, `plan`,
-//! `rules`, `serve`. Wiring only: every command opens what it needs, calls the library
+//! `rules` (with `rules diff` and `rules impact`), `serve`. Wiring only: every command opens what it needs, calls the library
 //! and turns an error into a clear message and a non-zero exit.
 
 use std::collections::BTreeSet;
@@ -75,10 +75,13 @@ enum Cmd {
     },
     /// Compute a plan without the dialogue.
     Plan(PlanArgs),
-    /// Print the rule catalogue for a human reviewer.
+    /// Print the rule catalogue for a human reviewer; or compare two catalogues, or
+    /// see whom a new one would reach.
     Rules {
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
+        #[command(subcommand)]
+        action: Option<RulesCmd>,
     },
     /// Run the Telegram bot until SIGINT or SIGTERM. The token comes from the
     /// `telegram-token` file in $CREDENTIALS_DIRECTORY, or else from TELOXIDE_TOKEN.
@@ -86,6 +89,25 @@ enum Cmd {
         /// Start the clock here: an RFC 3339 instant or a date (00:00 Asia/Almaty).
         #[arg(long)]
         now: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum RulesCmd {
+    /// The rule-level differences between two catalogue files (parameters, sources,
+    /// confidence, groups, countries moved between groups, holidays, MCI).
+    Diff { old: PathBuf, new: PathBuf },
+    /// A dry run of a new catalogue on the store: how many users would be told, grouped
+    /// by what changes for them. Reads only; sends nothing. While the bot runs, give it
+    /// a backup (send the bot SIGUSR1, then pass the file it writes with --backup).
+    Impact {
+        new: PathBuf,
+        /// Read this backup file instead of the store (the bot may keep running).
+        #[arg(long)]
+        backup: Option<PathBuf>,
+        /// The day to judge on (default: today in Asia/Almaty).
+        #[arg(long, value_parser = parse_iso_date)]
+        today: Option<NaiveDate>,
     },
 }
 
@@ -257,6 +279,22 @@ fn run(cli: Cli) -> Result<(), Failure> {
             )?;
             let cases = rules::assess::reference_check(&data.catalogue)?;
             writeln!(out, "calculator: {cases} reference cases ok")?;
+            let days = config.rules.stale_after_days;
+            let stale = data.catalogue.stale_rules(Clock::system().today(), days);
+            if stale.is_empty() {
+                writeln!(out, "rules review: every rule checked within {days} days")?;
+            } else {
+                let list: Vec<String> = stale
+                    .iter()
+                    .map(|r| format!("{} (verified {})", r.id, r.verified))
+                    .collect();
+                writeln!(
+                    out,
+                    "rules review: {} rule(s) checked more than {days} days ago, due for review: {}",
+                    stale.len(),
+                    list.join(", ")
+                )?;
+            }
             check_modes(&mut out, &config)
         }
         Cmd::Export { user } => {
@@ -314,7 +352,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
             plan(&config, args)
         }
         Cmd::Serve { now } => serve(config, now.as_deref()),
-        Cmd::Rules { lang } => {
+        Cmd::Rules {
+            action: Some(action),
+            ..
+        } => {
+            init_logs(&config, true);
+            rules_action(&config, action)
+        }
+        Cmd::Rules { lang, action: None } => {
             init_logs(&config, true);
             let data = Data::load(&config)?;
             let lang = lang.unwrap_or(config.i18n.default_language);
@@ -324,6 +369,99 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             Ok(())
         }
+    }
+}
+
+/// Why `jolserik rules impact` could not read the store.
+#[derive(Debug, thiserror::Error)]
+enum ImpactError {
+    #[error("the store at {0} is in use by a running jolserik: send it SIGUSR1 (kill -USR1 <pid>), then run again with --backup and the file it writes next to the store directory")]
+    InUse(PathBuf),
+}
+
+/// `jolserik rules diff` and `jolserik rules impact`.
+fn rules_action(config: &Config, action: RulesCmd) -> Result<(), Failure> {
+    let data = Data::load(config)?;
+    let known = |code: &str| data.countries.contains(code);
+    let mut out = std::io::stdout().lock();
+    match action {
+        RulesCmd::Diff { old, new } => {
+            let old = rules::Catalogue::load(&old, &known)?;
+            let new = rules::Catalogue::load(&new, &known)?;
+            writeln!(out, "catalogue {} -> {}", describe(&old), describe(&new))?;
+            let lines = rules::diff::diff(&old, &new);
+            if lines.is_empty() {
+                writeln!(out, "no rule-level differences")?;
+            }
+            for line in lines {
+                writeln!(out, "{line}")?;
+            }
+            Ok(())
+        }
+        RulesCmd::Impact { new, backup, today } => {
+            let new = rules::Catalogue::load(&new, &known)?;
+            // A backup is restored into a private scratch store, read, and removed.
+            let scratch =
+                std::env::temp_dir().join(format!("jolserik-impact-{}", std::process::id()));
+            let store = match &backup {
+                Some(file) => {
+                    let _ = std::fs::remove_dir_all(&scratch);
+                    let store = Store::open(&scratch)?;
+                    jolserik::backup::restore(&store, file, false)?;
+                    store
+                }
+                None => match Store::open(&config.storage.path) {
+                    Ok(store) => store,
+                    Err(jolserik::store::StoreError::InUse { path }) => {
+                        return Err(ImpactError::InUse(path).into())
+                    }
+                    Err(e) => return Err(e.into()),
+                },
+            };
+            let clock = Clock::system();
+            let today = today.unwrap_or_else(|| clock.today());
+            let impact = jolserik::recheck::impact(
+                &store,
+                &known,
+                &data.catalogue,
+                &new,
+                clock.now(),
+                today,
+                config.privacy.retention_days,
+            );
+            drop(store);
+            if backup.is_some() {
+                let _ = std::fs::remove_dir_all(&scratch);
+            }
+            let impact = impact?;
+            writeln!(
+                out,
+                "catalogue {} -> {}",
+                describe(&data.catalogue),
+                describe(&new)
+            )?;
+            writeln!(
+                out,
+                "users to re-assess: {}; would be told: {}; updated silently: {}; left to the retention sweep: {}",
+                impact.users, impact.told, impact.silent, impact.skipped
+            )?;
+            if !impact.by_change.is_empty() {
+                writeln!(out, "told, by what changes for them:")?;
+                for (label, n) in &impact.by_change {
+                    writeln!(out, "  {label}: {n}")?;
+                }
+            }
+            writeln!(out, "dry run: nothing was written and no message was sent")?;
+            Ok(())
+        }
+    }
+}
+
+/// A catalogue's version, with its label when it has one.
+fn describe(c: &rules::Catalogue) -> String {
+    match c.label() {
+        Some(label) => format!("{} ({label})", c.version()),
+        None => c.version().to_string(),
     }
 }
 

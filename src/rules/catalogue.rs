@@ -4,6 +4,15 @@
 //! before anything uses it. A catalogue that exists is a catalogue that passed
 //! validation, so the assessment reads it without re-checking; a bad file is refused with
 //! an error naming the entry, so an operator can fix it.
+//!
+//! Every catalogue has a version: [`Catalogue::version`], a 64-bit FNV-1a hash of the
+//! file's exact bytes, written as 16 hex digits. A hash of the content rather than a
+//! number the operator keeps, because a forgotten bump must not hide a change from the
+//! users it concerns; FNV-1a rather than std's `DefaultHasher`, because the value is
+//! stored (per user, and as the key of the catalogues the bot has served with) and must
+//! be the same in every build. The file may also carry a `version` label and a
+//! `changelog` line in `[meta]` for humans (`rules diff`, the logs); they are part of the
+//! bytes, so editing them alone is a new version too (a silent one for every user).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -435,6 +444,13 @@ pub struct Catalogue {
     holidays: Vec<HolidayYear>,
     mci: Vec<MciRow>,
     home_country: String,
+    /// The content hash (see the module doc) and the optional labels of `[meta]`.
+    version: String,
+    label: Option<String>,
+    changelog: Option<String>,
+    /// The file as read, kept so the store can keep every catalogue the bot served with
+    /// (a user's old plan is re-made from it when the rules change).
+    text: std::sync::Arc<str>,
     default_group: usize,
     group_index: BTreeMap<String, usize>,
     country_index: BTreeMap<String, usize>,
@@ -605,6 +621,10 @@ struct RawMeta {
     home_country: String,
     default_group: String,
     time_zone: String,
+    /// A label for humans ("2026-12 visa-free list"); not the version the bot compares.
+    version: Option<String>,
+    /// One line on what changed, for the operator's log and `rules diff`.
+    changelog: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -768,7 +788,39 @@ impl Catalogue {
         is_known_country: &dyn Fn(&str) -> bool,
     ) -> Result<Catalogue, CatalogueError> {
         let raw: RawCatalogue = toml::from_str(text)?;
-        build(raw, is_known_country)
+        let mut catalogue = build(raw, is_known_country)?;
+        catalogue.version = content_version(text);
+        catalogue.text = std::sync::Arc::from(text);
+        Ok(catalogue)
+    }
+
+    /// The content hash of the file this catalogue was read from: 16 hex digits.
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
+    /// The file's own `meta.version` label, if it has one.
+    pub fn label(&self) -> Option<&str> {
+        self.label.as_deref()
+    }
+
+    /// The file's `meta.changelog` line, if it has one.
+    pub fn changelog(&self) -> Option<&str> {
+        self.changelog.as_deref()
+    }
+
+    /// The file as it was read.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Rules whose `verified` date is more than `stale_after_days` before `today`: due
+    /// for a reviewer to check against their sources again (`jolserik check`, `/stats`).
+    pub fn stale_rules(&self, today: NaiveDate, stale_after_days: u32) -> Vec<&Rule> {
+        self.rules
+            .iter()
+            .filter(|r| (today - r.verified).num_days() > i64::from(stale_after_days))
+            .collect()
     }
 
     /// The catalogue shipped in the binary (a test proves it validates).
@@ -898,6 +950,17 @@ impl Catalogue {
     }
 }
 
+/// The version of a catalogue file: FNV-1a (64 bits) over its bytes, in hex. Stable
+/// across builds and platforms, which std's hashers do not promise.
+pub fn content_version(text: &str) -> String {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let hash = text
+        .bytes()
+        .fold(OFFSET, |h, b| (h ^ u64::from(b)).wrapping_mul(PRIME));
+    format!("{hash:016x}")
+}
+
 /// Used only if a lookup ever misses the default group, which validation rules out; it
 /// keeps the lookups total. The safest reading: a visa country with nothing known.
 static FALLBACK_GROUP: Group = Group {
@@ -966,6 +1029,10 @@ fn build(
         holidays,
         mci,
         home_country: raw.meta.home_country,
+        version: String::new(),
+        label: raw.meta.version,
+        changelog: raw.meta.changelog,
+        text: std::sync::Arc::from(""),
         default_group,
         group_index,
         country_index,

@@ -21,7 +21,8 @@ use std::time::{Duration, Instant};
 use super::group_commit::GroupCommit;
 use super::replan::ReplanBatch;
 use super::{
-    io, Store, StoreError, Trees, INBOX, IN_FLIGHT, QUARANTINE, REMINDERS, REMINDER_USERS, USERS,
+    io, Store, StoreError, Trees, CATALOGUES, INBOX, IN_FLIGHT, NOTICES, NOTICES_DUE,
+    NOTICES_IN_FLIGHT, QUARANTINE, REMINDERS, REMINDER_USERS, USERS,
 };
 
 /// How long the store waits after an I/O error before reopening sled. sled refuses
@@ -70,6 +71,10 @@ impl Trees {
             reminder_users: db.open_tree(REMINDER_USERS).map_err(io("open tree"))?,
             in_flight: db.open_tree(IN_FLIGHT).map_err(io("open tree"))?,
             inbox: db.open_tree(INBOX).map_err(io("open tree"))?,
+            catalogues: db.open_tree(CATALOGUES).map_err(io("open tree"))?,
+            notices: db.open_tree(NOTICES).map_err(io("open tree"))?,
+            notices_due: db.open_tree(NOTICES_DUE).map_err(io("open tree"))?,
+            notices_in_flight: db.open_tree(NOTICES_IN_FLIGHT).map_err(io("open tree"))?,
             db,
         })
     }
@@ -120,6 +125,8 @@ impl Store {
             replans: ReplanBatch::default(),
             #[cfg(any(test, feature = "test-support"))]
             fail_flushes: AtomicBool::new(false),
+            #[cfg(any(test, feature = "test-support"))]
+            recheck_budget: std::sync::atomic::AtomicI64::new(-1),
             // An erasure before a crash may not have been compacted away.
             erased_since_compaction: AtomicBool::new(true),
         })

@@ -18,6 +18,8 @@
 //! - `privacy.rs`: erasure, export, the users the store knows and their traces.
 //! - `snapshot.rs`: the whole store at once, for backup and restore.
 //! - `inbox.rs`: the Telegram updates received and not yet answered.
+//! - `catalogues.rs`: every rule catalogue the bot has served with, by version.
+//! - `notices.rs`: the queue of rule-change notices: due, in flight, delivered.
 //! - `test_hooks.rs`: fault injection and raw writes, compiled for tests only.
 //!
 //! Trees:
@@ -36,6 +38,14 @@
 //! - `reminders_in_flight`: user id (u64 BE) + reminder id → a reminder being sent right
 //!   now. What is left here after a crash is sent again at start, and nothing else.
 //! - `inbox`: Telegram updates received and not yet answered (see [`inbox`]).
+//! - `catalogues`: catalogue version (its content hash, ASCII) → the catalogue's TOML
+//!   text, for every catalogue the bot has served with; plus the key `\0pass` → the
+//!   version whose re-assessment pass last finished.
+//! - `notices`: user id (u64 BE) → the user's pending rule-change notice (JSON
+//!   envelope `{"v": 1, ...}`); at most one per user.
+//! - `notices_due`: due time (sortable ms, as `reminders`) + user id → nothing: the
+//!   first key is the next notice due.
+//! - `notices_in_flight`: user id → a notice being sent now; sent again after a crash.
 //!
 //! Saving a profile and re-planning the user's reminders is one transaction over
 //! `users`, `reminders` and `reminder_users`; every change of a reminder's state is a
@@ -53,12 +63,14 @@ use sled::transaction::{ConflictableTransactionError, TransactionError};
 
 use crate::engine::Conversation;
 
+mod catalogues;
 mod codec;
 #[cfg(test)]
 mod fixtures;
 mod group_commit;
 pub mod inbox;
 mod lifecycle;
+mod notices;
 mod privacy;
 mod reminders;
 mod replan;
@@ -69,6 +81,8 @@ mod users;
 
 pub use codec::{REMINDER_SCHEMA_VERSION, SCHEMA_VERSION};
 pub use inbox::InboxEntry;
+pub use notices::Notice;
+pub use replan::{Recheck, RecheckOutcome, RecheckReport};
 
 const USERS: &str = "users";
 const QUARANTINE: &str = "quarantine";
@@ -76,6 +90,10 @@ const REMINDERS: &str = "reminders";
 const REMINDER_USERS: &str = "reminder_users";
 const IN_FLIGHT: &str = "reminders_in_flight";
 const INBOX: &str = "inbox";
+const CATALOGUES: &str = "catalogues";
+const NOTICES: &str = "notices";
+const NOTICES_DUE: &str = "notices_due";
+const NOTICES_IN_FLIGHT: &str = "notices_in_flight";
 
 /// Everything stored about one user.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -96,6 +114,13 @@ pub struct UserMeta {
     /// again after a crash (see [`inbox`]) is not applied twice.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_update: Option<u32>,
+    /// The version of the rule catalogue the user's plan and reminders were last made
+    /// with (`Catalogue::version`). Written with every re-plan, in its transaction; the
+    /// re-assessment after a catalogue change compares against it and is its progress
+    /// marker. `None`: a record from before versions, taken as made with the catalogue
+    /// of the first start that reads it (no notice).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catalogue: Option<String>,
 }
 
 impl UserRecord {
@@ -107,6 +132,7 @@ impl UserRecord {
                 last_seen: now,
                 blocked: false,
                 last_update: None,
+                catalogue: None,
             },
         }
     }
@@ -217,6 +243,10 @@ pub struct Store {
     /// Test hook: every flush fails as if the disk were full (`fail_flushes`).
     #[cfg(any(test, feature = "test-support"))]
     fail_flushes: AtomicBool,
+    /// Test hook: how many more re-assessment batches may run before the process is
+    /// taken to crash (`crash_after_rechecks`); negative for no limit.
+    #[cfg(any(test, feature = "test-support"))]
+    recheck_budget: std::sync::atomic::AtomicI64,
 }
 
 impl std::fmt::Debug for Store {
@@ -234,6 +264,10 @@ struct Trees {
     reminder_users: sled::Tree,
     in_flight: sled::Tree,
     inbox: sled::Tree,
+    catalogues: sled::Tree,
+    notices: sled::Tree,
+    notices_due: sled::Tree,
+    notices_in_flight: sled::Tree,
 }
 
 /// What became of a reminder that left the queue.

@@ -15,7 +15,8 @@ use super::codec::{
 };
 use super::reminders::{pending_in, reminder_state_in};
 use super::{
-    inbox, io, tx, RawEntry, Store, StoreError, Traces, Trees, UserReminders, SCHEMA_VERSION,
+    inbox, io, notices, tx, RawEntry, Store, StoreError, Traces, Trees, UserReminders,
+    SCHEMA_VERSION,
 };
 use crate::reminders::plan::deadline_of_id;
 
@@ -153,6 +154,23 @@ fn delete_user(t: &Trees, user: u64) -> Result<bool, StoreError> {
         ),
     )?;
     inbox::forget_user(t, user)?;
+    tx(
+        "delete notices",
+        (&t.notices, &t.notices_due, &t.notices_in_flight).transaction(|(n, d, f)| {
+            notices::forget_in(n, d, f, user)?;
+            Ok(())
+        }),
+    )?;
+    let mut notice_keys = Vec::new();
+    for item in t.notices_due.iter().keys() {
+        let key = item.map_err(io("read"))?;
+        if due_key_user(&key) == Some(user) {
+            notice_keys.push(key);
+        }
+    }
+    for key in &notice_keys {
+        t.notices_due.remove(key).map_err(io("delete"))?;
+    }
     // Belt and braces: anything keyed by this user that the index did not list.
     let mut stray = Vec::new();
     for item in t.in_flight.scan_prefix(user.to_be_bytes()).keys() {

@@ -6,6 +6,15 @@
 //! transaction under a lock that stops every other operation, flushes included, so one
 //! for many users costs little more than one for one. A plan made from an index that
 //! changed meanwhile is made again in a transaction of its own.
+//!
+//! Also the re-assessment after a rule change ([`Store::recheck_batch`]): many users
+//! in one transaction, each stamped with the new catalogue version, their reminders
+//! re-planned and a notice queued where the caller found something to tell. It is
+//! optimistic, like the batch above: everything is worked out from what was read, and
+//! a user whose record or reminder index changed meanwhile (a live message) is left
+//! untouched and handed back, to be done again. So the pass never holds a user's lock
+//! for a whole batch, and a crash at any point leaves each user either done (stamped,
+//! with their notice queued) or not done at all: never notified twice.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -17,10 +26,185 @@ use sled::transaction::{
 use sled::Transactional;
 
 use super::codec::{decode_index, due_key, encode_index, encode_record, encode_reminder};
+use super::notices::{self, Notice};
 use super::{
     io, tx, SentState, Store, StoreError, Trees, TxError, TxResult, UserRecord, UserReminders,
 };
 use crate::reminders::plan::Reminder;
+
+/// What the re-assessment decided for one user, from their record as read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecheckOutcome {
+    /// Leave the user as they are (past retention: the sweep erases them).
+    Skip,
+    /// Stamp the user with the new version; re-plan their reminders when `replan`, and
+    /// queue `notice` when there is something to tell.
+    Stamp {
+        replan: bool,
+        notice: Option<Notice>,
+    },
+}
+
+/// How a re-assessment batch decides and plans (see [`Store::recheck_batch`]).
+pub struct Recheck<'a> {
+    /// The catalogue version every user done is stamped with.
+    pub version: &'a str,
+    pub today: NaiveDate,
+    pub decide: &'a dyn Fn(u64, &UserRecord) -> RecheckOutcome,
+    /// The user's reminders under the new catalogue, less the sent log.
+    pub plan: &'a dyn Fn(u64, &UserRecord, &UserReminders) -> Vec<Reminder>,
+}
+
+/// What one batch did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RecheckReport {
+    /// Users stamped, and whether each was queued a notice.
+    pub done: Vec<(u64, bool)>,
+    /// Users whose record or index changed while the batch was worked out: not
+    /// touched, to be done again.
+    pub retry: Vec<u64>,
+    /// Users left alone: no readable record, or `Skip`.
+    pub skipped: Vec<u64>,
+    /// The earliest reminder and notice planned, to wake their senders.
+    pub earliest_reminder: Option<DateTime<Utc>>,
+    pub earliest_notice: Option<DateTime<Utc>>,
+}
+
+/// One user's part of a batch, worked out before the transaction.
+struct RecheckItem {
+    user: u64,
+    record_before: sled::IVec,
+    record: Vec<u8>,
+    index_before: Option<sled::IVec>,
+    prepared: Option<Prepared>,
+    notice: Option<Notice>,
+}
+
+impl Store {
+    /// Re-assesses `users` in one transaction: for each, `decide` looks at the record
+    /// as read; a user to stamp gets `version` in their record, their reminders
+    /// re-planned from `plan` (when asked) and the notice queued (merged with one
+    /// still pending), all or nothing, and waits for the disk. A user whose record or
+    /// index changed between the read and the transaction is handed back in `retry`.
+    pub fn recheck_batch(
+        &self,
+        users: &[u64],
+        recheck: &Recheck<'_>,
+    ) -> Result<RecheckReport, StoreError> {
+        #[cfg(any(test, feature = "test-support"))]
+        if self.recheck_crashed() {
+            return Err(StoreError::Write(std::io::Error::other(
+                "the process died here (injected by a test)",
+            )));
+        }
+        self.with(|t| {
+            let mut report = RecheckReport::default();
+            let mut items = Vec::with_capacity(users.len());
+            for &user in users {
+                let key = user.to_be_bytes();
+                let Some(before) = t.users.get(key).map_err(io("read"))? else {
+                    report.skipped.push(user);
+                    continue;
+                };
+                let Ok(mut record) = super::codec::decode_record(&before) else {
+                    report.skipped.push(user);
+                    continue;
+                };
+                let RecheckOutcome::Stamp { replan, notice } = (recheck.decide)(user, &record)
+                else {
+                    report.skipped.push(user);
+                    continue;
+                };
+                record.meta.catalogue = Some(recheck.version.to_string());
+                let index_before = t.reminder_users.get(key).map_err(io("read"))?;
+                let prepared = if replan {
+                    let planned = |state: &UserReminders| (recheck.plan)(user, &record, state);
+                    Some(
+                        prepare_replan(user, index_before.as_deref(), recheck.today, &planned)
+                            .map_err(StoreError::Encode)?,
+                    )
+                } else {
+                    None
+                };
+                items.push(RecheckItem {
+                    user,
+                    record_before: before,
+                    record: encode_record(&record).map_err(StoreError::Encode)?,
+                    index_before,
+                    prepared,
+                    notice,
+                });
+            }
+            if items.is_empty() {
+                return Ok(report);
+            }
+            let applied = tx(
+                "re-assess",
+                (
+                    &t.users,
+                    &t.reminders,
+                    &t.reminder_users,
+                    &t.notices,
+                    &t.notices_due,
+                )
+                    .transaction(
+                        |(users, due, index_tree, notice_tree, notice_due)| {
+                            let mut applied = Vec::with_capacity(items.len());
+                            for item in &items {
+                                let key = item.user.to_be_bytes();
+                                let same_record =
+                                    users.get(&key[..])?.as_ref() == Some(&item.record_before);
+                                let same_index = item.prepared.is_none()
+                                    || index_tree.get(&key[..])? == item.index_before;
+                                if !(same_record && same_index) {
+                                    applied.push(false);
+                                    continue;
+                                }
+                                match &item.prepared {
+                                    Some(p) => apply_prepared(
+                                        users,
+                                        due,
+                                        index_tree,
+                                        item.user,
+                                        &item.record,
+                                        p,
+                                    )?,
+                                    None => {
+                                        users.insert(&key[..], &item.record[..])?;
+                                    }
+                                }
+                                if let Some(n) = &item.notice {
+                                    notices::queue_in(notice_tree, notice_due, n)?;
+                                }
+                                applied.push(true);
+                            }
+                            Ok(applied)
+                        },
+                    ),
+            )?;
+            self.sync_on(t)?;
+            for (item, ok) in items.iter().zip(applied) {
+                if !ok {
+                    report.retry.push(item.user);
+                    continue;
+                }
+                report.done.push((item.user, item.notice.is_some()));
+                let planned = item.prepared.as_ref().and_then(|p| p.earliest);
+                report.earliest_reminder = min_some(report.earliest_reminder, planned);
+                let notice = item.notice.as_ref().map(|n| n.due);
+                report.earliest_notice = min_some(report.earliest_notice, notice);
+            }
+            Ok(report)
+        })
+    }
+}
+
+fn min_some(a: Option<DateTime<Utc>>, b: Option<DateTime<Utc>>) -> Option<DateTime<Utc>> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
 
 impl Store {
     /// Saves a user's record and replaces their pending reminders with the ones `plan`

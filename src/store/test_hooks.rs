@@ -16,6 +16,26 @@ impl Store {
         self.fail_flushes.store(on, Ordering::SeqCst);
     }
 
+    /// After `batches` more re-assessment batches, every further one fails before it
+    /// writes anything, as if the process had died between two batches: what the
+    /// finished batches wrote is on disk, nothing else is.
+    pub fn crash_after_rechecks(&self, batches: i64) {
+        self.recheck_budget.store(batches, Ordering::SeqCst);
+    }
+
+    /// Whether the injected crash has come (`crash_after_rechecks`); spends one batch.
+    pub(super) fn recheck_crashed(&self) -> bool {
+        let left = self.recheck_budget.load(Ordering::SeqCst);
+        if left < 0 {
+            return false;
+        }
+        if left == 0 {
+            return true;
+        }
+        self.recheck_budget.store(left - 1, Ordering::SeqCst);
+        false
+    }
+
     /// How long to wait after an I/O error before reopening.
     pub fn set_reopen_after(&self, pause: Duration) {
         *self.reopen_after.lock().unwrap_or_else(|p| p.into_inner()) = pause;

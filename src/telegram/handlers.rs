@@ -549,7 +549,22 @@ impl Shared {
             .int("updates", as_int(self.metrics.updates_total()))
             .int("replies", as_int(self.metrics.replies_total()))
             .int("errors", as_int(self.metrics.api_errors_total()));
-        let text = self.render(lang_hint.unwrap_or(self.default_lang()), &msg);
+        let lang = lang_hint.unwrap_or(self.default_lang());
+        let mut text = self.render(lang, &msg);
+        // Rules whose check against their sources is older than rules.stale_after_days.
+        let days = self.app.config.rules.stale_after_days;
+        let catalogue = self.app.catalogue();
+        let stale: Vec<&str> = catalogue
+            .stale_rules(self.app.clock.today(), days)
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect();
+        if !stale.is_empty() {
+            let review = Msg::new("changes-stale-rules")
+                .int("days", i64::from(days))
+                .verbatim("rules", stale.join(", "));
+            text = format!("{text}\n\n{}", self.render(lang, &review));
+        }
         if let Err(e) = self.send(chat, text, None).await {
             self.after_failure(user, e).await;
         }

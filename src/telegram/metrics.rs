@@ -37,6 +37,12 @@ pub struct Metrics {
     updates_dropped: AtomicU64,
     /// Updates of new users waiting for their turn (a gauge).
     new_users_waiting: AtomicU64,
+    /// Users re-assessed after a rule change, and those of them queued a notice.
+    users_reassessed: AtomicU64,
+    users_notified: AtomicU64,
+    notices_sent: AtomicU64,
+    /// Rule-change notices queued or in flight (a gauge).
+    notices_pending: AtomicU64,
     webhook_rejected: Mutex<BTreeMap<&'static str, u64>>,
     api_errors: Mutex<BTreeMap<&'static str, u64>>,
     latency: Histogram,
@@ -89,6 +95,24 @@ impl Metrics {
     pub fn set_new_users_waiting(&self, waiting: usize) {
         self.new_users_waiting.store(
             u64::try_from(waiting).unwrap_or(u64::MAX),
+            Ordering::Relaxed,
+        );
+    }
+
+    /// A re-assessment pass after a rule change re-assessed and notified this many.
+    pub fn rules_pass(&self, reassessed: u64, notified: u64) {
+        self.users_reassessed
+            .fetch_add(reassessed, Ordering::Relaxed);
+        self.users_notified.fetch_add(notified, Ordering::Relaxed);
+    }
+
+    /// The notice sender's news: one delivered, and how many are left.
+    pub fn notices(&self, delivered: bool, pending: usize) {
+        if delivered {
+            self.notices_sent.fetch_add(1, Ordering::Relaxed);
+        }
+        self.notices_pending.store(
+            u64::try_from(pending).unwrap_or(u64::MAX),
             Ordering::Relaxed,
         );
     }
@@ -176,11 +200,32 @@ impl Metrics {
                 "Updates over a chat's flood limits, dropped unanswered.",
                 &self.updates_dropped,
             ),
+            (
+                "jolserik_users_reassessed_total",
+                "Users re-assessed after a change of the rule catalogue.",
+                &self.users_reassessed,
+            ),
+            (
+                "jolserik_users_notified_total",
+                "Users queued a notice of what a rule change changed for them.",
+                &self.users_notified,
+            ),
+            (
+                "jolserik_notices_sent_total",
+                "Rule-change notices delivered.",
+                &self.notices_sent,
+            ),
         ];
         for (name, help, counter) in simple {
             let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} counter");
             let _ = writeln!(out, "{name} {}", load(counter));
         }
+        let name = "jolserik_notices_pending";
+        let _ = writeln!(
+            out,
+            "# HELP {name} Rule-change notices queued or being sent.\n# TYPE {name} gauge\n{name} {}",
+            load(&self.notices_pending)
+        );
         let name = "jolserik_new_users_waiting";
         let _ = writeln!(
             out,

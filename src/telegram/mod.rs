@@ -219,6 +219,8 @@ pub struct Running {
     webhook: Option<webhook::WebhookServer>,
     observability: Option<(SocketAddr, tokio::sync::oneshot::Sender<()>, JoinHandle<()>)>,
     reminders: (tokio::sync::oneshot::Sender<()>, JoinHandle<()>),
+    /// The rule-change notices' sender and the re-assessment (at start, on SIGHUP).
+    rule_changes: Vec<(tokio::sync::oneshot::Sender<()>, JoinHandle<()>)>,
     /// Sends "slow down" to chats over their flood limits; ends with the listener.
     slow_down: JoinHandle<()>,
     grace: Duration,
@@ -278,6 +280,17 @@ impl Running {
             .is_err()
         {
             tracing::warn!("the reminder worker did not stop in time");
+        }
+        for (stop, task) in self.rule_changes {
+            let _ = stop.send(());
+            // A pass under way runs on the blocking pool and stops between batches of
+            // its own accord at the next start; nothing is lost by not waiting for it.
+            if tokio::time::timeout(Duration::from_secs(2), task)
+                .await
+                .is_err()
+            {
+                tracing::warn!("the rule-change tasks did not stop in time");
+            }
         }
         // Its channel closes with the listener; a notice still queued is no loss.
         self.slow_down.abort();
@@ -436,6 +449,7 @@ pub async fn start(app: Arc<App>, options: Options) -> Result<Running, TelegramE
             (spawn_dispatcher(dispatcher, listener, errors), Some(server))
         }
     };
+    let rule_changes = spawn_rule_changes(&app, &api);
     let reminders = spawn_reminders(app, &api, &tuning);
     Ok(Running {
         shared,
@@ -445,6 +459,7 @@ pub async fn start(app: Arc<App>, options: Options) -> Result<Running, TelegramE
         webhook,
         observability,
         reminders,
+        rule_changes,
         grace: tuning.shutdown_grace,
     })
 }
@@ -702,6 +717,51 @@ fn spawn_reminders(
         }
     };
     (stop, task)
+}
+
+/// Starts the re-assessment (a pass now, another after each SIGHUP with a valid new
+/// catalogue) and the sender of the notices it queues, through the same throttled
+/// client as the reminders.
+fn spawn_rule_changes(
+    app: &Arc<App>,
+    api: &Api,
+) -> Vec<(tokio::sync::oneshot::Sender<()>, JoinHandle<()>)> {
+    let stopper = || {
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        (stop, async move {
+            let _ = stopped.await;
+        })
+    };
+    let metrics = api.metrics.clone();
+    let observe =
+        move |r: &crate::recheck::PassReport| metrics.rules_pass(r.reassessed, r.notified);
+    let (stop_recheck, recheck_stopped) = stopper();
+    let recheck = tokio::spawn(crate::recheck::run(app.clone(), observe, recheck_stopped));
+    let (stop_notices, notices_stopped) = stopper();
+    let metrics = api.metrics.clone();
+    let observe = move |o: crate::notices::Observed| metrics.notices(o.delivered, o.pending);
+    let localizer = app.data.localizer.clone();
+    let notices = match &api.throttled {
+        Some(throttled) => {
+            let sink = TelegramSink::new(throttled.clone(), localizer);
+            tokio::spawn(crate::notices::run(
+                app.clone(),
+                sink,
+                observe,
+                notices_stopped,
+            ))
+        }
+        None => {
+            let sink = TelegramSink::new(api.bot.clone(), localizer);
+            tokio::spawn(crate::notices::run(
+                app.clone(),
+                sink,
+                observe,
+                notices_stopped,
+            ))
+        }
+    };
+    vec![(stop_recheck, recheck), (stop_notices, notices)]
 }
 
 /// How long the reminder worker may take to finish its deliveries at a stop: most of

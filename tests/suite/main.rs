@@ -26,6 +26,7 @@ mod locales;
 mod pace;
 mod privacy;
 mod reminders;
+mod rule_changes;
 mod rules_golden;
 mod screens;
 mod serve_reminders;

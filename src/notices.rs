@@ -1,0 +1,266 @@
+//! The sender of rule-change notices: the queue `recheck` fills, delivered through the
+//! same [`ReminderSink`] as the reminders (in `serve` the same throttled Bot API client,
+//! so notices keep to Telegram's rates; in tests the `RecordingSink`). A module of its
+//! own beside `worker`, above `app`: the reminder worker is being reshaped into daily
+//! digests, and a notice is rare (a few times a year per user), so it does not need
+//! the worker's overlapping deliveries. When the digests settle, a due notice could
+//! simply become one more line of the user's digest of that day: the queue, the
+//! in-flight mark and the rendering here stay as they are.
+//!
+//! Like the worker: it sleeps until the next due notice (the first key of
+//! `notices_due`), or until the re-assessment queues one (`App::notice_wakeup`), or
+//! until shutdown; nothing goes out in the quiet hours. Each notice is taken out of the
+//! queue and marked in flight on disk before it is sent, and leaves the store once
+//! delivered; what a crash left in flight is sent again at the next start, and nothing
+//! else, so a notice is sent at least once and never twice but for a crash in the very
+//! moment of sending. One at a time: Throttle paces them anyway.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+
+use crate::app::App;
+use crate::domain::Lang;
+use crate::engine::Reply;
+use crate::reminders::delivery::{Delivery, ReminderSink};
+use crate::reminders::plan::outside_quiet_hours;
+use crate::rules::changes::notice_msg;
+use crate::store::Notice;
+
+/// How many due notices one round reads.
+const ROUND: usize = 100;
+/// The longest single sleep: a guard against wall-clock jumps, not a poll.
+const MAX_SLEEP: Duration = Duration::from_secs(300);
+/// The pause after a store error before trying again.
+const STORE_BACKOFF: Duration = Duration::from_secs(5);
+
+/// What the sender reports after each delivery or round, for the metrics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Observed {
+    /// A notice was delivered just now.
+    pub delivered: bool,
+    /// Notices queued or in flight.
+    pub pending: usize,
+}
+
+/// Shutdown was signalled.
+struct Stopping;
+
+/// The message of a notice in its user's language, as sent now: `None` when the user
+/// is gone or has blocked the bot.
+pub fn notice_message(app: &App, notice: &Notice) -> Option<(Lang, Reply)> {
+    let record = app.store.peek(notice.user).ok().flatten()?;
+    if record.meta.blocked {
+        return None;
+    }
+    Some((
+        record.conversation.lang,
+        Reply::text(notice_msg(&notice.changes, notice.changed_on)),
+    ))
+}
+
+/// Sends due notices through `sink` until `shutdown`; `observe` hears each delivery.
+pub async fn run<S: ReminderSink>(
+    app: Arc<App>,
+    sink: S,
+    observe: impl Fn(Observed) + Send,
+    shutdown: impl Future<Output = ()> + Send,
+) {
+    tokio::pin!(shutdown);
+    let sender = Sender { app, sink, observe };
+    let Err(Stopping) = sender.until_stopped(&mut shutdown).await;
+}
+
+struct Sender<S, O> {
+    app: Arc<App>,
+    sink: S,
+    observe: O,
+}
+
+impl<S: ReminderSink, O: Fn(Observed) + Send> Sender<S, O> {
+    async fn until_stopped<F: Future<Output = ()>>(
+        &self,
+        shutdown: &mut Pin<&mut F>,
+    ) -> Result<std::convert::Infallible, Stopping> {
+        let wakeup = self.app.notice_wakeup.clone();
+        let mut look_in_flight = true;
+        loop {
+            if look_in_flight {
+                let Some(left) = self.store(|app| app.store.notices_in_flight()).await else {
+                    self.pause(STORE_BACKOFF, shutdown).await?;
+                    continue;
+                };
+                if !left.is_empty() {
+                    tracing::info!(count = left.len(), "re-sending notices left in flight");
+                }
+                for notice in left {
+                    self.deliver(notice, shutdown).await?;
+                }
+                look_in_flight = false;
+            }
+            wakeup.waiting_for.store(i64::MIN, Ordering::SeqCst);
+            let now = self.app.clock.now();
+            let open = outside_quiet_hours(&self.app.config.reminders, now);
+            if open > now {
+                wakeup
+                    .waiting_for
+                    .store(open.timestamp_millis(), Ordering::SeqCst);
+                self.sleep(until(now, open), shutdown).await?;
+                continue;
+            }
+            let Some(users) = self
+                .store(move |app| app.store.due_notice_users(now, ROUND))
+                .await
+            else {
+                self.pause(STORE_BACKOFF, shutdown).await?;
+                look_in_flight = true;
+                continue;
+            };
+            if users.is_empty() {
+                let Some(next) = self.store(|app| app.store.next_notice_due()).await else {
+                    self.pause(STORE_BACKOFF, shutdown).await?;
+                    continue;
+                };
+                let next_ms = next.map_or(i64::MAX, |t| t.timestamp_millis());
+                wakeup.waiting_for.store(next_ms, Ordering::SeqCst);
+                let pending = self.app.store.notices_pending();
+                (self.observe)(Observed {
+                    delivered: false,
+                    pending,
+                });
+                self.sleep(next.map_or(MAX_SLEEP, |t| until(now, t)), shutdown)
+                    .await?;
+                continue;
+            }
+            for user in users {
+                let now = self.app.clock.now();
+                if outside_quiet_hours(&self.app.config.reminders, now) > now {
+                    break;
+                }
+                match self
+                    .store(move |app| app.store.take_notice(user, now))
+                    .await
+                {
+                    Some(Some(notice)) => self.deliver(notice, shutdown).await?,
+                    Some(None) => {}
+                    None => {
+                        look_in_flight = true;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Sends one in-flight notice and records what became of it.
+    async fn deliver<F: Future<Output = ()>>(
+        &self,
+        notice: Notice,
+        shutdown: &mut Pin<&mut F>,
+    ) -> Result<(), Stopping> {
+        let user = notice.user;
+        let n = notice.clone();
+        let message = self
+            .store(move |app| Ok::<_, std::convert::Infallible>(notice_message(app, &n)))
+            .await
+            .flatten();
+        let Some((lang, reply)) = message else {
+            // Gone or blocked: nothing to send, nothing to keep.
+            self.store(move |app| app.store.notice_done(user)).await;
+            return Ok(());
+        };
+        // Abandoned at shutdown, it stays in flight and goes at the next start.
+        let result = or_stop(self.sink.deliver(user, lang, &reply), shutdown).await?;
+        match result {
+            Delivery::Delivered => {
+                tracing::info!(user, "rule-change notice delivered");
+                self.store(move |app| app.store.notice_done(user)).await;
+                let pending = self.app.store.notices_pending();
+                (self.observe)(Observed {
+                    delivered: true,
+                    pending,
+                });
+            }
+            Delivery::Blocked => {
+                tracing::info!(user, "blocked: the rule-change notice is dropped");
+                self.store(move |app| {
+                    app.store.block_user(user, app.clock.now())?;
+                    app.store.notice_done(user)
+                })
+                .await;
+            }
+            Delivery::RetryAfter(d) => {
+                tracing::warn!(user, retry_after = ?d, "rate limited; the notice waits");
+                self.store(move |app| app.store.notice_retry(&notice)).await;
+                self.pause(d, shutdown).await?;
+            }
+            Delivery::Rejected(why) => {
+                tracing::error!(user, why, "rule-change notice refused");
+                self.store(move |app| app.store.notice_done(user)).await;
+            }
+        }
+        Ok(())
+    }
+
+    /// Runs a store call on the blocking pool. `None` when it failed (logged).
+    async fn store<T, E>(&self, f: impl FnOnce(&App) -> Result<T, E> + Send + 'static) -> Option<T>
+    where
+        T: Send + 'static,
+        E: std::error::Error + Send + 'static,
+    {
+        let app = self.app.clone();
+        match tokio::task::spawn_blocking(move || f(&app)).await {
+            Ok(Ok(v)) => Some(v),
+            Ok(Err(e)) => {
+                tracing::error!(error = %e, "notice store operation failed");
+                None
+            }
+            Err(_) => {
+                tracing::error!("notice store task failed");
+                None
+            }
+        }
+    }
+
+    /// Sleeps until `d` passes, a notice is queued, or shutdown.
+    async fn sleep<F: Future<Output = ()>>(
+        &self,
+        d: Duration,
+        shutdown: &mut Pin<&mut F>,
+    ) -> Result<(), Stopping> {
+        let wakeup = self.app.notice_wakeup.clone();
+        tokio::select! {
+            _ = tokio::time::sleep(d.min(MAX_SLEEP)) => Ok(()),
+            _ = wakeup.notify.notified() => Ok(()),
+            _ = shutdown.as_mut() => Err(Stopping),
+        }
+    }
+
+    async fn pause<F: Future<Output = ()>>(
+        &self,
+        d: Duration,
+        shutdown: &mut Pin<&mut F>,
+    ) -> Result<(), Stopping> {
+        or_stop(tokio::time::sleep(d), shutdown).await
+    }
+}
+
+/// Waits for `work`, unless shutdown comes first.
+async fn or_stop<T, F: Future<Output = ()>>(
+    work: impl Future<Output = T>,
+    shutdown: &mut Pin<&mut F>,
+) -> Result<T, Stopping> {
+    tokio::select! {
+        done = work => Ok(done),
+        _ = shutdown.as_mut() => Err(Stopping),
+    }
+}
+
+/// The time from `now` to `then`, zero if it has passed.
+fn until(now: DateTime<Utc>, then: DateTime<Utc>) -> Duration {
+    (then - now).to_std().unwrap_or(Duration::ZERO)
+}
