@@ -7,6 +7,7 @@
 //! nearer one was planned. The worker and the terminal take due reminders through the
 //! methods at the end, under the same per-user lock as `handle`.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -15,7 +16,9 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::countries::{Countries, CountriesError};
 use crate::domain::Lang;
-use crate::engine::{self, Command, Context, Conversation, Effect, Input, Reply};
+use crate::engine::{
+    self, Command, Context, Conversation, Effect, Extras, HandoverMode, Input, Person, Reply,
+};
 use crate::i18n::{I18nError, Localizer};
 use crate::reminders::plan::{self as reminder_plan, by_urgency, local_date, Reminder};
 use crate::reminders::{ics, view as reminder_view, Delivery, Wakeup};
@@ -82,6 +85,12 @@ pub struct App {
     pub store: Store,
     /// Shared with the reminder worker: a re-plan wakes it when a nearer reminder is due.
     pub reminder_wakeup: Arc<Wakeup>,
+    /// Wakes the relay loop (`telegram::handover`) when a relay was stored.
+    pub relay_wakeup: Arc<tokio::sync::Notify>,
+    /// Whether caseworkers answer from Telegram right now: set by the Telegram front end
+    /// when `handover.operator_chat` is configured. The terminal never sets it, so there
+    /// "Ask a person" shows the contacts (it has no caseworkers).
+    caseworkers: AtomicBool,
     user_locks: Vec<Mutex<()>>,
 }
 
@@ -112,6 +121,8 @@ impl App {
             data,
             store,
             reminder_wakeup: Arc::new(Wakeup::default()),
+            relay_wakeup: Arc::new(tokio::sync::Notify::new()),
+            caseworkers: AtomicBool::new(false),
             user_locks: (0..USER_LOCK_STRIPES).map(|_| Mutex::new(())).collect(),
         }
     }
@@ -147,6 +158,24 @@ impl App {
         update: Option<u32>,
         input: &Input,
         lang_hint: Option<Lang>,
+    ) -> Result<Handled, AppError> {
+        self.handle_update_from(user, update, input, lang_hint, None)
+    }
+
+    /// Caseworkers answer from Telegram from now on (see `caseworkers`).
+    pub fn enable_caseworkers(&self) {
+        self.caseworkers.store(true, Ordering::SeqCst);
+    }
+
+    /// [`App::handle_update`] knowing who the user is in Telegram (their name and
+    /// username go into a case they hand to the caseworkers).
+    pub fn handle_update_from(
+        &self,
+        user: u64,
+        update: Option<u32>,
+        input: &Input,
+        lang_hint: Option<Lang>,
+        person: Option<&Person>,
     ) -> Result<Handled, AppError> {
         let _one_at_a_time = self.lock(user);
         let now = self.clock.now();
@@ -188,7 +217,21 @@ impl App {
         } else {
             input
         };
-        let outcome = engine::step(&record.conversation, input, &ctx);
+        let extras = Extras {
+            handover: if self.caseworkers.load(Ordering::SeqCst) {
+                HandoverMode::Caseworkers
+            } else {
+                HandoverMode::Contacts(&self.config.handover.contacts)
+            },
+            person,
+        };
+        let mut outcome = engine::step_with(&record.conversation, input, &ctx, &extras);
+        let case_effect = outcome.effects.iter().find_map(|e| match e {
+            Effect::OpenCase { .. } | Effect::RelayToCase { .. } | Effect::CloseCase => {
+                Some(e.clone())
+            }
+            _ => None,
+        });
         let mut export = None;
         // A user who had blocked the bot and writes again gets their reminders back.
         let replan = record.meta.blocked
@@ -208,12 +251,15 @@ impl App {
         let still_nothing_stored = was_new && !outcome.changed(&untouched) && !replan;
         if outcome.effects.contains(&Effect::DeleteUser) {
             self.store.delete(user)?;
+            // A case of theirs leaves a notice in the caseworkers' chat.
+            self.relay_wakeup.notify_one();
             tracing::info!(user, "user erased on request");
-        } else if still_nothing_stored {
+        } else if still_nothing_stored && case_effect.is_none() {
             tracing::debug!(user, "new user with no answers yet; nothing stored");
         } else if !existed
             || outcome.changed(&record.conversation)
             || replan
+            || case_effect.is_some()
             || now - record.meta.last_seen >= LAST_SEEN_GRAIN
         {
             let mut saved = record.clone();
@@ -223,6 +269,17 @@ impl App {
             if !applied_before {
                 saved.meta.last_update = update.or(saved.meta.last_update);
             }
+            if let Some(effect) = &case_effect {
+                // The case change and the record in one transaction, flushed before the
+                // reply that confirms it.
+                if !self.carry_out_case(user, &saved, effect, now)? {
+                    // The store has no open case for the user (their record says so
+                    // wrongly): the record is put right and the text stays here.
+                    saved.conversation.handover = None;
+                    outcome.conversation.handover = None;
+                    self.store.save(user, &saved)?;
+                }
+            }
             if replan {
                 let conv = &saved.conversation;
                 let earliest = self
@@ -231,7 +288,7 @@ impl App {
                         self.plan_reminders(user, conv, state, now)
                     })?;
                 self.reminder_wakeup.planned(earliest);
-            } else {
+            } else if case_effect.is_none() {
                 self.store.save(user, &saved)?;
             }
         }
@@ -258,6 +315,43 @@ impl App {
         })
     }
 
+    /// Stores a case change of the engine's with the user's record (one transaction,
+    /// flushed) and wakes the relay loop. `false` when the text was for a case the store
+    /// does not have open.
+    fn carry_out_case(
+        &self,
+        user: u64,
+        saved: &crate::store::UserRecord,
+        effect: &Effect,
+        now: DateTime<Utc>,
+    ) -> Result<bool, AppError> {
+        let done = match effect {
+            Effect::OpenCase { summary, question } => {
+                let summary = self.render(self.config.handover.operator_language, summary);
+                let case = self.store.open_case(user, saved, now, &summary, question)?;
+                tracing::info!(user, case, "case opened");
+                true
+            }
+            Effect::RelayToCase { .. } | Effect::CloseCase => {
+                let case = match effect {
+                    Effect::RelayToCase { text } => self.store.relay_to_case(user, saved, text)?,
+                    _ => self.store.close_case_by_user(user, saved, now)?,
+                };
+                match case {
+                    Some(case) if matches!(effect, Effect::CloseCase) => {
+                        tracing::info!(user, case, "case closed by the user");
+                    }
+                    Some(case) => tracing::info!(user, case, "user text queued for the case"),
+                    None => tracing::warn!(user, "no open case for the user's text"),
+                }
+                case.is_some() || matches!(effect, Effect::CloseCase)
+            }
+            _ => true,
+        };
+        self.relay_wakeup.notify_one();
+        Ok(done)
+    }
+
     /// Whether `user` has a stored record (answers given). An unreadable record counts:
     /// something is stored. A store error counts too, so the caller errs on the side of
     /// treating a person as a person.
@@ -273,7 +367,7 @@ impl App {
 
     /// One user's updates are applied one at a time, by `handle` and the reminder
     /// worker alike.
-    fn lock(&self, user: u64) -> MutexGuard<'_, ()> {
+    pub(crate) fn lock(&self, user: u64) -> MutexGuard<'_, ()> {
         let stripe = usize::try_from(user % USER_LOCK_STRIPES as u64).unwrap_or(0);
         // A poisoned lock only means another handler panicked; the data is in the store.
         self.user_locks[stripe]

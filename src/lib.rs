@@ -36,9 +36,12 @@
 //!   the app and the worker share. Builds on the engine, which keeps the user's reminder
 //!   choices in the conversation; see ARCHITECTURE.md for which way each module depends.
 //! - [`worker`]: the delivery worker, which sends what falls due (above `app`).
+//! - [`casework`]: the caseworkers' side of a case handed over ("Ask a person"): their
+//!   answers and `/close`, stored under the user's lock (above `app`).
 
 pub mod app;
 pub mod backup;
+pub mod casework;
 pub mod clock;
 pub mod config;
 pub mod console;

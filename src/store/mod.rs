@@ -18,6 +18,7 @@
 //! - `privacy.rs`: erasure, export, the users the store knows and their traces.
 //! - `snapshot.rs`: the whole store at once, for backup and restore.
 //! - `inbox.rs`: the Telegram updates received and not yet answered.
+//! - `cases.rs`: cases for the caseworkers and the relays between them and users.
 //! - `test_hooks.rs`: fault injection and raw writes, compiled for tests only.
 //!
 //! Trees:
@@ -35,6 +36,9 @@
 //! - `reminders_in_flight`: user id (u64 BE) + reminder id → a reminder being sent right
 //!   now. What is left here after a crash is sent again at start, and nothing else.
 //! - `inbox`: Telegram updates received and not yet answered (see [`inbox`]).
+//! - `cases`, `case_users`, `case_messages`, `relays`: cases handed to the caseworkers,
+//!   where they are in the caseworkers' chat, and the outbox between the two sides
+//!   (see `cases.rs`).
 //!
 //! Saving a profile and re-planning the user's reminders is one transaction over
 //! `users`, `reminders` and `reminder_users`; every change of a reminder's state is a
@@ -52,6 +56,7 @@ use sled::transaction::{ConflictableTransactionError, TransactionError};
 
 use crate::engine::Conversation;
 
+mod cases;
 mod codec;
 #[cfg(test)]
 mod fixtures;
@@ -66,6 +71,7 @@ mod snapshot;
 mod test_hooks;
 mod users;
 
+pub use cases::{Case, CaseAt, CaseIndex, CaseworkerOutcome, Posted, Relay, RelayBody};
 pub use codec::{REMINDER_SCHEMA_VERSION, SCHEMA_VERSION};
 pub use inbox::InboxEntry;
 
@@ -75,6 +81,10 @@ const REMINDERS: &str = "reminders";
 const REMINDER_USERS: &str = "reminder_users";
 const IN_FLIGHT: &str = "reminders_in_flight";
 const INBOX: &str = "inbox";
+const CASES: &str = "cases";
+const CASE_USERS: &str = "case_users";
+const CASE_MESSAGES: &str = "case_messages";
+const RELAYS: &str = "relays";
 
 /// Everything stored about one user.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -233,6 +243,10 @@ struct Trees {
     reminder_users: sled::Tree,
     in_flight: sled::Tree,
     inbox: sled::Tree,
+    cases: sled::Tree,
+    case_users: sled::Tree,
+    case_messages: sled::Tree,
+    relays: sled::Tree,
 }
 
 /// What became of a reminder that left the queue.

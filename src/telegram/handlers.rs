@@ -21,7 +21,7 @@ use teloxide::types::{
 
 use crate::app::{App, AppError, CalendarFile, Handled};
 use crate::domain::Lang;
-use crate::engine::{Action, Command, Input};
+use crate::engine::{Action, Command, Input, Person};
 use crate::store::{Loaded, SentState, StoreError};
 use crate::text::{Arg, Msg};
 
@@ -88,6 +88,9 @@ impl Shared {
         let started = Instant::now();
         self.metrics.update("message");
         if !msg.chat.is_private() {
+            if Some(msg.chat.id.0) == self.app.config.handover.operator_chat {
+                return self.on_caseworker_message(msg).await;
+            }
             let lang = lang_of(msg.from.as_ref()).unwrap_or(self.default_lang());
             return self.group_note(msg.chat.id, lang).await;
         }
@@ -109,7 +112,7 @@ impl Shared {
         {
             self.stats(msg.chat.id, user, lang_hint).await;
         } else if let Some(handled) = self
-            .run_engine(msg.chat.id, user, update, input, lang_hint)
+            .run_engine(msg.chat.id, user, update, input, lang_hint, person_of(from))
             .await
         {
             self.deliver(msg.chat.id, user, &handled, None).await;
@@ -146,7 +149,11 @@ impl Shared {
         // "this button is out of date" below.
         let input = action.map(Input::Button).unwrap_or(Input::Unsupported);
         let lang_hint = lang_of(Some(&query.from));
-        let Some(mut handled) = self.run_engine(chat, user, update, input, lang_hint).await else {
+        let person = person_of(&query.from);
+        let Some(mut handled) = self
+            .run_engine(chat, user, update, input, lang_hint, person)
+            .await
+        else {
             return;
         };
         if !decodable {
@@ -271,11 +278,12 @@ impl Shared {
         update: u32,
         input: Input,
         lang_hint: Option<Lang>,
+        person: Person,
     ) -> Option<Handled> {
         let app = self.app.clone();
         // `App::handle` also clears the blocked mark of a user who writes again.
         let joined = tokio::task::spawn_blocking(move || {
-            app.handle_update(user, Some(update), &input, lang_hint)
+            app.handle_update_from(user, Some(update), &input, lang_hint, Some(&person))
         })
         .await;
         match joined {
@@ -482,6 +490,14 @@ impl Shared {
             self.after_failure(user, e).await;
         }
         tracing::info!(user, "stats shown to an admin");
+    }
+}
+
+/// Who the user is, as a case they hand to the caseworkers names them.
+fn person_of(user: &User) -> Person {
+    Person {
+        name: user.full_name(),
+        username: user.username.clone(),
     }
 }
 
