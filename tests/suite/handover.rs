@@ -452,3 +452,26 @@ async fn killed_with_relays_in_flight_nothing_is_lost_or_doubled() {
     let store = Store::open(&crate::common::store_path(dir.path())).unwrap();
     assert!(store.relays().unwrap().is_empty());
 }
+
+/// The terminal has no caseworkers: even with handover on, "Ask a person" there shows
+/// the contacts; `check` says whether handover is on.
+#[test]
+fn the_terminal_shows_the_contacts_and_check_tells_whether_handover_is_on() {
+    let sandbox = crate::chat::Sandbox::new();
+    let off = sandbox.jolserik(&["check"]).output().unwrap();
+    assert!(crate::chat::stdout(&off).contains("handover: off"));
+    let mut config = std::fs::read_to_string(sandbox.config()).unwrap();
+    config.push_str(&format!(
+        "[handover]\noperator_chat = {OPS}\ncontacts = {{ ru = \"Фонд «Сана»: +7 700 000 00 00\" }}\n"
+    ));
+    std::fs::write(sandbox.config(), config).unwrap();
+    let on = sandbox.jolserik(&["check"]).output().unwrap();
+    let text = crate::chat::stdout(&on);
+    assert!(text.contains(&format!("handover: on, cases go to chat {OPS}")), "{text}");
+
+    let output = sandbox.chat("7301", "ru", &["Русский", "/human"]);
+    let text = crate::chat::stdout(&output);
+    assert!(text.contains("Фонд «Сана»: +7 700 000 00 00"), "{text}");
+    assert!(text.contains("ЦОН"), "{text}");
+    assert!(!text.contains("Отправить консультанту"), "{text}");
+}
