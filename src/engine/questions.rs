@@ -430,6 +430,8 @@ pub fn step_buttons(plan: &Plan) -> Option<Reply> {
         .collect();
     let mut buttons = rows(buttons, 1);
     buttons.push(vec![Button::new(Msg::new("btn-change"), Action::Change)]);
+    // A person when the plan is not enough (engine::handover).
+    buttons.push(vec![super::handover::ask_person_button()]);
     Some(Reply::with_buttons(Msg::new("plan-actions"), buttons))
 }
 

@@ -259,3 +259,14 @@ fn the_summary_names_the_person_the_answers_and_the_plan_in_two_languages() {
         |(_, a)| matches!(a, Arg::Lines(l) if l.iter().any(|m| m.id == "handover-sum-no-plan"))
     ));
 }
+
+#[test]
+fn ask_a_person_is_under_the_plan_and_under_help() {
+    let conv = at_plan(Lang::Kk);
+    let plan = live(&conv, Input::Command(Command::Plan));
+    assert!(has_button(&plan, &Action::AskPerson), "{:?}", ids(&plan));
+    let help = live(&conv, Input::Command(Command::Help));
+    assert!(has_button(&help, &Action::AskPerson), "{:?}", ids(&help));
+    let pressed = live(&conv, Input::Button(Action::AskPerson));
+    assert_eq!(ids(&pressed), ["handover-consent"]);
+}
