@@ -84,6 +84,32 @@ impl App {
         })
     }
 
+    /// A photo or document the user sent (`message` in their chat with the bot): passed
+    /// on to their open case, stored before the user is told. `None` when no case is
+    /// open (the dialogue answers it as usual); otherwise the case and the user's
+    /// language for the note that it was shared.
+    pub fn share_with_case(
+        &self,
+        user: u64,
+        message: i32,
+    ) -> Result<Option<(u64, Lang)>, AppError> {
+        let _one_at_a_time = self.lock(user);
+        let Loaded::Found(record) = self.store.load(user, self.clock.now())? else {
+            return Ok(None);
+        };
+        if !matches!(record.conversation.handover, Some(Handover::Open { .. })) {
+            return Ok(None);
+        }
+        let lang = record.conversation.lang;
+        let body = RelayBody::UserShared { message };
+        let case = self.store.queue_for_case(user, &record, &body)?;
+        if let Some(case) = case {
+            tracing::info!(case, user, "user's file queued for the case");
+            self.relay_wakeup.notify_one();
+        }
+        Ok(case.map(|c| (c, lang)))
+    }
+
     /// The language a user reads, for a relay to them; `None` when they are gone or
     /// have blocked the bot.
     pub fn relay_reader(&self, user: u64) -> Result<Option<Lang>, AppError> {

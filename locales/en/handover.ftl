@@ -19,6 +19,7 @@ handover-write = Write your question in one message, in your own words.
 handover-cancelled = Nothing was sent.
 handover-sent = Sent to a caseworker. The answer will come here, in this chat.
 handover-relayed = I passed this on to the caseworker. Everything you write here goes to them until you close the request.
+handover-shared = I passed this file on to the caseworker.
 handover-closed = Your request is closed. To ask again, send /human.
 handover-already-open = Your request is open. Write here and I will pass it on.
 handover-answer =

@@ -19,6 +19,7 @@ handover-write = Savolingizni bitta xabarda, oʻz soʻzlaringiz bilan yozing.
 handover-cancelled = Hech narsa yuborilmadi.
 handover-sent = Maslahatchiga yuborildi. Javob shu yerga, shu chatga keladi.
 handover-relayed = Buni maslahatchiga yetkazdim. Murojaatni yopmaguningizcha, bu yerda yozganlaringizning hammasi unga boradi.
+handover-shared = Bu faylni maslahatchiga yetkazdim.
 handover-closed = Murojaatingiz yopildi. Yana soʻrash uchun /human yuboring.
 handover-already-open = Murojaatingiz ochiq. Shu yerga yozing, men yetkazaman.
 handover-answer =

@@ -93,6 +93,9 @@ pub enum RelayBody {
     CaseOpened,
     /// To the caseworkers: more text from the user.
     UserWrote { text: String },
+    /// To the caseworkers: a photo or document the user sent (their message in their
+    /// chat with the bot), copied as it is.
+    UserShared { message: i32 },
     /// To the caseworkers: the user closed the case.
     UserClosed,
     /// To the caseworkers: the user erased their data (the case is gone).
@@ -114,6 +117,7 @@ impl RelayBody {
             self,
             RelayBody::CaseOpened
                 | RelayBody::UserWrote { .. }
+                | RelayBody::UserShared { .. }
                 | RelayBody::UserClosed
                 | RelayBody::UserDeleted { .. }
         )
@@ -124,6 +128,7 @@ impl RelayBody {
         match self {
             RelayBody::CaseOpened => "case_opened",
             RelayBody::UserWrote { .. } => "user_wrote",
+            RelayBody::UserShared { .. } => "user_shared",
             RelayBody::UserClosed => "user_closed",
             RelayBody::UserDeleted { .. } => "user_deleted",
             RelayBody::Answer { .. } => "answer",
@@ -282,13 +287,25 @@ impl Store {
         record: &UserRecord,
         text: &str,
     ) -> Result<Option<u64>, StoreError> {
+        let body = RelayBody::UserWrote {
+            text: text.to_string(),
+        };
+        self.queue_for_case(user, record, &body)
+    }
+
+    /// Queues `body` (from the user) for their open case, saving the record with it.
+    /// `None` (and nothing queued) when no case is open.
+    pub fn queue_for_case(
+        &self,
+        user: u64,
+        record: &UserRecord,
+        body: &RelayBody,
+    ) -> Result<Option<u64>, StoreError> {
         self.user_case_change(user, record, |_, relays, index| {
             let Some(id) = index.open else {
                 return Ok(None);
             };
-            let body = RelayBody::UserWrote {
-                text: text.to_string(),
-            };
+            let body = body.clone();
             queue(
                 relays,
                 &Relay {

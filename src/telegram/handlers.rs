@@ -107,6 +107,11 @@ impl Shared {
             _ => return,
         };
         let kind = input_kind(&input);
+        // A photo or document while a case is open goes to the caseworkers (handover.rs).
+        let file = msg.photo().is_some() || msg.document().is_some();
+        if file && self.share_with_case(msg.chat.id, user, msg.id.0).await {
+            return;
+        }
         if matches!(&input, Input::Command(Command::Unknown(name)) if name == "stats")
             && self.is_admin(user)
         {

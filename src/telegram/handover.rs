@@ -18,7 +18,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use teloxide::payloads::{SendMessageSetters, SetMessageReactionSetters};
+use teloxide::payloads::{CopyMessageSetters, SendMessageSetters, SetMessageReactionSetters};
 use teloxide::prelude::Requester;
 use teloxide::types::{
     ChatFullInfoKind, ChatFullInfoPublicKind, ChatId, InlineKeyboardMarkup, Message, MessageId,
@@ -236,6 +236,35 @@ async fn deliver(shared: &Shared, chat: OperatorChat, relay: &Relay) -> Sent {
                 })
             })
         }
+        RelayBody::UserShared { message } => {
+            let Some(posted) = stored.and_then(|c| c.posted) else {
+                return Sent::Later(RETRY);
+            };
+            let Some(user) = relay.user else {
+                return Sent::Done(None);
+            };
+            let from = ChatId(i64::try_from(user).unwrap_or(i64::MAX));
+            let mut request =
+                shared
+                    .api
+                    .bot
+                    .copy_message(ChatId(posted.chat), from, MessageId(*message));
+            if let Some(id) = posted.message {
+                request = request.reply_parameters(
+                    ReplyParameters::new(MessageId(id)).allow_sending_without_reply(),
+                );
+            }
+            if let Some(id) = posted.thread {
+                request = request.message_thread_id(ThreadId(MessageId(id)));
+            }
+            shared.api.call("copyMessage", request).await.map(|copy| {
+                Some(Posted {
+                    chat: posted.chat,
+                    message: Some(copy.0),
+                    thread: None,
+                })
+            })
+        }
         RelayBody::UserClosed | RelayBody::UserDeleted { .. } => {
             let (posted, id) = match (&relay.body, stored) {
                 (RelayBody::UserDeleted { posted }, _) => {
@@ -446,6 +475,29 @@ fn as_int(n: u64) -> i64 {
 }
 
 impl Shared {
+    /// A photo or document from a user: passed on to their open case, with a note to
+    /// them that it was shared. `false` when they have no case open (the dialogue
+    /// answers it).
+    pub(crate) async fn share_with_case(&self, chat: ChatId, user: u64, message: i32) -> bool {
+        let app = self.app.clone();
+        let shared = tokio::task::spawn_blocking(move || app.share_with_case(user, message)).await;
+        match shared {
+            Ok(Ok(Some((_, lang)))) => {
+                let text = keyboard::render(&self.app, lang, &Msg::new("handover-shared"));
+                if let Err(e) = self.send(chat, text, None).await {
+                    tracing::info!(user, kind = e.kind.label(), "shared note not sent");
+                }
+                true
+            }
+            Ok(Ok(None)) => false,
+            Ok(Err(e)) => {
+                tracing::error!(user, error = %e, "user's file not stored");
+                false
+            }
+            Err(_) => false,
+        }
+    }
+
     /// A message in the caseworkers' chat. Only replies to a case's messages and
     /// messages in a case's topic count; everything else is ignored, never relayed.
     pub(crate) async fn on_caseworker_message(&self, msg: Message) {

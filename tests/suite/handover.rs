@@ -11,7 +11,7 @@ use std::process::{Child, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use fake_bot_api::{ChatMessage, FakeBotApi, FakeUser, Fault};
+use fake_bot_api::{ChatMessage, Content, FakeBotApi, FakeUser, Fault};
 use jolserik::app::{App, Data};
 use jolserik::clock::{parse_instant, Clock};
 use jolserik::config::Config;
@@ -286,6 +286,39 @@ async fn a_case_goes_to_the_caseworkers_and_their_answers_come_back() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_photo_or_document_goes_to_the_open_case_and_nowhere_without_one() {
+    let bot = start(&on(), false).await;
+    let user = bot.user_at_plan(7_106);
+    // No case: the bot answers as it answers any file, and nothing leaves.
+    let seen = user.bot_texts().len();
+    user.send(Content::Photo);
+    user.wait_bot_messages(seen + 1, WAIT).await.unwrap();
+    assert!(bot.bot_messages(OPS).is_empty());
+    open_case(&user, "Here is my contract").await;
+    let case = bot.wait_ops("Обращение №1").await;
+    user.send(Content::Document);
+    user.wait_text("I passed this file on", WAIT).await.unwrap();
+    bot.fake
+        .wait_until("the document in the caseworkers' chat", WAIT, |v| {
+            v.bot_messages(OPS)
+                .iter()
+                .any(|m| m.has_content("document") && m.reply_to == Some(case.id))
+        })
+        .await
+        .unwrap();
+    // A reply to the copied document is an answer to the case.
+    let copy = bot
+        .bot_messages(OPS)
+        .into_iter()
+        .find(|m| m.has_content("document"))
+        .unwrap();
+    bot.fake
+        .reply_in_group(OPS, WORKER, copy.id, "Got the contract");
+    user.wait_text("Got the contract", WAIT).await.unwrap();
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_forum_gets_a_topic_per_case_and_messages_in_it_count() {
     let bot = start(&format!("{}\noperator_language = \"en\"", on()), true).await;
     let user = bot.user_at_plan(7_103);
@@ -467,7 +500,10 @@ fn the_terminal_shows_the_contacts_and_check_tells_whether_handover_is_on() {
     std::fs::write(sandbox.config(), config).unwrap();
     let on = sandbox.jolserik(&["check"]).output().unwrap();
     let text = crate::chat::stdout(&on);
-    assert!(text.contains(&format!("handover: on, cases go to chat {OPS}")), "{text}");
+    assert!(
+        text.contains(&format!("handover: on, cases go to chat {OPS}")),
+        "{text}"
+    );
 
     let output = sandbox.chat("7301", "ru", &["Русский", "/human"]);
     let text = crate::chat::stdout(&output);

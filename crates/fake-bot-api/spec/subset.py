@@ -47,6 +47,7 @@ METHODS = [
     "getChat",
     "createForumTopic",
     "setMessageReaction",
+    "copyMessage",
     # The bot's profile at start-up, in each language.
     "setMyCommands",
     "getMyCommands",

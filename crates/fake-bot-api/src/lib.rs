@@ -161,6 +161,11 @@ impl ChatMessage {
     pub fn text(&self) -> &str {
         self.text.as_deref().unwrap_or("")
     }
+
+    /// Whether the message carries content of this kind (`"photo"`, `"document"`).
+    pub fn has_content(&self, kind: &str) -> bool {
+        self.content.as_ref().is_some_and(|c| c.contains_key(kind))
+    }
 }
 
 /// Non-text content a user can send.
@@ -1118,6 +1123,44 @@ impl FakeState {
                 message.reply_markup = markup;
                 message.edited = true;
                 Ok(message_json(&object, message))
+            }
+            "copyMessage" => {
+                let from = params.get("from_chat_id").and_then(as_i64);
+                let id = params.get("message_id").and_then(as_i64);
+                let source = from
+                    .and_then(|c| self.chats.get(&c))
+                    .zip(id)
+                    .and_then(|(log, id)| log.messages.get(&id))
+                    .cloned()
+                    .ok_or_else(|| Refused::new(400, "Bad Request: message to copy not found"))?;
+                let chat =
+                    chat.ok_or_else(|| Refused::new(400, "Bad Request: chat_id is empty"))?;
+                let log = self
+                    .chats
+                    .get_mut(&chat)
+                    .ok_or_else(|| Refused::new(400, "Bad Request: chat not found"))?;
+                let new_id = log.next_message_id;
+                log.next_message_id += 1;
+                let copy = ChatMessage {
+                    id: new_id,
+                    from_bot: true,
+                    text: source.text.clone(),
+                    reply_markup: None,
+                    edited: false,
+                    document: source.document.clone(),
+                    thread: params.get("message_thread_id").and_then(as_i64),
+                    reply_to: params
+                        .get("reply_parameters")
+                        .and_then(|r| r.get("message_id"))
+                        .and_then(as_i64),
+                    reactions: Vec::new(),
+                    date: now(),
+                    from: None,
+                    content: source.content.clone(),
+                };
+                log.messages.insert(new_id, copy);
+                trim(log, self.lean);
+                Ok(json!({ "message_id": new_id }))
             }
             "getChat" => {
                 let log = chat
