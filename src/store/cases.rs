@@ -670,8 +670,7 @@ pub(super) fn forget_user(t: &Trees, user: u64) -> Result<(), StoreError> {
     let mut relays = Vec::new();
     for item in t.relays.iter() {
         let (key, value) = item.map_err(io("read"))?;
-        let mentions =
-            serde_json::from_slice::<Relay>(&value).map_or(false, |r| r.user == Some(user));
+        let mentions = serde_json::from_slice::<Relay>(&value).is_ok_and(|r| r.user == Some(user));
         if mentions {
             relays.push(key);
         }
