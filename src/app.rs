@@ -278,6 +278,10 @@ impl App {
                     saved.conversation.handover = None;
                     outcome.conversation.handover = None;
                     self.store.save(user, &saved)?;
+                    outcome.replies.retain(|r| r.msg.id != "handover-relayed");
+                    outcome
+                        .replies
+                        .push(Reply::text(Msg::new("handover-closed")));
                 }
             }
             if replan {

@@ -228,6 +228,10 @@ impl Shared {
     /// Says once per group or channel that the bot works in private messages. Nothing
     /// about the group is stored: the set of groups told lives in memory only.
     async fn group_note(&self, chat: ChatId, lang: Lang) {
+        // The caseworkers' chat is where the bot works with groups (telegram::handover).
+        if Some(chat.0) == self.app.config.handover.operator_chat {
+            return;
+        }
         {
             let mut told = self.group_notes.lock().unwrap_or_else(|p| p.into_inner());
             if told.len() >= MAX_GROUP_NOTES {

@@ -34,11 +34,34 @@ use super::errors::{CallError, ErrorKind};
 use super::handlers::Shared;
 use super::keyboard::{self, inline_keyboard};
 
+/// Sets the reply, topic and keyboard of a `sendMessage` or `copyMessage` request, of
+/// either client (plain or throttled).
+macro_rules! decorate {
+    ($request:expr, $reply_to:expr, $thread:expr, $markup:expr) => {{
+        let mut request = $request;
+        if let Some(id) = $reply_to {
+            request = request.reply_parameters(
+                ReplyParameters::new(MessageId(id)).allow_sending_without_reply(),
+            );
+        }
+        if let Some(id) = $thread {
+            request = request.message_thread_id(ThreadId(MessageId(id)));
+        }
+        if let Some(m) = $markup {
+            request = request.reply_markup(m);
+        }
+        request
+    }};
+}
+
 /// How long the loop sleeps when nothing wakes it: a relay stored by another path (the
 /// erasure of a user by the retention sweep) is sent within this.
 const IDLE: Duration = Duration::from_secs(30);
 /// The pause after a transient failure (network, 5xx) before the outbox is tried again.
 const RETRY: Duration = Duration::from_secs(2);
+/// The pause before a relay the caseworkers' chat refused is tried again: the bot may
+/// have been removed from the group, and a case must wait, not be lost.
+const REFUSED: Duration = Duration::from_secs(60);
 /// The reaction that tells a caseworker their message reached the user.
 const DELIVERED: &str = "👍";
 
@@ -88,7 +111,10 @@ pub(crate) async fn check_chat(shared: &Shared, id: i64) -> OperatorChat {
 enum Sent {
     /// Telegram has it (or it can never be sent): it leaves the outbox.
     Done(Option<Posted>),
-    /// Try again later (429, network, 5xx).
+    /// Keep it and go on with the others; try it again within this long (its case is
+    /// not posted yet, or the caseworkers' chat refused it).
+    Skip(Duration),
+    /// Keep it and stop this pass: Telegram asks to wait (429) or cannot be reached.
     Later(Duration),
 }
 
@@ -132,6 +158,7 @@ pub(crate) async fn run(
                         break;
                     }
                 }
+                Sent::Skip(wait) => pause = pause.min(wait),
                 Sent::Later(wait) => {
                     pause = wait;
                     break;
@@ -212,7 +239,7 @@ async fn deliver(shared: &Shared, chat: OperatorChat, relay: &Relay) -> Sent {
         RelayBody::UserWrote { text } => {
             let Some(posted) = stored.and_then(|c| c.posted) else {
                 // The case is not posted yet (its relay is older and failed): wait.
-                return Sent::Later(RETRY);
+                return Sent::Skip(REFUSED);
             };
             let text = render(
                 &Msg::new("handover-op-user-writes")
@@ -238,26 +265,29 @@ async fn deliver(shared: &Shared, chat: OperatorChat, relay: &Relay) -> Sent {
         }
         RelayBody::UserShared { message } => {
             let Some(posted) = stored.and_then(|c| c.posted) else {
-                return Sent::Later(RETRY);
+                return Sent::Skip(REFUSED);
             };
             let Some(user) = relay.user else {
                 return Sent::Done(None);
             };
             let from = ChatId(i64::try_from(user).unwrap_or(i64::MAX));
-            let mut request =
-                shared
-                    .api
-                    .bot
-                    .copy_message(ChatId(posted.chat), from, MessageId(*message));
-            if let Some(id) = posted.message {
-                request = request.reply_parameters(
-                    ReplyParameters::new(MessageId(id)).allow_sending_without_reply(),
-                );
-            }
-            if let Some(id) = posted.thread {
-                request = request.message_thread_id(ThreadId(MessageId(id)));
-            }
-            shared.api.call("copyMessage", request).await.map(|copy| {
+            let to = ChatId(posted.chat);
+            let id = MessageId(*message);
+            let markup: Option<InlineKeyboardMarkup> = None;
+            // Through Throttle like every message to the caseworkers' chat.
+            let copied = match &shared.api.throttled {
+                Some(throttled) => {
+                    let request = throttled.copy_message(to, from, id);
+                    let request = decorate!(request, posted.message, posted.thread, markup);
+                    shared.api.call("copyMessage", request).await
+                }
+                None => {
+                    let request = shared.api.bot.copy_message(to, from, id);
+                    let request = decorate!(request, posted.message, posted.thread, markup);
+                    shared.api.call("copyMessage", request).await
+                }
+            };
+            copied.map(|copy| {
                 Some(Posted {
                     chat: posted.chat,
                     message: Some(copy.0),
@@ -305,7 +335,7 @@ async fn deliver(shared: &Shared, chat: OperatorChat, relay: &Relay) -> Sent {
             tracing::info!(case, kind = relay.body.kind(), "relay delivered");
             Sent::Done(posted)
         }
-        Err(e) => after_failure(relay, &e),
+        Err(e) => after_failure(shared, relay, &e),
     }
 }
 
@@ -370,14 +400,26 @@ async fn to_user(shared: &Shared, relay: &Relay, from: i64, message: i32) -> Sen
             .await;
             Sent::Done(None)
         }
-        Err(e) => after_failure(relay, &e),
+        Err(e) => after_failure(shared, relay, &e),
     }
 }
 
-fn after_failure(relay: &Relay, e: &CallError) -> Sent {
+fn after_failure(shared: &Shared, relay: &Relay, e: &CallError) -> Sent {
     match e.kind {
         ErrorKind::RetryAfter(wait) => Sent::Later(wait),
         kind if kind.is_transient() => Sent::Later(RETRY),
+        kind if relay.body.to_caseworkers() => {
+            // Not lost: kept and tried again, while the others go on.
+            shared.metrics.api_error("operator_chat_unreachable");
+            tracing::error!(
+                case = relay.case,
+                kind = kind.label(),
+                relay = relay.body.kind(),
+                "the caseworkers' chat refused a relay; kept, tried again in a minute \
+                 (is the bot still in handover.operator_chat?)"
+            );
+            Sent::Skip(REFUSED)
+        }
         kind => {
             // Refused for good (a chat the bot was removed from, a bad request): kept
             // would block every relay behind it.
@@ -390,25 +432,6 @@ fn after_failure(relay: &Relay, e: &CallError) -> Sent {
             Sent::Done(None)
         }
     }
-}
-
-/// Sets the reply, topic and keyboard of a `sendMessage` request of either client.
-macro_rules! decorate {
-    ($request:expr, $reply_to:expr, $thread:expr, $markup:expr) => {{
-        let mut request = $request;
-        if let Some(id) = $reply_to {
-            request = request.reply_parameters(
-                ReplyParameters::new(MessageId(id)).allow_sending_without_reply(),
-            );
-        }
-        if let Some(id) = $thread {
-            request = request.message_thread_id(ThreadId(MessageId(id)));
-        }
-        if let Some(m) = $markup {
-            request = request.reply_markup(m);
-        }
-        request
-    }};
 }
 
 /// Sends text, as a reply to `reply_to` or in forum topic `thread`; the id of the last

@@ -111,6 +111,19 @@ impl Bot {
         found.into_inner().unwrap().unwrap()
     }
 
+    /// Waits until a message of the bot's in the caseworkers' chat is mapped to its case
+    /// (stored right after Telegram took it), as a caseworker's reply needs.
+    async fn wait_mapped(&self, message: &ChatMessage) {
+        let id = i32::try_from(message.id).unwrap();
+        crate::common::wait_for("the message mapped to its case", WAIT, || {
+            matches!(
+                self.app.store.case_at(OPS, Some(id), None),
+                Ok(jolserik::store::CaseAt::Case(_))
+            )
+        })
+        .await;
+    }
+
     async fn wait_reaction(&self, message: i64) {
         self.fake
             .wait_until("the caseworker's message acknowledged", WAIT, |v| {
@@ -189,6 +202,7 @@ async fn a_case_goes_to_the_caseworkers_and_their_answers_come_back() {
 
     // The case, in Russian (the caseworkers' default language), with the summary.
     let case = bot.wait_ops("Обращение №1").await;
+    bot.wait_mapped(&case).await;
     for needle in [
         "Узбекистан",
         "My employer keeps my passport",
@@ -231,6 +245,7 @@ async fn a_case_goes_to_the_caseworkers_and_their_answers_come_back() {
     user.send_text("Thank you, I will come");
     let more = bot.wait_ops("I will come").await;
     assert_eq!(more.reply_to, Some(case.id));
+    bot.wait_mapped(&more).await;
     user.wait_text("I passed this on", WAIT).await.unwrap();
     user.send_text("With my contract");
     bot.wait_ops("With my contract").await;
@@ -296,6 +311,7 @@ async fn a_photo_or_document_goes_to_the_open_case_and_nowhere_without_one() {
     assert!(bot.bot_messages(OPS).is_empty());
     open_case(&user, "Here is my contract").await;
     let case = bot.wait_ops("Обращение №1").await;
+    bot.wait_mapped(&case).await;
     user.send(Content::Document);
     user.wait_text("I passed this file on", WAIT).await.unwrap();
     bot.fake
@@ -312,6 +328,7 @@ async fn a_photo_or_document_goes_to_the_open_case_and_nowhere_without_one() {
         .into_iter()
         .find(|m| m.has_content("document"))
         .unwrap();
+    bot.wait_mapped(&copy).await;
     bot.fake
         .reply_in_group(OPS, WORKER, copy.id, "Got the contract");
     user.wait_text("Got the contract", WAIT).await.unwrap();
@@ -341,6 +358,7 @@ async fn delete_with_an_open_case_tells_the_caseworkers_without_the_content() {
     let user = bot.user_at_plan(7_104);
     open_case(&user, "Secret details of my case").await;
     let case = bot.wait_ops("Обращение №1").await;
+    bot.wait_mapped(&case).await;
     user.send_text("/delete");
     press(&user, "1:rd").await;
     let notice = bot.wait_ops("удалил свои данные").await;
