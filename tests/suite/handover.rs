@@ -44,9 +44,16 @@ fn path_text(path: &Path) -> String {
 }
 
 async fn start(handover: &str, forum: bool) -> Bot {
+    start_with(handover, Some(forum)).await
+}
+
+/// `forum`: `None` when the bot is not in the caseworkers' group.
+async fn start_with(handover: &str, forum: Option<bool>) -> Bot {
     crate::common::show_bot_logs();
     let fake = FakeBotApi::start().await.expect("test double");
-    fake.group(OPS, forum);
+    if let Some(forum) = forum {
+        fake.group(OPS, forum);
+    }
     fake.group(OTHER, false);
     let dir = tempfile::tempdir().expect("temp dir");
     let toml = format!(
@@ -385,6 +392,27 @@ async fn delete_with_an_open_case_tells_the_caseworkers_without_the_content() {
         .bot_texts()
         .iter()
         .all(|t| !t.contains("Are you there")));
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_group_the_bot_is_not_in_is_reported_and_the_case_waits() {
+    let bot = start_with(&on(), None).await;
+    let metrics = bot.running.as_ref().unwrap().metrics().render();
+    assert!(metrics.contains("operator_chat_unreachable"), "{metrics}");
+    let user = bot.user_at_plan(7_107);
+    open_case(&user, "Is anyone there?").await;
+    // Refused by Telegram ("chat not found"), the case stays in the outbox.
+    bot.fake
+        .wait_until("the case tried", WAIT, |v| {
+            v.calls_to("sendMessage")
+                .iter()
+                .any(|c| c.chat_id() == Some(OPS) && !c.ok())
+        })
+        .await
+        .unwrap();
+    let relays = bot.app.store.relays().unwrap();
+    assert_eq!(relays.len(), 1, "{relays:?}");
     bot.stop().await;
 }
 
