@@ -14,6 +14,7 @@
 //! version; later stamps are the re-assessment pass's (`recheck`), so that a user whose
 //! reminders were re-planned for another reason still hears what the rules changed.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -22,7 +23,9 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::countries::{Countries, CountriesError};
 use crate::domain::Lang;
-use crate::engine::{self, Command, Context, Conversation, Effect, Input, Reply};
+use crate::engine::{
+    self, Command, Context, Conversation, Effect, Extras, HandoverMode, Input, Person, Reply,
+};
 use crate::i18n::{I18nError, Localizer};
 use crate::reminders::digest::{self, Digest};
 use crate::reminders::plan::{self as reminder_plan, local_date, Reminder};
@@ -100,7 +103,13 @@ pub struct App {
     /// Whether the store keeps the text of the catalogue in force, which must hold
     /// before a user is stamped with its version (so a later change can be compared
     /// with it). Checked once per catalogue, at the first new user.
-    catalogue_kept: std::sync::atomic::AtomicBool,
+    catalogue_kept: AtomicBool,
+    /// Wakes the relay loop (`telegram::handover`) when a relay was stored.
+    pub relay_wakeup: Arc<tokio::sync::Notify>,
+    /// Whether caseworkers answer from Telegram right now: set by the Telegram front end
+    /// when `handover.operator_chat` is configured. The terminal never sets it, so there
+    /// "Ask a person" shows the contacts (it has no caseworkers).
+    caseworkers: AtomicBool,
     user_locks: Vec<Mutex<()>>,
 }
 
@@ -136,7 +145,9 @@ impl App {
             reminder_wakeup: Arc::new(Wakeup::default()),
             notice_wakeup: Arc::new(Wakeup::default()),
             catalogue,
-            catalogue_kept: std::sync::atomic::AtomicBool::new(false),
+            catalogue_kept: AtomicBool::new(false),
+            relay_wakeup: Arc::new(tokio::sync::Notify::new()),
+            caseworkers: AtomicBool::new(false),
             user_locks: (0..USER_LOCK_STRIPES).map(|_| Mutex::new(())).collect(),
         }
     }
@@ -218,6 +229,24 @@ impl App {
         input: &Input,
         lang_hint: Option<Lang>,
     ) -> Result<Handled, AppError> {
+        self.handle_update_from(user, update, input, lang_hint, None)
+    }
+
+    /// Caseworkers answer from Telegram from now on (see `caseworkers`).
+    pub fn enable_caseworkers(&self) {
+        self.caseworkers.store(true, Ordering::SeqCst);
+    }
+
+    /// [`App::handle_update`] knowing who the user is in Telegram (their name and
+    /// username go into a case they hand to the caseworkers).
+    pub fn handle_update_from(
+        &self,
+        user: u64,
+        update: Option<u32>,
+        input: &Input,
+        lang_hint: Option<Lang>,
+        person: Option<&Person>,
+    ) -> Result<Handled, AppError> {
         let _one_at_a_time = self.lock(user);
         let now = self.clock.now();
         let default_lang = lang_hint.unwrap_or(self.config.i18n.default_language);
@@ -259,7 +288,21 @@ impl App {
         } else {
             input
         };
-        let outcome = engine::step(&record.conversation, input, &ctx);
+        let extras = Extras {
+            handover: if self.caseworkers.load(Ordering::SeqCst) {
+                HandoverMode::Caseworkers
+            } else {
+                HandoverMode::Contacts(&self.config.handover.contacts)
+            },
+            person,
+        };
+        let mut outcome = engine::step_with(&record.conversation, input, &ctx, &extras);
+        let case_effect = outcome.effects.iter().find_map(|e| match e {
+            Effect::OpenCase { .. } | Effect::RelayToCase { .. } | Effect::CloseCase => {
+                Some(e.clone())
+            }
+            _ => None,
+        });
         let mut export = None;
         // A user who had blocked the bot and writes again gets their reminders back.
         let replan = record.meta.blocked
@@ -279,12 +322,15 @@ impl App {
         let still_nothing_stored = was_new && !outcome.changed(&untouched) && !replan;
         if outcome.effects.contains(&Effect::DeleteUser) {
             self.store.delete(user)?;
+            // A case of theirs leaves a notice in the caseworkers' chat.
+            self.relay_wakeup.notify_one();
             tracing::info!(user, "user erased on request");
-        } else if still_nothing_stored {
+        } else if still_nothing_stored && case_effect.is_none() {
             tracing::debug!(user, "new user with no answers yet; nothing stored");
         } else if !existed
             || outcome.changed(&record.conversation)
             || replan
+            || case_effect.is_some()
             || now - record.meta.last_seen >= LAST_SEEN_GRAIN
         {
             let mut saved = record.clone();
@@ -299,6 +345,21 @@ impl App {
                 self.keep_catalogue(&catalogue)?;
                 saved.meta.catalogue = Some(catalogue.version().to_string());
             }
+            if let Some(effect) = &case_effect {
+                // The case change and the record in one transaction, flushed before the
+                // reply that confirms it.
+                if !self.carry_out_case(user, &saved, effect, now)? {
+                    // The store has no open case for the user (their record says so
+                    // wrongly): the record is put right and the text stays here.
+                    saved.conversation.handover = None;
+                    outcome.conversation.handover = None;
+                    self.store.save(user, &saved)?;
+                    outcome.replies.retain(|r| r.msg.id != "handover-relayed");
+                    outcome
+                        .replies
+                        .push(Reply::text(Msg::new("handover-closed")));
+                }
+            }
             if replan {
                 let conv = &saved.conversation;
                 let earliest = self
@@ -307,7 +368,7 @@ impl App {
                         self.plan_reminders(&catalogue, user, conv, state, now)
                     })?;
                 self.reminder_wakeup.planned(earliest);
-            } else {
+            } else if case_effect.is_none() {
                 self.store.save(user, &saved)?;
             }
         }
@@ -334,6 +395,43 @@ impl App {
         })
     }
 
+    /// Stores a case change of the engine's with the user's record (one transaction,
+    /// flushed) and wakes the relay loop. `false` when the text was for a case the store
+    /// does not have open.
+    fn carry_out_case(
+        &self,
+        user: u64,
+        saved: &crate::store::UserRecord,
+        effect: &Effect,
+        now: DateTime<Utc>,
+    ) -> Result<bool, AppError> {
+        let done = match effect {
+            Effect::OpenCase { summary, question } => {
+                let summary = self.render(self.config.handover.operator_language, summary);
+                let case = self.store.open_case(user, saved, now, &summary, question)?;
+                tracing::info!(user, case, "case opened");
+                true
+            }
+            Effect::RelayToCase { .. } | Effect::CloseCase => {
+                let case = match effect {
+                    Effect::RelayToCase { text } => self.store.relay_to_case(user, saved, text)?,
+                    _ => self.store.close_case_by_user(user, saved, now)?,
+                };
+                match case {
+                    Some(case) if matches!(effect, Effect::CloseCase) => {
+                        tracing::info!(user, case, "case closed by the user");
+                    }
+                    Some(case) => tracing::info!(user, case, "user text queued for the case"),
+                    None => tracing::warn!(user, "no open case for the user's text"),
+                }
+                case.is_some() || matches!(effect, Effect::CloseCase)
+            }
+            _ => true,
+        };
+        self.relay_wakeup.notify_one();
+        Ok(done)
+    }
+
     /// Whether `user` has a stored record (answers given). An unreadable record counts:
     /// something is stored. A store error counts too, so the caller errs on the side of
     /// treating a person as a person.
@@ -348,7 +446,7 @@ impl App {
     }
 
     /// One user's updates are applied one at a time, by `handle`, the reminder
-    /// worker and the re-assessment alike.
+    /// worker, the re-assessment and the caseworkers' answers alike.
     pub(crate) fn lock(&self, user: u64) -> MutexGuard<'_, ()> {
         let stripe = usize::try_from(user % USER_LOCK_STRIPES as u64).unwrap_or(0);
         // A poisoned lock only means another handler panicked; the data is in the store.

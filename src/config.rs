@@ -44,11 +44,14 @@ enum Kind {
     Time,
     Int,
     IntArray,
+    /// A Telegram chat id: an integer, or a string (empty for none).
+    ChatId,
 }
 
 impl Kind {
     fn expected(self) -> &'static str {
         match self {
+            Kind::ChatId => "a chat id such as -1001234567890, or \"\" for none",
             Kind::Str => "a string",
             Kind::Time => "a time of day in quotes such as \"10:00\"",
             Kind::Int => "an integer",
@@ -82,6 +85,14 @@ const KEYS: &[(&str, Kind)] = &[
     ("reminders.quiet_hours.end", Kind::Time),
     ("observability.listen", Kind::Str),
     ("privacy.retention_days", Kind::Int),
+    ("handover.operator_chat", Kind::ChatId),
+    ("handover.operator_language", Kind::Str),
+    ("handover.contacts.en", Kind::Str),
+    ("handover.contacts.ru", Kind::Str),
+    ("handover.contacts.kk", Kind::Str),
+    ("handover.contacts.uz", Kind::Str),
+    ("handover.contacts.tg", Kind::Str),
+    ("handover.contacts.ky", Kind::Str),
     ("log.level", Kind::Str),
 ];
 
@@ -184,6 +195,7 @@ pub struct Config {
     pub reminders: RemindersConfig,
     pub observability: ObservabilityConfig,
     pub privacy: PrivacyConfig,
+    pub handover: HandoverConfig,
     pub log: LogConfig,
 }
 
@@ -300,6 +312,26 @@ pub struct PrivacyConfig {
     pub retention_days: u32,
 }
 
+/// Handing a case to the NGO's caseworkers (`[handover]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HandoverConfig {
+    /// The group or supergroup where the caseworkers answer; `None` turns handover off
+    /// ("Ask a person" then shows the contacts).
+    pub operator_chat: Option<i64>,
+    /// The language the caseworkers read: case summaries and notes in their chat.
+    pub operator_language: Lang,
+    /// The organisation's contacts (phone, address, hours) per language; a language
+    /// without its own text shows the first one set, in `Lang::ALL` order.
+    pub contacts: BTreeMap<Lang, String>,
+}
+
+impl HandoverConfig {
+    /// Whether caseworkers answer in Telegram.
+    pub fn is_on(&self) -> bool {
+        self.operator_chat.is_some()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LogConfig {
     /// A tracing `EnvFilter` directive; `RUST_LOG`, handled by the caller, takes precedence.
@@ -401,8 +433,23 @@ impl Config {
                 "privacy.retention_days",
                 self.privacy.retention_days.to_string(),
             ),
-            ("log.level", self.log.level.clone()),
         ];
+        let h = &self.handover;
+        let mut rows: Vec<(&str, String)> = rows.into();
+        rows.push((
+            "handover.operator_chat",
+            h.operator_chat
+                .map_or_else(|| "(off)".to_owned(), |c| c.to_string()),
+        ));
+        rows.push((
+            "handover.operator_language",
+            h.operator_language.to_string(),
+        ));
+        for (key, lang) in CONTACT_KEYS {
+            let set = h.contacts.get(&lang).map_or("(unset)", |_| "(set)");
+            rows.push((key, set.to_owned()));
+        }
+        rows.push(("log.level", self.log.level.clone()));
         rows.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
     }
 
@@ -516,6 +563,8 @@ impl Config {
                 })?,
         };
 
+        let handover = validate_handover(raw.handover)?;
+
         let level = raw.log.level.trim();
         if level.is_empty() {
             return Err(invalid(
@@ -535,9 +584,75 @@ impl Config {
             reminders,
             observability,
             privacy,
+            handover,
             log,
         })
     }
+}
+
+/// The contact keys and their languages, in `KEYS` order.
+const CONTACT_KEYS: [(&str, Lang); 6] = [
+    ("handover.contacts.en", Lang::En),
+    ("handover.contacts.ru", Lang::Ru),
+    ("handover.contacts.kk", Lang::Kk),
+    ("handover.contacts.uz", Lang::Uz),
+    ("handover.contacts.tg", Lang::Tg),
+    ("handover.contacts.ky", Lang::Ky),
+];
+
+fn validate_handover(raw: RawHandover) -> Result<HandoverConfig, ConfigError> {
+    let key = "handover.operator_chat";
+    let operator_chat = match raw.operator_chat {
+        RawChatId::Int(0) => None,
+        RawChatId::Int(id) => Some(id),
+        RawChatId::Str(s) if s.trim().is_empty() => None,
+        RawChatId::Str(s) => Some(s.trim().parse::<i64>().map_err(|_| {
+            invalid(
+                key,
+                format!("{s:?} is not a chat id; use a number such as -1001234567890"),
+            )
+        })?),
+    };
+    // Groups and supergroups have negative ids; a positive one is a person, and
+    // handing every case to one private chat is a mistake worth refusing.
+    if let Some(id) = operator_chat.filter(|id| *id > 0) {
+        return Err(invalid(
+            key,
+            format!("{id} is a private chat; use the caseworkers' group id, which is negative"),
+        ));
+    }
+    let lang = raw.operator_language.trim();
+    let operator_language = Lang::from_code(lang).ok_or_else(|| {
+        invalid(
+            "handover.operator_language",
+            format!(
+                "{lang:?} is not a supported language; use one of {}",
+                Lang::codes()
+            ),
+        )
+    })?;
+    let mut contacts = BTreeMap::new();
+    let c = raw.contacts;
+    for ((key, lang), text) in CONTACT_KEYS
+        .into_iter()
+        .zip([c.en, c.ru, c.kk, c.uz, c.tg, c.ky])
+    {
+        let text = text.trim();
+        if text.chars().count() > 1000 {
+            return Err(invalid(
+                key,
+                "is longer than 1000 characters; keep it to a phone, an address and hours",
+            ));
+        }
+        if !text.is_empty() {
+            contacts.insert(lang, text.to_owned());
+        }
+    }
+    Ok(HandoverConfig {
+        operator_chat,
+        operator_language,
+        contacts,
+    })
 }
 
 fn validate_telegram(raw: RawTelegram) -> Result<TelegramConfig, ConfigError> {
@@ -788,7 +903,46 @@ struct RawConfig {
     reminders: RawReminders,
     observability: RawObservability,
     privacy: RawPrivacy,
+    handover: RawHandover,
     log: RawLog,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct RawHandover {
+    operator_chat: RawChatId,
+    operator_language: String,
+    contacts: RawContacts,
+}
+
+impl Default for RawHandover {
+    fn default() -> Self {
+        RawHandover {
+            operator_chat: RawChatId::Str(String::new()),
+            operator_language: "ru".to_owned(),
+            contacts: RawContacts::default(),
+        }
+    }
+}
+
+/// A chat id as written: a number, or text ("" for none, or the number in quotes, as an
+/// environment override gives it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+enum RawChatId {
+    Int(i64),
+    Str(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct RawContacts {
+    en: String,
+    ru: String,
+    kk: String,
+    uz: String,
+    tg: String,
+    ky: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -1079,7 +1233,9 @@ fn unknown_key_message(path: &[String]) -> String {
 
 fn check_leaf(value: &mut Value, kind: Kind) -> Result<(), String> {
     match (kind, &*value) {
-        (Kind::Str | Kind::Time, Value::String(_)) | (Kind::Int, Value::Integer(_)) => Ok(()),
+        (Kind::Str | Kind::Time, Value::String(_))
+        | (Kind::Int, Value::Integer(_))
+        | (Kind::ChatId, Value::String(_) | Value::Integer(_)) => Ok(()),
         // TOML 1.1 reads `send_at = 10:00` as a local time; take it as the string meant.
         (Kind::Time, Value::Datetime(dt)) if dt.date.is_none() && dt.offset.is_none() => {
             if let Some(t) = dt.time {
@@ -1172,10 +1328,10 @@ fn env_value(raw: &str, kind: Kind) -> Value {
         .and_then(|mut t| t.remove("v"));
     match (kind, parsed) {
         (Kind::Str | Kind::Time, Some(Value::String(s))) => Value::String(s),
-        (Kind::Str | Kind::Time, _) | (Kind::Int | Kind::IntArray, None) => {
+        (Kind::Str | Kind::Time, _) | (Kind::Int | Kind::IntArray | Kind::ChatId, None) => {
             Value::String(raw.to_owned())
         }
-        (Kind::Int | Kind::IntArray, Some(v)) => v,
+        (Kind::Int | Kind::IntArray | Kind::ChatId, Some(v)) => v,
     }
 }
 
@@ -1726,6 +1882,58 @@ mod tests {
         assert!(!none.contains(hm(5, 0)));
     }
 
+    #[test]
+    fn handover_is_off_by_default_and_takes_a_group_id_from_file_or_environment() {
+        let c = Config::default();
+        assert!(!c.handover.is_on());
+        assert_eq!(c.handover.operator_language, Lang::Ru);
+        assert!(c.handover.contacts.is_empty());
+        let c = parse("[handover]\noperator_chat = -100123\ncontacts = { uz = \" +7 700 \" }\n")
+            .unwrap();
+        assert_eq!(c.handover.operator_chat, Some(-100123));
+        assert_eq!(
+            c.handover.contacts.get(&Lang::Uz).map(String::as_str),
+            Some("+7 700")
+        );
+        let c = with_env(SHIPPED, &[("JOLSERIK__HANDOVER__OPERATOR_CHAT", "-42")]).unwrap();
+        assert_eq!(c.handover.operator_chat, Some(-42));
+        let c = with_env(SHIPPED, &[("JOLSERIK__HANDOVER__CONTACTS__RU", "Тел. 123")]).unwrap();
+        assert_eq!(
+            c.handover.contacts.get(&Lang::Ru).map(String::as_str),
+            Some("Тел. 123")
+        );
+        assert!(Config::default()
+            .summary()
+            .contains(&("handover.operator_chat".into(), "(off)".into())));
+    }
+
+    #[test]
+    fn a_bad_operator_chat_or_language_is_refused_by_key() {
+        assert_names_key(
+            parse("[handover]\noperator_chat = \"the caseworkers\"\n"),
+            "handover.operator_chat",
+        );
+        assert_names_key(
+            parse("[handover]\noperator_chat = 5\n"),
+            "handover.operator_chat",
+        );
+        assert_names_key(
+            parse("[handover]\noperator_chat = true\n"),
+            "handover.operator_chat",
+        );
+        assert_names_key(
+            parse("[handover]\noperator_language = \"de\"\n"),
+            "handover.operator_language",
+        );
+        assert_names_key(
+            parse(&format!(
+                "[handover]\ncontacts = {{ en = {:?} }}\n",
+                "x".repeat(1001)
+            )),
+            "handover.contacts.en",
+        );
+    }
+
     const SECTIONS: &[&str] = &[
         "storage",
         "i18n",
@@ -1735,6 +1943,8 @@ mod tests {
         "reminders",
         "observability",
         "privacy",
+        "handover",
+        "handover.contacts",
         "log",
         "nonsense",
     ];

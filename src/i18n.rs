@@ -18,7 +18,7 @@ use crate::dates::{self, DateCase};
 use crate::domain::Lang;
 use crate::text::{Arg, Msg};
 
-/// The six Fluent files of one locale directory, in the order they are added.
+/// The seven Fluent files of one locale directory, in the order they are added.
 macro_rules! locale_files {
     ($dir:literal) => {
         [
@@ -46,12 +46,16 @@ macro_rules! locale_files {
                 concat!($dir, "/changes.ftl"),
                 include_str!(concat!("../locales/", $dir, "/changes.ftl")),
             ),
+            (
+                concat!($dir, "/handover.ftl"),
+                include_str!(concat!("../locales/", $dir, "/handover.ftl")),
+            ),
         ]
     };
 }
 
 /// The Fluent files of one language, in the order they are added to its bundle.
-fn sources(lang: Lang) -> [(&'static str, &'static str); 6] {
+fn sources(lang: Lang) -> [(&'static str, &'static str); 7] {
     match lang {
         Lang::En => locale_files!("en"),
         Lang::Ru => locale_files!("ru"),

@@ -39,9 +39,12 @@
 //! - [`recheck`]: rules that stay current: after a catalogue change, every user's plan
 //!   is re-assessed and those it concerns are queued one notice (above `app`).
 //! - [`notices`]: the sender of those notices, beside the worker.
+//! - [`casework`]: the caseworkers' side of a case handed over ("Ask a person"): their
+//!   answers and `/close`, stored under the user's lock (above `app`).
 
 pub mod app;
 pub mod backup;
+pub mod casework;
 pub mod clock;
 pub mod config;
 pub mod console;

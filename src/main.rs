@@ -295,6 +295,21 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     list.join(", ")
                 )?;
             }
+            // Whether the bot can post there needs Telegram: `serve` asks (getChat) at
+            // start and logs it.
+            match config.handover.operator_chat {
+                Some(chat) => writeln!(
+                    out,
+                    "handover: on, cases go to chat {chat} in {}; serve checks at start that \
+                     the bot can post there",
+                    config.handover.operator_language
+                )?,
+                None => writeln!(
+                    out,
+                    "handover: off, \"Ask a person\" shows the contacts ({} of 6 languages set)",
+                    config.handover.contacts.len()
+                )?,
+            }
             check_modes(&mut out, &config)
         }
         Cmd::Export { user } => {

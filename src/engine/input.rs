@@ -39,6 +39,8 @@ pub enum Command {
     Calendar,
     /// The earlier trips: list, change, remove, add.
     Trips,
+    /// "Ask a person": hand the case to the caseworkers (or show the contacts).
+    Human,
     Unknown(String),
 }
 
@@ -63,6 +65,7 @@ impl Command {
             "reminders" => Command::Reminders,
             "calendar" => Command::Calendar,
             "trips" => Command::Trips,
+            "human" => Command::Human,
             // Keep the echo short: the name goes into a log line and an answer.
             other => Command::Unknown(other.chars().take(32).collect()),
         })
@@ -205,6 +208,14 @@ pub enum Action {
     Snooze(DeadlineKey),
     /// On a reminder: "Stop these reminders" (for this deadline).
     StopReminders(DeadlineKey),
+    /// "🙋 Ask a person" (under /help and the plan).
+    AskPerson,
+    /// On the consent screen: "Send to a caseworker".
+    HandoverConsent,
+    /// On the consent screen or while writing the question: "Cancel", nothing is sent.
+    HandoverCancel,
+    /// "✖ Close my request".
+    CloseCase,
 }
 
 /// The version of the wire form below. A button from another version is out of date.
@@ -253,6 +264,10 @@ impl Action {
             Action::Renewed(d) => format!("rn:{}", d.code()),
             Action::Snooze(k) => format!("rs:{k}"),
             Action::StopReminders(k) => format!("rx:{k}"),
+            Action::AskPerson => "hp".into(),
+            Action::HandoverConsent => "hy".into(),
+            Action::HandoverCancel => "hn".into(),
+            Action::CloseCase => "hx".into(),
         };
         format!("{WIRE_VERSION}:{body}")
     }
@@ -311,6 +326,10 @@ impl Action {
             ("rn", Some(a)) => Action::Renewed(DocKind::from_code(a).filter(|d| d.has_end_date())?),
             ("rs", Some(a)) => Action::Snooze(DeadlineKey::parse(a)?),
             ("rx", Some(a)) => Action::StopReminders(DeadlineKey::parse(a)?),
+            ("hp", None) => Action::AskPerson,
+            ("hy", None) => Action::HandoverConsent,
+            ("hn", None) => Action::HandoverCancel,
+            ("hx", None) => Action::CloseCase,
             _ => return None,
         })
     }
@@ -382,6 +401,10 @@ mod tests {
             Action::PlanNotes,
             Action::PlanSources,
             Action::PlanCalendar,
+            Action::AskPerson,
+            Action::HandoverConsent,
+            Action::HandoverCancel,
+            Action::CloseCase,
         ];
         for kind in crate::rules::DeadlineKind::ALL {
             // The longest kind with a date: the wire form must still fit.
@@ -468,6 +491,7 @@ mod tests {
             Some(Command::Calendar)
         );
         assert_eq!(Command::parse("/trips"), Some(Command::Trips));
+        assert_eq!(Command::parse("/human"), Some(Command::Human));
         assert_eq!(Command::parse("start"), None);
         assert_eq!(Command::parse("/"), Some(Command::Unknown(String::new())));
     }

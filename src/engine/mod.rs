@@ -3,6 +3,7 @@
 //! replies are message ids with arguments, so it is tested directly, in microseconds, and
 //! every front end (terminal, Telegram) shares it.
 
+mod handover;
 pub mod input;
 mod plan_screens;
 mod questions;
@@ -19,9 +20,10 @@ use crate::rules::view::deadline_name;
 use crate::rules::{self, Catalogue};
 use crate::text::{Arg, Msg};
 
+pub use handover::{case_summary, Extras, HandoverMode, Person};
 pub use input::{Action, Command, DeadlineKey, Field, Input};
 pub use reply::{Button, Effect, Reply};
-pub use state::{Conversation, Pending, Question, ReminderPrefs};
+pub use state::{Conversation, Handover, Pending, Question, ReminderPrefs};
 
 /// The most days anyone can have spent in a 180-day window.
 const MAX_PRIOR_DAYS: i64 = 180;
@@ -68,13 +70,26 @@ impl Outcome {
     }
 }
 
-/// Advances one user's conversation by one input.
+/// Advances one user's conversation by one input, with no caseworkers ("Ask a
+/// person" shows that there are no contacts configured).
 pub fn step(conversation: &Conversation, input: &Input, ctx: &Context<'_>) -> Outcome {
+    step_with(conversation, input, ctx, &Extras::default())
+}
+
+/// [`step`] knowing what only the front end knows: whether caseworkers answer, the
+/// contacts, and who the user is in Telegram (see `handover`).
+pub fn step_with(
+    conversation: &Conversation,
+    input: &Input,
+    ctx: &Context<'_>,
+    extras: &Extras<'_>,
+) -> Outcome {
     let mut turn = Turn {
         conv: conversation.clone(),
         replies: Vec::new(),
         effects: Vec::new(),
         ctx,
+        extras,
     };
     turn.handle(input);
     // "Done — I renewed" waits for the new date only while that question is open (or the
@@ -108,6 +123,7 @@ struct Turn<'c, 'a> {
     replies: Vec<Reply>,
     effects: Vec<Effect>,
     ctx: &'c Context<'a>,
+    extras: &'c Extras<'a>,
 }
 
 impl Turn<'_, '_> {
@@ -127,6 +143,10 @@ impl Turn<'_, '_> {
                 // Anything else drops the question and is handled as usual.
                 _ => {}
             }
+        }
+        // "Ask a person", and text that belongs to a case (handover.rs).
+        if self.conv.started && self.handover(input) {
+            return;
         }
         match input {
             Input::Command(c) => self.command(c),
@@ -160,7 +180,10 @@ impl Turn<'_, '_> {
                 self.ask_current();
             }
             Command::Help => {
-                self.say(Msg::new("help"));
+                self.replies.push(Reply::with_buttons(
+                    Msg::new("help"),
+                    vec![vec![handover::ask_person_button()]],
+                ));
                 self.ask_current();
             }
             Command::Language => {
@@ -234,6 +257,8 @@ impl Turn<'_, '_> {
                 }
             }
             Command::Trips => self.open_trips(),
+            // Taken by `handover` before this match.
+            Command::Human => self.ask_person(),
             Command::Unknown(name) => {
                 self.say(
                     Msg::new("err-unknown-command").arg("command", Arg::UserText(name.clone())),
@@ -274,7 +299,13 @@ impl Turn<'_, '_> {
 
     fn restart(&mut self) {
         let lang = self.conv.lang;
+        // An open case stays open: the caseworkers may still be answering.
+        let handover = self
+            .conv
+            .handover
+            .filter(|h| matches!(h, Handover::Open { .. }));
         self.conv = Conversation::new(lang);
+        self.conv.handover = handover;
         self.conv.started = true;
         self.conv.question = Question::Citizenship;
         self.say(Msg::new("restarted"));

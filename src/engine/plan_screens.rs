@@ -44,7 +44,12 @@ pub fn home_buttons(plan: &Plan, calendar: bool) -> Vec<Vec<Button>> {
         ));
     }
     rows.push(more);
-    rows.push(vec![Button::new(Msg::new("btn-change"), Action::Change)]);
+    // A person when the plan is not enough (engine::handover), beside the way back
+    // into the answers: the two ways out of the plan share a row.
+    rows.push(vec![
+        Button::new(Msg::new("btn-change"), Action::Change),
+        super::handover::ask_person_button(),
+    ]);
     rows
 }
 

@@ -129,6 +129,14 @@ pub enum Effect {
     ListReminders,
     /// Send the user their deadlines as a calendar file.
     Calendar,
+    /// Open a case for the caseworkers: what the user agreed to share (`summary`, to be
+    /// rendered in the caseworkers' language) and their question. Stored, with the
+    /// conversation, before the user is told it was sent.
+    OpenCase { summary: Msg, question: String },
+    /// Pass the user's text on to their open case.
+    RelayToCase { text: String },
+    /// The user closed their open case.
+    CloseCase,
 }
 
 #[cfg(test)]

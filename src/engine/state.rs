@@ -101,6 +101,28 @@ pub struct Conversation {
     /// returns here.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub after_renewal: Option<Box<Question>>,
+    /// Where the user is in handing their case to a caseworker (`engine::handover`).
+    /// Optional in the stored form, like `reminders`, so no schema bump.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handover: Option<Handover>,
+}
+
+/// The user's side of a case handed to the caseworkers. The case itself (number,
+/// status, the caseworkers' messages) is in the store; this is what the dialogue needs
+/// to know about it, beside whatever question it is at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "h", rename_all = "snake_case")]
+pub enum Handover {
+    /// The consent screen is shown: nothing has left the chat.
+    Consent,
+    /// Consent given: the next text is the question.
+    Writing,
+    /// A case is open: text that answers no question goes to the caseworkers.
+    /// `told`: the user has been told so once.
+    Open {
+        #[serde(default)]
+        told: bool,
+    },
 }
 
 impl Conversation {
@@ -116,6 +138,7 @@ impl Conversation {
             profile: Profile::default(),
             reminders: ReminderPrefs::default(),
             after_renewal: None,
+            handover: None,
         }
     }
 

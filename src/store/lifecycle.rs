@@ -21,8 +21,8 @@ use std::time::{Duration, Instant};
 use super::group_commit::GroupCommit;
 use super::replan::ReplanBatch;
 use super::{
-    io, Store, StoreError, Trees, CATALOGUES, INBOX, IN_FLIGHT, NOTICES, NOTICES_DUE,
-    NOTICES_IN_FLIGHT, QUARANTINE, REMINDERS, REMINDER_USERS, USERS,
+    io, Store, StoreError, Trees, CASES, CASE_MESSAGES, CASE_USERS, CATALOGUES, INBOX, IN_FLIGHT,
+    NOTICES, NOTICES_DUE, NOTICES_IN_FLIGHT, QUARANTINE, RELAYS, REMINDERS, REMINDER_USERS, USERS,
 };
 
 /// How long the store waits after an I/O error before reopening sled. sled refuses
@@ -75,6 +75,10 @@ impl Trees {
             notices: db.open_tree(NOTICES).map_err(io("open tree"))?,
             notices_due: db.open_tree(NOTICES_DUE).map_err(io("open tree"))?,
             notices_in_flight: db.open_tree(NOTICES_IN_FLIGHT).map_err(io("open tree"))?,
+            cases: db.open_tree(CASES).map_err(io("open tree"))?,
+            case_users: db.open_tree(CASE_USERS).map_err(io("open tree"))?,
+            case_messages: db.open_tree(CASE_MESSAGES).map_err(io("open tree"))?,
+            relays: db.open_tree(RELAYS).map_err(io("open tree"))?,
             db,
         })
     }

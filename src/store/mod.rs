@@ -20,6 +20,7 @@
 //! - `inbox.rs`: the Telegram updates received and not yet answered.
 //! - `catalogues.rs`: every rule catalogue the bot has served with, by version.
 //! - `notices.rs`: the queue of rule-change notices: due, in flight, delivered.
+//! - `cases.rs`: cases for the caseworkers and the relays between them and users.
 //! - `test_hooks.rs`: fault injection and raw writes, compiled for tests only.
 //!
 //! Trees:
@@ -46,6 +47,9 @@
 //! - `notices_due`: due time (sortable ms, as `reminders`) + user id → nothing: the
 //!   first key is the next notice due.
 //! - `notices_in_flight`: user id → a notice being sent now; sent again after a crash.
+//! - `cases`, `case_users`, `case_messages`, `relays`: cases handed to the caseworkers,
+//!   where they are in the caseworkers' chat, and the outbox between the two sides
+//!   (see `cases.rs`).
 //!
 //! Saving a profile and re-planning the user's reminders is one transaction over
 //! `users`, `reminders` and `reminder_users`; every change of a reminder's state is a
@@ -63,6 +67,7 @@ use sled::transaction::{ConflictableTransactionError, TransactionError};
 
 use crate::engine::Conversation;
 
+mod cases;
 mod catalogues;
 mod codec;
 #[cfg(test)]
@@ -79,6 +84,7 @@ mod snapshot;
 mod test_hooks;
 mod users;
 
+pub use cases::{Case, CaseAt, CaseIndex, CaseworkerOutcome, Posted, Relay, RelayBody};
 pub use codec::{REMINDER_SCHEMA_VERSION, SCHEMA_VERSION};
 pub use inbox::InboxEntry;
 pub use notices::Notice;
@@ -94,6 +100,10 @@ const CATALOGUES: &str = "catalogues";
 const NOTICES: &str = "notices";
 const NOTICES_DUE: &str = "notices_due";
 const NOTICES_IN_FLIGHT: &str = "notices_in_flight";
+const CASES: &str = "cases";
+const CASE_USERS: &str = "case_users";
+const CASE_MESSAGES: &str = "case_messages";
+const RELAYS: &str = "relays";
 
 /// Everything stored about one user.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -268,6 +278,10 @@ struct Trees {
     notices: sled::Tree,
     notices_due: sled::Tree,
     notices_in_flight: sled::Tree,
+    cases: sled::Tree,
+    case_users: sled::Tree,
+    case_messages: sled::Tree,
+    relays: sled::Tree,
 }
 
 /// What became of a reminder that left the queue.

@@ -1,6 +1,6 @@
 //! What the store does for a user's privacy: erasing everything kept about them
 //! (record, reminders, sent log, in-flight reminders, quarantined bytes, waiting
-//! updates), exporting all of it, and what the retention sweep walks: every user the
+//! updates, cases and their relays), exporting all of it, and what the retention sweep walks: every user the
 //! store knows anything about, and what is left of one without a readable record.
 //! Also the whole-store listings that prove an erased user is gone. Erasure leaves
 //! bytes in sled's files until `compact` (lifecycle.rs) rewrites them.
@@ -15,7 +15,7 @@ use super::codec::{
 };
 use super::reminders::{pending_in, reminder_state_in};
 use super::{
-    inbox, io, notices, tx, RawEntry, Store, StoreError, Traces, Trees, UserReminders,
+    cases, inbox, io, notices, tx, RawEntry, Store, StoreError, Traces, Trees, UserReminders,
     SCHEMA_VERSION,
 };
 use crate::reminders::plan::deadline_of_id;
@@ -54,6 +54,7 @@ impl Store {
             }
             let reminders = reminder_state_in(t, user)?;
             let pending = pending_in(t, user)?;
+            let cases = cases::export(t, user)?;
             Ok(serde_json::json!({
                 "user": user,
                 "schema": SCHEMA_VERSION,
@@ -63,6 +64,8 @@ impl Store {
                     "pending": serde_json::to_value(&pending).map_err(StoreError::Encode)?,
                     "sent": serde_json::to_value(&reminders.sent).map_err(StoreError::Encode)?,
                 },
+                "cases": cases["cases"],
+                "outbox": cases["outbox"],
             }))
         })
     }
@@ -72,7 +75,13 @@ impl Store {
     pub fn known_users(&self) -> Result<BTreeSet<u64>, StoreError> {
         self.with(|t| {
             let mut users = BTreeSet::new();
-            for tree in [&t.users, &t.reminder_users, &t.in_flight, &t.quarantine] {
+            for tree in [
+                &t.users,
+                &t.reminder_users,
+                &t.in_flight,
+                &t.quarantine,
+                &t.case_users,
+            ] {
                 for item in tree.iter().keys() {
                     if let Some(user) = key_user(&item.map_err(io("read"))?) {
                         users.insert(user);
@@ -171,6 +180,12 @@ fn delete_user(t: &Trees, user: u64) -> Result<bool, StoreError> {
     for key in &notice_keys {
         t.notices_due.remove(key).map_err(io("delete"))?;
     }
+    // Their cases, with a notice without content to the caseworkers' chat.
+    let had_cases = t
+        .case_users
+        .contains_key(user.to_be_bytes())
+        .map_err(io("read"))?;
+    cases::forget_user(t, user)?;
     // Belt and braces: anything keyed by this user that the index did not list.
     let mut stray = Vec::new();
     for item in t.in_flight.scan_prefix(user.to_be_bytes()).keys() {
@@ -199,7 +214,7 @@ fn delete_user(t: &Trees, user: u64) -> Result<bool, StoreError> {
     for key in &quarantined {
         t.quarantine.remove(key).map_err(io("delete"))?;
     }
-    Ok(existed || !stray.is_empty() || !queued.is_empty() || !quarantined.is_empty())
+    Ok(existed || had_cases || !stray.is_empty() || !queued.is_empty() || !quarantined.is_empty())
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ use teloxide::types::{
 
 use crate::app::{App, AppError, CalendarFile, Handled};
 use crate::domain::Lang;
-use crate::engine::{Action, Command, Input};
+use crate::engine::{Action, Command, Input, Person};
 use crate::store::{Loaded, SentState, StoreError};
 use crate::text::{Arg, Msg};
 
@@ -99,6 +99,9 @@ impl Shared {
         let started = Instant::now();
         self.metrics.update("message");
         if !msg.chat.is_private() {
+            if Some(msg.chat.id.0) == self.app.config.handover.operator_chat {
+                return self.on_caseworker_message(msg).await;
+            }
             let lang = lang_of(msg.from.as_ref()).unwrap_or(self.default_lang());
             return self.group_note(msg.chat.id, lang).await;
         }
@@ -115,12 +118,17 @@ impl Shared {
             _ => return,
         };
         let kind = input_kind(&input);
+        // A photo or document while a case is open goes to the caseworkers (handover.rs).
+        let file = msg.photo().is_some() || msg.document().is_some();
+        if file && self.share_with_case(msg.chat.id, user, msg.id.0).await {
+            return;
+        }
         if matches!(&input, Input::Command(Command::Unknown(name)) if name == "stats")
             && self.is_admin(user)
         {
             self.stats(msg.chat.id, user, lang_hint).await;
         } else if let Some(handled) = self
-            .run_engine(msg.chat.id, user, update, input, lang_hint)
+            .run_engine(msg.chat.id, user, update, input, lang_hint, person_of(from))
             .await
         {
             // A typed answer closes the question it answered: its buttons go, as a
@@ -175,7 +183,11 @@ impl Shared {
         // "this button is out of date" below.
         let input = action.map(Input::Button).unwrap_or(Input::Unsupported);
         let lang_hint = lang_of(Some(&query.from));
-        let Some(mut handled) = self.run_engine(chat, user, update, input, lang_hint).await else {
+        let person = person_of(&query.from);
+        let Some(mut handled) = self
+            .run_engine(chat, user, update, input, lang_hint, person)
+            .await
+        else {
             return;
         };
         if !decodable {
@@ -257,6 +269,10 @@ impl Shared {
     /// Says once per group or channel that the bot works in private messages. Nothing
     /// about the group is stored: the set of groups told lives in memory only.
     async fn group_note(&self, chat: ChatId, lang: Lang) {
+        // The caseworkers' chat is where the bot works with groups (telegram::handover).
+        if Some(chat.0) == self.app.config.handover.operator_chat {
+            return;
+        }
         {
             let mut told = self.group_notes.lock().unwrap_or_else(|p| p.into_inner());
             if told.len() >= MAX_GROUP_NOTES {
@@ -312,11 +328,12 @@ impl Shared {
         update: u32,
         input: Input,
         lang_hint: Option<Lang>,
+        person: Person,
     ) -> Option<Handled> {
         let app = self.app.clone();
         // `App::handle` also clears the blocked mark of a user who writes again.
         let joined = tokio::task::spawn_blocking(move || {
-            app.handle_update(user, Some(update), &input, lang_hint)
+            app.handle_update_from(user, Some(update), &input, lang_hint, Some(&person))
         })
         .await;
         match joined {
@@ -569,6 +586,14 @@ impl Shared {
             self.after_failure(user, e).await;
         }
         tracing::info!(user, "stats shown to an admin");
+    }
+}
+
+/// Who the user is, as a case they hand to the caseworkers names them.
+fn person_of(user: &User) -> Person {
+    Person {
+        name: user.full_name(),
+        username: user.username.clone(),
     }
 }
 

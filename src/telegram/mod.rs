@@ -14,10 +14,12 @@
 //! - [`metrics`]: counters, `/healthz` and `/metrics`.
 //! - [`secrets`]: the token and webhook secret, and keeping them out of logs.
 //! - [`reminder_sink`]: the reminder worker's sink that sends through the Bot API.
+//! - [`handover`]: the caseworkers' chat and the relay loop between them and users.
 
 pub mod errors;
 pub(crate) mod flood;
 pub(crate) mod handlers;
+pub(crate) mod handover;
 pub(crate) mod inbox;
 pub mod keyboard;
 pub mod metrics;
@@ -67,7 +69,7 @@ use reminder_sink::TelegramSink;
 pub const API_URL_VAR: &str = "TELOXIDE_API_URL";
 
 /// The commands in the menu, in menu order, with the message describing each.
-const COMMANDS: [(&str, &str); 13] = [
+const COMMANDS: [(&str, &str); 14] = [
     ("start", "tg-cmd-start"),
     ("help", "tg-cmd-help"),
     ("plan", "tg-cmd-plan"),
@@ -76,6 +78,7 @@ const COMMANDS: [(&str, &str); 13] = [
     ("reminders", "tg-cmd-reminders"),
     ("calendar", "tg-cmd-calendar"),
     ("trips", "tg-cmd-trips"),
+    ("human", "tg-cmd-human"),
     ("language", "tg-cmd-language"),
     ("back", "tg-cmd-back"),
     ("restart", "tg-cmd-restart"),
@@ -221,6 +224,8 @@ pub struct Running {
     reminders: (tokio::sync::oneshot::Sender<()>, JoinHandle<()>),
     /// The rule-change notices' sender and the re-assessment (at start, on SIGHUP).
     rule_changes: Vec<(tokio::sync::oneshot::Sender<()>, JoinHandle<()>)>,
+    /// The relay loop between the caseworkers' chat and users, when handover is on.
+    relays: Option<(tokio::sync::oneshot::Sender<()>, JoinHandle<()>)>,
     /// Sends "slow down" to chats over their flood limits; ends with the listener.
     slow_down: JoinHandle<()>,
     grace: Duration,
@@ -290,6 +295,16 @@ impl Running {
                 .is_err()
             {
                 tracing::warn!("the rule-change tasks did not stop in time");
+            }
+        }
+        // A relay being sent finishes; what is not marked sent is sent at the next start.
+        if let Some((stop, task)) = self.relays {
+            let _ = stop.send(());
+            if tokio::time::timeout(Duration::from_secs(2), task)
+                .await
+                .is_err()
+            {
+                tracing::warn!("the relay loop did not stop in time");
             }
         }
         // Its channel closes with the listener; a notice still queued is no loss.
@@ -450,8 +465,19 @@ pub async fn start(app: Arc<App>, options: Options) -> Result<Running, TelegramE
         }
     };
     let rule_changes = spawn_rule_changes(&app, &api);
+    let relays = match app.config.handover.operator_chat {
+        Some(chat) => {
+            let operator_chat = handover::check_chat(&shared, chat).await;
+            app.enable_caseworkers();
+            let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+            let task = tokio::spawn(handover::run(shared.clone(), operator_chat, stopped));
+            Some((stop, task))
+        }
+        None => None,
+    };
     let reminders = spawn_reminders(app, &api, &tuning);
     Ok(Running {
+        relays,
         shared,
         slow_down: slow_down_task,
         shutdown,

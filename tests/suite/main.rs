@@ -20,6 +20,7 @@ mod crash;
 mod deploy;
 mod faults;
 mod flood;
+mod handover;
 mod inbox;
 mod languages;
 mod locales;

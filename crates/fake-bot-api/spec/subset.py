@@ -42,6 +42,12 @@ METHODS = [
     "editMessageText",
     "editMessageReplyMarkup",
     "answerCallbackQuery",
+    # The caseworkers' chat (handover): whether the bot can post there and whether it
+    # is a forum, a topic per case, the reaction that acknowledges an answer.
+    "getChat",
+    "createForumTopic",
+    "setMessageReaction",
+    "copyMessage",
     # The bot's profile at start-up, in each language.
     "setMyCommands",
     "getMyCommands",

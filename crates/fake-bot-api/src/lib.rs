@@ -128,6 +128,12 @@ pub struct ChatMessage {
     pub edited: bool,
     /// A file the bot sent (`sendDocument`): its name and bytes.
     pub document: Option<(String, Vec<u8>)>,
+    /// The forum topic the message is in.
+    pub thread: Option<i64>,
+    /// The message this one replies to.
+    pub reply_to: Option<i64>,
+    /// Reactions the bot set on the message (`setMessageReaction`).
+    pub reactions: Vec<String>,
     date: u64,
     /// For a user's message: the user object it was sent with.
     from: Option<Value>,
@@ -154,6 +160,11 @@ impl ChatMessage {
 
     pub fn text(&self) -> &str {
         self.text.as_deref().unwrap_or("")
+    }
+
+    /// Whether the message carries content of this kind (`"photo"`, `"document"`).
+    pub fn has_content(&self, kind: &str) -> bool {
+        self.content.as_ref().is_some_and(|c| c.contains_key(kind))
     }
 }
 
@@ -259,6 +270,8 @@ struct ChatLog {
     object: Value,
     next_message_id: i64,
     messages: BTreeMap<i64, ChatMessage>,
+    /// Forum topics: thread id → name.
+    topics: BTreeMap<i64, String>,
 }
 
 struct FaultRule {
@@ -401,6 +414,100 @@ impl FakeBotApi {
             let message = state.add_message(chat, &object, Some(user), Some(text), None);
             json!({ "message": message })
         })
+    }
+
+    /// A supergroup the bot is a member of (a forum when `forum`: topics can be made).
+    pub fn group(&self, chat: i64, forum: bool) {
+        let mut object = json!({"id": chat, "type": "supergroup", "title": "Caseworkers"});
+        if forum {
+            object["is_forum"] = json!(true);
+        }
+        self.inner.lock().chat(chat, &object);
+    }
+
+    /// A member of group `chat` replies to message `reply_to` there (in its topic, if it
+    /// is in one). Returns the new message's id.
+    pub fn reply_in_group(&self, chat: i64, from: u64, reply_to: i64, text: &str) -> i64 {
+        let mut id = 0;
+        self.inner.push(|state| {
+            let target = state
+                .chats
+                .get(&chat)
+                .and_then(|c| c.messages.get(&reply_to))
+                .cloned();
+            let object = state
+                .chats
+                .get(&chat)
+                .map(|c| c.object.clone())
+                .unwrap_or_else(|| json!({"id": chat, "type": "supergroup", "title": "Group"}));
+            let thread = target.as_ref().and_then(|t| t.thread);
+            let mut message = state.add_message(
+                chat,
+                &object,
+                Some(user_json(from, Some("ru"))),
+                Some(text),
+                None,
+            );
+            id = message["message_id"].as_i64().unwrap_or(0);
+            if let Some(target) = &target {
+                message["reply_to_message"] = message_json(&object, target);
+            }
+            if let Some(thread) = thread {
+                message["message_thread_id"] = json!(thread);
+                message["is_topic_message"] = json!(true);
+            }
+            if let Some(log) = state.chats.get_mut(&chat) {
+                if let Some(m) = log.messages.get_mut(&id) {
+                    m.reply_to = Some(reply_to);
+                    m.thread = thread;
+                }
+            }
+            with_command_entity(&mut message, text);
+            json!({ "message": message })
+        });
+        id
+    }
+
+    /// A member of forum `chat` writes in topic `thread`, replying to nothing.
+    pub fn write_in_topic(&self, chat: i64, from: u64, thread: i64, text: &str) -> i64 {
+        let mut id = 0;
+        self.inner.push(|state| {
+            let object = state
+                .chats
+                .get(&chat)
+                .map(|c| c.object.clone())
+                .unwrap_or_else(|| json!({"id": chat, "type": "supergroup", "title": "Group"}));
+            let mut message = state.add_message(
+                chat,
+                &object,
+                Some(user_json(from, Some("ru"))),
+                Some(text),
+                None,
+            );
+            id = message["message_id"].as_i64().unwrap_or(0);
+            message["message_thread_id"] = json!(thread);
+            message["is_topic_message"] = json!(true);
+            if let Some(m) = state
+                .chats
+                .get_mut(&chat)
+                .and_then(|l| l.messages.get_mut(&id))
+            {
+                m.thread = Some(thread);
+            }
+            with_command_entity(&mut message, text);
+            json!({ "message": message })
+        });
+        id
+    }
+
+    /// The forum topics made in `chat`: thread id and name.
+    pub fn topics(&self, chat: i64) -> Vec<(i64, String)> {
+        self.inner
+            .lock()
+            .chats
+            .get(&chat)
+            .map(|c| c.topics.iter().map(|(k, v)| (*k, v.clone())).collect())
+            .unwrap_or_default()
     }
 
     /// A post in a channel the bot administers.
@@ -679,6 +786,9 @@ impl FakeUser {
                     reply_markup: None,
                     edited: false,
                     document: None,
+                    thread: None,
+                    reply_to: None,
+                    reactions: Vec::new(),
                     date: now(),
                     from: None,
                     content: None,
@@ -792,6 +902,7 @@ impl FakeState {
             object: object.clone(),
             next_message_id: 1,
             messages: BTreeMap::new(),
+            topics: BTreeMap::new(),
         })
     }
 
@@ -815,6 +926,9 @@ impl FakeState {
             reply_markup: None,
             edited: false,
             document: None,
+            thread: None,
+            reply_to: None,
+            reactions: Vec::new(),
             date: now(),
             from,
             content,
@@ -906,10 +1020,22 @@ impl FakeState {
                     reply_markup: markup_of(params),
                     edited: false,
                     document: None,
+                    thread: None,
+                    reply_to: None,
+                    reactions: Vec::new(),
                     date: now(),
                     from: None,
                     content: None,
                 };
+                let mut message = message;
+                message.thread = params.get("message_thread_id").and_then(as_i64);
+                message.reply_to = params
+                    .get("reply_parameters")
+                    .and_then(|r| r.get("message_id"))
+                    .and_then(as_i64);
+                if message.thread.is_some() && log.object.get("is_forum") != Some(&json!(true)) {
+                    return Err(Refused::new(400, "Bad Request: message thread not found"));
+                }
                 let json = message_json(&log.object, &message);
                 log.messages.insert(id, message);
                 trim(log, self.lean);
@@ -955,6 +1081,9 @@ impl FakeState {
                     reply_markup: markup_of(params),
                     edited: false,
                     document: Some((upload.file_name, upload.bytes)),
+                    thread: None,
+                    reply_to: None,
+                    reactions: Vec::new(),
                     date: now(),
                     from: None,
                     content: Some(content),
@@ -994,6 +1123,93 @@ impl FakeState {
                 message.reply_markup = markup;
                 message.edited = true;
                 Ok(message_json(&object, message))
+            }
+            "copyMessage" => {
+                let from = params.get("from_chat_id").and_then(as_i64);
+                let id = params.get("message_id").and_then(as_i64);
+                let source = from
+                    .and_then(|c| self.chats.get(&c))
+                    .zip(id)
+                    .and_then(|(log, id)| log.messages.get(&id))
+                    .cloned()
+                    .ok_or_else(|| Refused::new(400, "Bad Request: message to copy not found"))?;
+                let chat =
+                    chat.ok_or_else(|| Refused::new(400, "Bad Request: chat_id is empty"))?;
+                let log = self
+                    .chats
+                    .get_mut(&chat)
+                    .ok_or_else(|| Refused::new(400, "Bad Request: chat not found"))?;
+                let new_id = log.next_message_id;
+                log.next_message_id += 1;
+                let copy = ChatMessage {
+                    id: new_id,
+                    from_bot: true,
+                    text: source.text.clone(),
+                    reply_markup: None,
+                    edited: false,
+                    document: source.document.clone(),
+                    thread: params.get("message_thread_id").and_then(as_i64),
+                    reply_to: params
+                        .get("reply_parameters")
+                        .and_then(|r| r.get("message_id"))
+                        .and_then(as_i64),
+                    reactions: Vec::new(),
+                    date: now(),
+                    from: None,
+                    content: source.content.clone(),
+                };
+                log.messages.insert(new_id, copy);
+                trim(log, self.lean);
+                Ok(json!({ "message_id": new_id }))
+            }
+            "getChat" => {
+                let log = chat
+                    .and_then(|c| self.chats.get(&c))
+                    .ok_or_else(|| Refused::new(400, "Bad Request: chat not found"))?;
+                let mut info = log.object.clone();
+                info["accent_color_id"] = json!(0);
+                info["max_reaction_count"] = json!(11);
+                info["accepted_gift_types"] = json!({
+                    "unlimited_gifts": false, "limited_gifts": false,
+                    "unique_gifts": false, "premium_subscription": false,
+                });
+                Ok(info)
+            }
+            "createForumTopic" => {
+                let log = chat
+                    .and_then(|c| self.chats.get_mut(&c))
+                    .ok_or_else(|| Refused::new(400, "Bad Request: chat not found"))?;
+                if log.object.get("is_forum") != Some(&json!(true)) {
+                    return Err(Refused::new(400, "Bad Request: the chat is not a forum"));
+                }
+                // Telegram numbers a topic by the service message that opens it.
+                let thread = log.next_message_id;
+                log.next_message_id += 1;
+                let name = params.get("name").and_then(Value::as_str).unwrap_or("");
+                if name.is_empty() || name.chars().count() > 128 {
+                    return Err(Refused::new(400, "Bad Request: TOPIC_TITLE_INVALID"));
+                }
+                log.topics.insert(thread, name.to_string());
+                Ok(json!({"message_thread_id": thread, "name": name, "icon_color": 7322096}))
+            }
+            "setMessageReaction" => {
+                let id = params.get("message_id").and_then(as_i64);
+                let message = chat
+                    .and_then(|c| self.chats.get_mut(&c))
+                    .zip(id)
+                    .and_then(|(log, id)| log.messages.get_mut(&id))
+                    .ok_or_else(|| Refused::new(400, "Bad Request: message to react not found"))?;
+                message.reactions = params
+                    .get("reaction")
+                    .and_then(Value::as_array)
+                    .map(|all| {
+                        all.iter()
+                            .filter_map(|r| r.get("emoji").and_then(Value::as_str))
+                            .map(str::to_string)
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                Ok(json!(true))
             }
             "answerCallbackQuery" => {
                 let id = params
@@ -1464,12 +1680,30 @@ fn message_json(chat: &Value, message: &ChatMessage) -> Value {
     if message.edited {
         json["edit_date"] = json!(now());
     }
+    if let Some(thread) = message.thread {
+        json["message_thread_id"] = json!(thread);
+        json["is_topic_message"] = json!(true);
+    }
     if let Some(content) = &message.content {
         for (k, v) in content {
             json[k] = v.clone();
         }
     }
     json
+}
+
+/// Marks a leading `/command` as Telegram does.
+fn with_command_entity(message: &mut Value, text: &str) {
+    if let Some(command) = text.strip_prefix('/') {
+        let len = command
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .chars()
+            .count()
+            + 1;
+        message["entities"] = json!([{"type": "bot_command", "offset": 0, "length": len}]);
+    }
 }
 
 fn content_json(content: Content) -> Map<String, Value> {

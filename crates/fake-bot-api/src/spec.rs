@@ -436,10 +436,14 @@ mod tests {
             "getMyCommands",
             "setMyDescription",
             "setMyShortDescription",
+            "getChat",
+            "createForumTopic",
+            "setMessageReaction",
+            "copyMessage",
         ] {
             assert_eq!(spec.method(name).map(|m| m.name.as_str()), Some(name));
         }
-        assert_eq!(spec.methods.len(), 14);
+        assert_eq!(spec.methods.len(), 18);
         assert!(spec.method("sendPhoto").is_none());
         // The types their parameters name are there, down to a button's fields.
         for name in ["InlineKeyboardMarkup", "InlineKeyboardButton", "BotCommand"] {
