@@ -17,6 +17,7 @@ help =
     /reminders — your upcoming reminders
     /calendar — your deadlines as a calendar file
     /trips — your earlier trips: add, change, remove
+    /human — ask a person: a caseworker of the NGO
     /language — change the language
     /restart — start over
     /export — all your data

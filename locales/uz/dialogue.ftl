@@ -18,6 +18,7 @@ help =
     /reminders — yaqin eslatmalaringiz
     /calendar — muddatlaringiz kalendar fayli koʻrinishida
     /trips — oldingi safarlaringiz: qoʻshish, oʻzgartirish, oʻchirish
+    /human — odamdan soʻrash: tashkilot maslahatchisi
     /language — tilni almashtirish
     /restart — boshidan boshlash
     /export — siz haqingizdagi barcha maʼlumotlar
