@@ -25,11 +25,12 @@ use chrono::{DateTime, Utc};
 
 use crate::app::App;
 use crate::domain::Lang;
-use crate::engine::Reply;
+use crate::engine::{Action, Button, Reply};
 use crate::reminders::delivery::{Delivery, ReminderSink};
 use crate::reminders::plan::outside_quiet_hours;
 use crate::rules::changes::notice_msg;
 use crate::store::Notice;
+use crate::text::Msg;
 
 /// How many due notices one round reads.
 const ROUND: usize = 100;
@@ -59,7 +60,13 @@ pub fn notice_message(app: &App, notice: &Notice) -> Option<(Lang, Reply)> {
     }
     Some((
         record.conversation.lang,
-        Reply::text(notice_msg(&notice.changes, notice.changed_on)),
+        Reply::with_buttons(
+            notice_msg(&notice.changes, notice.changed_on),
+            vec![vec![Button::new(
+                Msg::new("btn-open-plan"),
+                Action::ShowPlan,
+            )]],
+        ),
     ))
 }
 

@@ -23,3 +23,4 @@ changes-see-plan = Your reminders now follow the new dates. /plan shows your who
 ## For admins (/stats)
 
 changes-stale-rules = Rules due for review (checked more than { $days } days ago): { $rules }
+btn-open-plan = 📋 Open my plan

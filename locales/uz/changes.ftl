@@ -23,3 +23,4 @@ changes-see-plan = Eslatmalar yangi sanalarga koʻchirildi. /plan butun rejangiz
 ## Administratorlar uchun (/stats)
 
 changes-stale-rules = Qayta tekshirilishi kerak boʻlgan qoidalar ({ $days } kundan oldin tekshirilgan): { $rules }
+btn-open-plan = 📋 Rejamni ochish

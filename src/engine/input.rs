@@ -187,6 +187,9 @@ pub enum Action {
     Edit(Field),
     BackToSummary,
     ToggleStep(String),
+    /// Under a notice the bot sent on its own: the plan's first screen, as a new
+    /// message (as `/plan`), so the notice stays readable above it.
+    ShowPlan,
     /// Under the plan: back to its first screen.
     PlanHome,
     /// Under the plan: one step in full (a card).
@@ -258,6 +261,7 @@ impl Action {
             Action::PlanNotes => "pn".into(),
             Action::PlanSources => "pq".into(),
             Action::PlanCalendar => "pk".into(),
+            Action::ShowPlan => "sp".into(),
             Action::ConfirmRestart => "rr".into(),
             Action::ConfirmDelete => "rd".into(),
             Action::Cancel => "x".into(),
@@ -320,6 +324,7 @@ impl Action {
             ("pn", None) => Action::PlanNotes,
             ("pq", None) => Action::PlanSources,
             ("pk", None) => Action::PlanCalendar,
+            ("sp", None) => Action::ShowPlan,
             ("rr", None) => Action::ConfirmRestart,
             ("rd", None) => Action::ConfirmDelete,
             ("x", None) => Action::Cancel,
@@ -401,6 +406,7 @@ mod tests {
             Action::PlanNotes,
             Action::PlanSources,
             Action::PlanCalendar,
+            Action::ShowPlan,
             Action::AskPerson,
             Action::HandoverConsent,
             Action::HandoverCancel,

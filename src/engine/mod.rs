@@ -602,6 +602,9 @@ impl Turn<'_, '_> {
             Action::Renewed(kind) => return self.renewed(*kind),
             Action::Snooze(key) => return self.snooze(*key),
             Action::StopReminders(key) => return self.stop_reminders(*key),
+            // Under a message the bot sent on its own (a rule-change notice): the plan
+            // as `/plan` shows it, a new message, whatever the dialogue is waiting for.
+            Action::ShowPlan => return self.command(&Command::Plan),
             _ => {}
         }
         let question = self.conv.question.clone();

@@ -482,6 +482,23 @@ async fn sighup_with_a_broken_file_keeps_the_old_catalogue_and_a_valid_one_reach
     .unwrap_or_else(|e| panic!("the user is told: {e:?}\n{}", read_log()));
     tokio::time::sleep(Duration::from_secs(2)).await;
     assert_eq!(notices(), 1, "one notice");
+    // Its button opens the plan as a new message; the notice stays readable above it.
+    let plans_before = fake
+        .messages(31_001)
+        .iter()
+        .filter(|m| m.from_bot && m.has_button("1:pl"))
+        .count();
+    turk.press("1:sp").unwrap();
+    fake.wait_until("the plan under the notice", LONG, |v| {
+        v.bot_messages(31_001)
+            .iter()
+            .filter(|m| m.has_button("1:pl"))
+            .count()
+            > plans_before
+    })
+    .await
+    .unwrap_or_else(|e| panic!("the plan opens: {e:?}\n{}", read_log()));
+    assert_eq!(notices(), 1, "the notice is still there, and only once");
     let exit = crate::common::exit_after_sigterm(&mut child, Duration::from_secs(20)).await;
     assert!(exit.success(), "{}", read_log());
     let text = read_log();
