@@ -22,7 +22,7 @@ reminder-source-rule = Дереккөз: { $rule } ережесі (/sources он
 
 btn-reminder-renewed = ✅ Дайын — мерзімін ұзарттым
 btn-reminder-snooze = ⏰ Ертең еске салыңыз
-btn-reminder-stop = 🔕 Бұл туралы енді еске салмаңыз
+btn-reminder-stop = 🔕 Бұл туралы еске салмаңыз
 
 ## Күніне бір хабар: еске салатын барлық мерзім, батырмалардағыдай нөмірмен
 

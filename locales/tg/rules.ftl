@@ -67,7 +67,7 @@ plan-disclaimer = Ин маълумот аст, на маслиҳати ҳуқу
 
 ## The plan as phone screens
 
-plan-home-unconfirmed = ⚠️ На ҳамааш тасдиқ шудааст: «Донистанаш муфид аст»-ро бинед.
+plan-home-unconfirmed = ⚠️ На ҳамааш тасдиқ шудааст: «Донистанаш муфид»-ро бинед.
 plan-next-header = Минбаъд чӣ бояд кард:
 plan-all-done = Ҳамаи қадамҳо иҷро шуданд. ✓
 plan-notes-none = Ҳоло дигар чизе нест.
@@ -81,7 +81,7 @@ plan-key-date = { $kind }: { $date }
 
 step-unknown = Қадами нақшаи шумо
 step-leave-or-regularise = Аз Қазоқистон бароед ё ҳозир ба { -migration-police } равед
-    .short = Баромадан ё ба полиция
+    .short = Баромадан ё ба пулис
 step-leave-or-regularise-how = Ҳар рӯзи иловагӣ вазъро бадтар мекунад. Шиносномаатонро гиред.
 step-host-notice-check = Санҷед, ки тарафи қабулкунанда омадани шуморо хабар додааст
     .short = Хабари омадан

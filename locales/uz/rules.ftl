@@ -80,7 +80,7 @@ plan-disclaimer = Bu — maʼlumot, yuridik maslahat emas. Qoidalar oʻzgarib tu
 
 ## The plan as phone screens
 
-plan-home-unconfirmed = ⚠️ Bularning hammasi ham tasdiqlanmagan: «Bilib qoʻying» boʻlimiga qarang.
+plan-home-unconfirmed = ⚠️ Baʼzi maʼlumotlar tasdiqlanmagan: «Bilib qoʻying» boʻlimiga qarang.
 plan-next-header = Keyin nima qilish kerak:
 plan-all-done = Barcha qadamlar bajarildi. ✓
 plan-notes-none = Hozircha boshqa hech narsa yoʻq.
