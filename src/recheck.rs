@@ -126,7 +126,10 @@ pub fn judge(
     };
     let changes = compare(&old_plan, &new_plan, (stay(old), stay(new)));
     if changes.is_empty() {
-        Verdict::Silent { replan: true }
+        // Nothing they would act on moved, so their reminders stay as they are: a
+        // re-plan would drop what is overdue (a downtime's catch-up) and what waits for
+        // tomorrow's digest, because planning skips reminders whose time has passed.
+        Verdict::Silent { replan: false }
     } else {
         Verdict::Tell(changes)
     }
@@ -201,6 +204,7 @@ pub fn run_pass(app: &App) -> Result<PassReport, AppError> {
         cache: RefCell::new(HashMap::new()),
     };
     let mut left_alone = std::collections::BTreeSet::new();
+    let mut unfinished = std::collections::BTreeSet::new();
     // Users saved meanwhile under the old catalogue are found by the next round.
     for _round in 0..4 {
         let users: Vec<u64> = app
@@ -249,10 +253,27 @@ pub fn run_pass(app: &App) -> Result<PassReport, AppError> {
                 app.notice_wakeup.planned(batch.earliest_notice);
                 todo = batch.retry;
             }
+            unfinished.extend(todo.iter().copied());
             left_alone.extend(todo);
         }
     }
-    app.store.set_pass_done(&version)?;
+    // The marker lets the next start skip the scan, so it is set only when nobody is left
+    // but the users the pass leaves alone on purpose (past retention): a user who kept
+    // changing under every retry, or one saved under the old catalogue after the last
+    // round, is re-assessed at the next start.
+    let pending = app
+        .store
+        .users_not_on(&version)?
+        .into_iter()
+        .any(|u| unfinished.contains(&u) || !left_alone.contains(&u));
+    if pending {
+        tracing::warn!(
+            version = %version,
+            "some users were not re-assessed; the next start does them"
+        );
+    } else {
+        app.store.set_pass_done(&version)?;
+    }
     tracing::info!(
         version = %version,
         label = catalogue.label().unwrap_or(""),

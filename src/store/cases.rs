@@ -29,6 +29,8 @@ use super::{io, tx, Store, StoreError, Trees, TxError, TxResult, UserRecord};
 
 /// The key of the case counter in `cases` (case keys are 8 bytes).
 const NEXT_CASE: &[u8] = b"next";
+/// The key of the relay counter in `cases`: the key of the next relay queued.
+const NEXT_RELAY: &[u8] = b"next_relay";
 /// The version of the case envelope.
 const CASE_VERSION: u64 = 1;
 /// A mapping whose case was erased.
@@ -216,8 +218,13 @@ fn case_in(tree: &TransactionalTree, id: u64) -> TxResult<Option<Case>> {
     Ok(tree.get(id.to_be_bytes())?.and_then(|b| decode_case(&b)))
 }
 
-fn queue(relays: &TransactionalTree, relay: &Relay) -> TxResult<()> {
-    let id = relays.generate_id()?;
+/// Queues a relay under the next number of the relay counter (kept in `cases`, so it
+/// moves in the same transaction). Not sled's `generate_id`: that counter belongs to
+/// the database, and a compaction copies the trees into a fresh one whose ids start
+/// again, so a new relay could take a waiting one's key and replace it.
+fn queue(cases: &TransactionalTree, relays: &TransactionalTree, relay: &Relay) -> TxResult<()> {
+    let id = cases.get(NEXT_RELAY)?.and_then(|b| u64_of(&b)).unwrap_or(1);
+    cases.insert(NEXT_RELAY, &(id + 1).to_be_bytes()[..])?;
     relays.insert(&id.to_be_bytes()[..], encode(relay)?)?;
     Ok(())
 }
@@ -261,6 +268,7 @@ impl Store {
                         cases.insert(&id.to_be_bytes()[..], encode_case_tx(&case)?)?;
                         index_tree.insert(&user.to_be_bytes()[..], encode(&index)?)?;
                         queue(
+                            cases,
                             relays,
                             &Relay {
                                 id: 0,
@@ -301,12 +309,13 @@ impl Store {
         record: &UserRecord,
         body: &RelayBody,
     ) -> Result<Option<u64>, StoreError> {
-        self.user_case_change(user, record, |_, relays, index| {
+        self.user_case_change(user, record, |cases, relays, index| {
             let Some(id) = index.open else {
                 return Ok(None);
             };
             let body = body.clone();
             queue(
+                cases,
                 relays,
                 &Relay {
                     id: 0,
@@ -460,6 +469,7 @@ impl Store {
                         cases.insert(&id.to_be_bytes()[..], encode_case_tx(&case)?)?;
                         index_tree.insert(&user.to_be_bytes()[..], encode(&index)?)?;
                         queue(
+                            cases,
                             relays,
                             &Relay {
                                 id: 0,
@@ -605,6 +615,7 @@ fn close_in(
     cases.insert(&id.to_be_bytes()[..], encode_case_tx(&case)?)?;
     if tell {
         queue(
+            cases,
             relays,
             &Relay {
                 id: 0,
@@ -648,7 +659,15 @@ pub(super) fn forget_user(t: &Trees, user: u64) -> Result<(), StoreError> {
                 user: None,
                 body: RelayBody::UserDeleted { posted },
             };
-            let key = t.db.generate_id().map_err(io("write"))?;
+            let key = t
+                .cases
+                .get(NEXT_RELAY)
+                .map_err(io("read"))?
+                .and_then(|b| u64_of(&b))
+                .unwrap_or(1);
+            t.cases
+                .insert(NEXT_RELAY, &(key + 1).to_be_bytes()[..])
+                .map_err(io("write"))?;
             let value = serde_json::to_vec(&relay).map_err(StoreError::Encode)?;
             t.relays
                 .insert(key.to_be_bytes(), value)

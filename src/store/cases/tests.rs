@@ -206,3 +206,36 @@ fn erasing_the_user_erases_their_cases_and_leaves_a_notice_without_them() {
         CaseworkerOutcome::Erased
     );
 }
+
+#[test]
+fn waiting_relays_keep_their_place_across_a_compaction() {
+    // A compaction copies the trees into a fresh database, whose own id counter starts
+    // again: relays numbered by it would take the keys of the ones still waiting.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db");
+    // A store that has been restarted a few times: sled moves its id counter on at each
+    // start, so ids taken now are far from where a fresh database starts.
+    for _ in 0..3 {
+        drop(Store::open(&path).unwrap());
+    }
+    let store = Store::open(&path).unwrap();
+    store
+        .open_case(41, &record(open()), now(), "s", "first question")
+        .unwrap();
+    store.relay_to_case(41, &record(open()), "second").unwrap();
+    store.compact().unwrap();
+    store
+        .open_case(42, &record(open()), now(), "s", "after the compaction")
+        .unwrap();
+    store.relay_to_case(42, &record(open()), "last").unwrap();
+    let relays = store.relays().unwrap();
+    let order: Vec<(u64, &RelayBody)> = relays.iter().map(|r| (r.case, &r.body)).collect();
+    assert_eq!(relays.len(), 4, "{order:?}");
+    assert_eq!(
+        relays.iter().map(|r| r.case).collect::<Vec<_>>(),
+        [1, 1, 2, 2],
+        "oldest first: {order:?}"
+    );
+    let ids: Vec<u64> = relays.iter().map(|r| r.id).collect();
+    assert!(ids.windows(2).all(|w| w[0] < w[1]), "{ids:?}");
+}
