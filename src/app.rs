@@ -368,6 +368,13 @@ impl App {
                         self.plan_reminders(&catalogue, user, conv, state, now)
                     })?;
                 self.reminder_wakeup.planned(earliest);
+                // New answers make a new plan from the catalogue in force: a rule-change
+                // notice still waiting would describe the old answers' plan.
+                if outcome.effects.contains(&Effect::ProfileChanged)
+                    && self.store.drop_pending_notice(user)?
+                {
+                    tracing::info!(user, "rule-change notice dropped: the answers changed");
+                }
             } else if case_effect.is_none() {
                 self.store.save(user, &saved)?;
             }

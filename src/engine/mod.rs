@@ -308,6 +308,8 @@ impl Turn<'_, '_> {
         self.conv.handover = handover;
         self.conv.started = true;
         self.conv.question = Question::Citizenship;
+        // The old answers' reminders (and any notice about their plan) go with them.
+        self.effects.push(Effect::ProfileChanged);
         self.say(Msg::new("restarted"));
         self.ask_current();
     }

@@ -250,6 +250,33 @@ impl Store {
         })
     }
 
+    /// The user changed their answers: a notice still waiting describes the plan of
+    /// their old answers ("your last day moved X → Y"), and their new plan is made from
+    /// the catalogue in force anyway, so it is dropped. One being sent stays.
+    pub fn drop_pending_notice(&self, user: u64) -> Result<bool, StoreError> {
+        self.with(|t| {
+            let dropped = tx(
+                "drop notice",
+                (&t.notices, &t.notices_due).transaction(|(notices, due)| {
+                    let key = user.to_be_bytes();
+                    match notices.remove(&key[..])? {
+                        Some(bytes) => {
+                            if let Some(n) = decode(&bytes) {
+                                due.remove(due_of(&n))?;
+                            }
+                            Ok(true)
+                        }
+                        None => Ok(false),
+                    }
+                }),
+            )?;
+            if dropped {
+                self.sync_on(t)?;
+            }
+            Ok(dropped)
+        })
+    }
+
     /// The notice in flight was delivered (or will never be): it leaves the store.
     pub fn notice_done(&self, user: u64) -> Result<(), StoreError> {
         self.with(|t| {

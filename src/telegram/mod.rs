@@ -364,6 +364,11 @@ pub async fn start(app: Arc<App>, options: Options) -> Result<Running, TelegramE
         api_url,
         tuning,
     } = options;
+    // Before the dispatcher hands over what the inbox kept: a `/human` among those
+    // updates must reach the consent screen, not the contacts shown without caseworkers.
+    if app.config.handover.operator_chat.is_some() {
+        app.enable_caseworkers();
+    }
     let url = reqwest::Url::parse(&api_url)
         .ok()
         .filter(|u| matches!(u.scheme(), "http" | "https") && u.has_host())
@@ -468,7 +473,6 @@ pub async fn start(app: Arc<App>, options: Options) -> Result<Running, TelegramE
     let relays = match app.config.handover.operator_chat {
         Some(chat) => {
             let operator_chat = handover::check_chat(&shared, chat).await;
-            app.enable_caseworkers();
             let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
             let task = tokio::spawn(handover::run(shared.clone(), operator_chat, stopped));
             Some((stop, task))

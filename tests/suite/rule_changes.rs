@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use jolserik::app::App;
 use jolserik::clock::Clock;
 use jolserik::domain::{CountryCode, Lang, Purpose};
-use jolserik::engine::{Action, Command, Input};
+use jolserik::engine::{Action, Command, Field, Input};
 use jolserik::recheck;
 use jolserik::rules::DeadlineKind;
 use jolserik::text::Arg;
@@ -503,4 +503,46 @@ async fn sighup_with_a_broken_file_keeps_the_old_catalogue_and_a_valid_one_reach
     assert!(exit.success(), "{}", read_log());
     let text = read_log();
     assert!(text.contains("rule catalogue reloaded"), "{text}");
+}
+
+#[test]
+fn a_notice_still_waiting_is_dropped_when_the_user_changes_their_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Clock::manual(at(NOW));
+    const TURK: u64 = 1;
+    const OTHER_TURK: u64 = 2;
+    {
+        let first = start(dir.path(), &clock, "rules-base.toml");
+        run(&first, TURK, &visitor("TR"));
+        run(&first, OTHER_TURK, &visitor("TR"));
+        recheck::run_pass(&first).unwrap();
+    }
+    let second = start(dir.path(), &clock, "rules-r7-20.toml");
+    let report = recheck::run_pass(&second).unwrap();
+    assert_eq!(report.notified, 2, "{report:?}");
+    // Before the notice goes out, one of them corrects their entry date: the notice
+    // would tell them about the plan of the old date.
+    run(
+        &second,
+        TURK,
+        &[
+            Input::Button(Action::Change),
+            Input::Button(Action::Edit(Field::Entry)),
+            Input::Text("03.11.2026".into()),
+            Input::Button(Action::Correct),
+        ],
+    );
+    assert_eq!(
+        registration_dates(&second, TURK),
+        [day("2026-11-22")],
+        "the new plan, under the new rule"
+    );
+    let sent = deliver(&second, 1);
+    let told: Vec<u64> = sent.iter().map(|s| s.user).collect();
+    assert_eq!(
+        told,
+        [OTHER_TURK],
+        "only the one whose answers are unchanged"
+    );
+    assert_eq!(second.store.notices_pending(), 0);
 }
