@@ -1029,8 +1029,8 @@ impl Default for RawFlood {
     /// rest.
     fn default() -> Self {
         RawFlood {
-            burst: 8,
-            per_minute: 20,
+            burst: 20,
+            per_minute: 40,
             pending: 8,
             new_users_per_second: 10,
             new_users_waiting: 2000,

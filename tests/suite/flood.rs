@@ -161,9 +161,9 @@ async fn a_flooding_chat_does_not_delay_another_user() {
         );
     }
     assert_eq!(told, 1, "told to slow down once, in their language");
-    // Of 300 messages, a handful are answered (`burst`, then `pending` at Telegram's
-    // one message a second), the rest dropped.
-    assert!(dropped >= 285, "only {dropped} of 300 dropped");
+    // Of 300 messages, a few are answered (at most the `burst` of 20 and 40 a minute
+    // over the 10 s, and no more than `pending` at a time), the rest dropped.
+    assert!(dropped >= 270, "only {dropped} of 300 dropped");
     // Dropped updates left the inbox: at most the `pending` ones still being answered
     // are handed over again at the next start.
     running.shutdown().await.unwrap();
