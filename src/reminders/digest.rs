@@ -13,13 +13,14 @@
 //!   digest with the current state of each deadline.
 //! - What was left in flight for the user joins the digest and is sent again in it (it
 //!   was never confirmed as sent), so the user still gets one message.
-//! - A reminder that falls due on a day whose digest has already been delivered (only a
-//!   change the user made after it can plan one: a new deadline, a renewal) joins the
+//! - A reminder that falls due on a day whose digest has already been delivered (a
+//!   change the user made after it — a new deadline, a renewal — or a rule change that
+//!   moved their dates can plan one) joins the
 //!   next day's digest, at the reminder hour. Except the last-day and day-after notices:
 //!   "today is the last day" said tomorrow would be false, and the day after is when
 //!   the user must act at once, so these still go out on their day, in a second digest.
-//!   That second message can only follow the user's own change made after the morning's
-//!   digest; nothing the bot plans by itself sends two messages a day. (Another change
+//!   That second message can only follow a change made after the morning's digest (the
+//!   user's, or a rule change they are told about anyway). (Another change
 //!   the same day plans afresh, and a deferred reminder whose planned instant has passed
 //!   is not planned again: the user who just made a change is looking at their plan.)
 
