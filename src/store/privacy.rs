@@ -34,7 +34,8 @@ impl Store {
     }
 
     /// Everything stored about a user as JSON: the record (migrated), any quarantined
-    /// bytes, and their reminders (pending and the sent log). `record` is null when
+    /// bytes, their reminders (pending and the sent log), their cases and relays, and a
+    /// rule-change notice not yet delivered. `record` is null when
     /// nothing is stored.
     pub fn export(&self, user: u64) -> Result<serde_json::Value, StoreError> {
         self.with(|t| {
@@ -55,6 +56,16 @@ impl Store {
             let reminders = reminder_state_in(t, user)?;
             let pending = pending_in(t, user)?;
             let cases = cases::export(t, user)?;
+            // A rule-change notice waiting or being sent holds their dates too.
+            let mut rule_notices = Vec::new();
+            for tree in [&t.notices, &t.notices_in_flight] {
+                if let Some(bytes) = tree.get(user.to_be_bytes()).map_err(io("read"))? {
+                    rule_notices.push(match notices::decode(&bytes) {
+                        Some(n) => serde_json::to_value(&n).map_err(StoreError::Encode)?,
+                        None => serde_json::Value::String(String::from_utf8_lossy(&bytes).into()),
+                    });
+                }
+            }
             Ok(serde_json::json!({
                 "user": user,
                 "schema": SCHEMA_VERSION,
@@ -66,6 +77,7 @@ impl Store {
                 },
                 "cases": cases["cases"],
                 "outbox": cases["outbox"],
+                "rule_change_notices": rule_notices,
             }))
         })
     }

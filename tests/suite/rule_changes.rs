@@ -520,6 +520,11 @@ fn a_notice_still_waiting_is_dropped_when_the_user_changes_their_answers() {
     let second = start(dir.path(), &clock, "rules-r7-20.toml");
     let report = recheck::run_pass(&second).unwrap();
     assert_eq!(report.notified, 2, "{report:?}");
+    // The notice holds their dates, so /export shows it while it waits.
+    let exported = second.store.export(OTHER_TURK).unwrap();
+    let waiting = exported["rule_change_notices"].as_array().unwrap();
+    assert_eq!(waiting.len(), 1, "{exported}");
+    assert!(waiting[0].to_string().contains("2026-11-20"), "{exported}");
     // Before the notice goes out, one of them corrects their entry date: the notice
     // would tell them about the plan of the old date.
     run(
@@ -545,4 +550,6 @@ fn a_notice_still_waiting_is_dropped_when_the_user_changes_their_answers() {
         "only the one whose answers are unchanged"
     );
     assert_eq!(second.store.notices_pending(), 0);
+    let exported = second.store.export(OTHER_TURK).unwrap();
+    assert_eq!(exported["rule_change_notices"], serde_json::json!([]));
 }
