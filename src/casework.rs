@@ -65,10 +65,13 @@ impl App {
             CaseworkerInput::Close => (RelayBody::ClosedByCaseworker { chat, message }, true),
         };
         let set_state = |record: &mut UserRecord| {
-            record.conversation.handover = if closes {
-                None
-            } else {
-                Some(Handover::Open { told: false })
+            record.conversation.handover = match record.conversation.handover {
+                // The user is starting a new request (consent shown, or writing the
+                // question): an answer to an older case is delivered, but their new
+                // request stays where it is; opening it closes the older case.
+                Some(h @ (Handover::Consent | Handover::Writing)) => Some(h),
+                _ if closes => None,
+                _ => Some(Handover::Open { told: false }),
             };
         };
         let outcome = self

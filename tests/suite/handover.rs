@@ -557,3 +557,81 @@ fn the_terminal_shows_the_contacts_and_check_tells_whether_handover_is_on() {
     assert!(text.contains("ЦОН"), "{text}");
     assert!(!text.contains("Отправить консультанту"), "{text}");
 }
+
+/// A caseworker answers an older case while the user is starting a new request: the
+/// answer is delivered, and the new request stays where the user left it (their next
+/// text is the new question, not a message to the old case).
+#[test]
+fn an_answer_to_an_old_case_leaves_a_new_request_where_it_is() {
+    use jolserik::casework::{CaseworkerInput, CaseworkerResult};
+    use jolserik::engine::{Action, Command, Input};
+    use jolserik::store::{Posted, RelayBody};
+
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Clock::manual(parse_instant(NOW).expect("now"));
+    let app = crate::common::open_app(
+        dir.path(),
+        &clock,
+        &format!("[handover]\noperator_chat = {OPS}\n"),
+    );
+    app.enable_caseworkers();
+    let user = 5_151;
+    run(&app, user, &typed_dialogue("31.01.2027"));
+    let handover = |app: &App| match app.store.load(user, clock.now()).unwrap() {
+        Loaded::Found(record) => record.conversation.handover,
+        _ => panic!("the user is stored"),
+    };
+    run(
+        &app,
+        user,
+        &[
+            Input::Command(Command::Human),
+            Input::Button(Action::HandoverConsent),
+            Input::Text("my employer keeps my passport".into()),
+        ],
+    );
+    // The case is posted as caseworkers' message 7, then the user closes it.
+    let opened = app.store.relays().unwrap();
+    assert_eq!(opened.len(), 1);
+    assert_eq!(opened[0].body, RelayBody::CaseOpened);
+    let posted = Posted {
+        chat: OPS,
+        message: Some(7),
+        thread: None,
+    };
+    app.store.relay_done(&opened[0], Some(posted)).unwrap();
+    run(&app, user, &[Input::Button(Action::CloseCase)]);
+    assert_eq!(handover(&app), None);
+    // A new request: the consent screen.
+    run(&app, user, &[Input::Command(Command::Human)]);
+    assert_eq!(handover(&app), Some(Handover::Consent));
+
+    let answered = app
+        .caseworker_message(
+            OPS,
+            8,
+            Some(7),
+            None,
+            &CaseworkerInput::Text("bring the contract".into()),
+        )
+        .unwrap();
+    assert!(
+        matches!(answered, CaseworkerResult::Queued { .. }),
+        "{answered:?}"
+    );
+    assert_eq!(
+        handover(&app),
+        Some(Handover::Consent),
+        "the new request stays"
+    );
+    // Consent and the question open a second case; the first one is closed by it.
+    run(
+        &app,
+        user,
+        &[
+            Input::Button(Action::HandoverConsent),
+            Input::Text("and my child was born here".into()),
+        ],
+    );
+    assert_eq!(app.store.open_case_of(user).unwrap(), Some(2));
+}
