@@ -513,8 +513,14 @@ impl Store {
 
     /// A relay was sent (or can never be): it leaves the outbox, on disk before this
     /// returns, so a restart does not send it again. `posted` records where a message
-    /// to the caseworkers landed, so that replies to it find the case.
-    pub fn relay_done(&self, relay: &Relay, posted: Option<Posted>) -> Result<(), StoreError> {
+    /// to the caseworkers landed, so that replies to it find the case; `earlier_parts`
+    /// are the ids of the parts before it when the text was split, mapped the same way.
+    pub fn relay_done(
+        &self,
+        relay: &Relay,
+        posted: Option<Posted>,
+        earlier_parts: &[i32],
+    ) -> Result<(), StoreError> {
         self.with(|t| {
             tx(
                 "relay done",
@@ -526,7 +532,7 @@ impl Store {
                     // A case erased meanwhile leaves its mapping erased too.
                     let case = case_in(cases, relay.case)?;
                     let value = if case.is_some() { relay.case } else { ERASED };
-                    if let Some(m) = posted.message {
+                    for &m in posted.message.iter().chain(earlier_parts) {
                         messages.insert(message_key(posted.chat, m), &value.to_be_bytes()[..])?;
                     }
                     if let Some(th) = posted.thread {

@@ -109,8 +109,10 @@ pub(crate) async fn check_chat(shared: &Shared, id: i64) -> OperatorChat {
 
 /// What to do with a relay after trying it.
 enum Sent {
-    /// Telegram has it (or it can never be sent): it leaves the outbox.
-    Done(Option<Posted>),
+    /// Telegram has it (or it can never be sent): it leaves the outbox. With where it
+    /// landed in the caseworkers' chat, and the ids of the earlier parts of a text long
+    /// enough to be split (a reply to any part must find the case).
+    Done(Option<Posted>, Vec<i32>),
     /// Keep it and go on with the others; try it again within this long (its case is
     /// not posted yet, or the caseworkers' chat refused it).
     Skip(Duration),
@@ -147,11 +149,12 @@ pub(crate) async fn run(
                 return;
             }
             match deliver(&shared, chat, &relay).await {
-                Sent::Done(posted) => {
+                Sent::Done(posted, earlier) => {
                     let app = shared.app.clone();
-                    let done =
-                        tokio::task::spawn_blocking(move || app.store.relay_done(&relay, posted))
-                            .await;
+                    let done = tokio::task::spawn_blocking(move || {
+                        app.store.relay_done(&relay, posted, &earlier)
+                    })
+                    .await;
                     if !matches!(done, Ok(Ok(()))) {
                         tracing::error!("could not mark a relay sent; it is sent again");
                         pause = RETRY;
@@ -190,14 +193,14 @@ async fn deliver(shared: &Shared, chat: OperatorChat, relay: &Relay) -> Sent {
         RelayBody::CaseOpened => {
             let Some(stored) = stored else {
                 // Erased before it was posted: nothing to post.
-                return Sent::Done(None);
+                return Sent::Done(None, Vec::new());
             };
             if let Some(Posted {
                 message: Some(_), ..
             }) = stored.posted
             {
                 // Posted before a crash that kept it in the outbox.
-                return Sent::Done(None);
+                return Sent::Done(None, Vec::new());
             }
             let mut thread = stored.posted.and_then(|p| p.thread);
             if chat.forum && thread.is_none() {
@@ -226,14 +229,15 @@ async fn deliver(shared: &Shared, chat: OperatorChat, relay: &Relay) -> Sent {
                     .arg("summary", Arg::Verbatim(stored.summary.clone()))
                     .arg("question", Arg::UserText(stored.question.clone())),
             );
-            send(shared, ChatId(chat.id), text, None, thread, None)
+            send_parts(shared, ChatId(chat.id), text, None, thread, None)
                 .await
-                .map(|m| {
-                    Some(Posted {
+                .map(|(last, earlier)| {
+                    let posted = Posted {
                         chat: chat.id,
-                        message: Some(m.0),
+                        message: Some(last.0),
                         thread,
-                    })
+                    };
+                    (Some(posted), earlier)
                 })
         }
         RelayBody::UserWrote { text } => {
@@ -246,7 +250,7 @@ async fn deliver(shared: &Shared, chat: OperatorChat, relay: &Relay) -> Sent {
                     .int("case", as_int(case))
                     .arg("text", Arg::UserText(text.clone())),
             );
-            send(
+            send_parts(
                 shared,
                 ChatId(posted.chat),
                 text,
@@ -255,12 +259,13 @@ async fn deliver(shared: &Shared, chat: OperatorChat, relay: &Relay) -> Sent {
                 None,
             )
             .await
-            .map(|m| {
-                Some(Posted {
+            .map(|(last, earlier)| {
+                let landed = Posted {
                     chat: posted.chat,
-                    message: Some(m.0),
+                    message: Some(last.0),
                     thread: None,
-                })
+                };
+                (Some(landed), earlier)
             })
         }
         RelayBody::UserShared { message } => {
@@ -268,7 +273,7 @@ async fn deliver(shared: &Shared, chat: OperatorChat, relay: &Relay) -> Sent {
                 return Sent::Skip(REFUSED);
             };
             let Some(user) = relay.user else {
-                return Sent::Done(None);
+                return Sent::Done(None, Vec::new());
             };
             let from = ChatId(i64::try_from(user).unwrap_or(i64::MAX));
             let to = ChatId(posted.chat);
@@ -288,11 +293,12 @@ async fn deliver(shared: &Shared, chat: OperatorChat, relay: &Relay) -> Sent {
                 }
             };
             copied.map(|copy| {
-                Some(Posted {
+                let landed = Posted {
                     chat: posted.chat,
                     message: Some(copy.0),
                     thread: None,
-                })
+                };
+                (Some(landed), Vec::new())
             })
         }
         RelayBody::UserClosed | RelayBody::UserDeleted { .. } => {
@@ -304,7 +310,7 @@ async fn deliver(shared: &Shared, chat: OperatorChat, relay: &Relay) -> Sent {
                 (_, None) => (None, "handover-op-user-closed"),
             };
             let Some(posted) = posted else {
-                return Sent::Done(None);
+                return Sent::Done(None, Vec::new());
             };
             let text = render(&Msg::new(id).int("case", as_int(case)));
             send(
@@ -316,7 +322,7 @@ async fn deliver(shared: &Shared, chat: OperatorChat, relay: &Relay) -> Sent {
                 None,
             )
             .await
-            .map(|_| None)
+            .map(|_| (None, Vec::new()))
         }
         RelayBody::Answer {
             chat: from,
@@ -331,9 +337,9 @@ async fn deliver(shared: &Shared, chat: OperatorChat, relay: &Relay) -> Sent {
         }
     };
     match result {
-        Ok(posted) => {
+        Ok((posted, earlier)) => {
             tracing::info!(case, kind = relay.body.kind(), "relay delivered");
-            Sent::Done(posted)
+            Sent::Done(posted, earlier)
         }
         Err(e) => after_failure(shared, relay, &e),
     }
@@ -343,7 +349,7 @@ async fn deliver(shared: &Shared, chat: OperatorChat, relay: &Relay) -> Sent {
 async fn to_user(shared: &Shared, relay: &Relay, from: i64, message: i32) -> Sent {
     let op_lang = shared.app.config.handover.operator_language;
     let Some(user) = relay.user else {
-        return Sent::Done(None);
+        return Sent::Done(None, Vec::new());
     };
     let reader = {
         let app = shared.app.clone();
@@ -360,7 +366,7 @@ async fn to_user(shared: &Shared, relay: &Relay, from: i64, message: i32) -> Sen
                 keyboard::render(&shared.app, op_lang, &why),
             )
             .await;
-            return Sent::Done(None);
+            return Sent::Done(None, Vec::new());
         }
         _ => return Sent::Later(RETRY),
     };
@@ -386,7 +392,7 @@ async fn to_user(shared: &Shared, relay: &Relay, from: i64, message: i32) -> Sen
                 "relay delivered"
             );
             react(shared, from, message).await;
-            Sent::Done(None)
+            Sent::Done(None, Vec::new())
         }
         Err(e) if e.kind == ErrorKind::Blocked => {
             shared.mark_blocked(user).await;
@@ -398,7 +404,7 @@ async fn to_user(shared: &Shared, relay: &Relay, from: i64, message: i32) -> Sen
                 keyboard::render(&shared.app, op_lang, &why),
             )
             .await;
-            Sent::Done(None)
+            Sent::Done(None, Vec::new())
         }
         Err(e) => after_failure(shared, relay, &e),
     }
@@ -429,7 +435,7 @@ fn after_failure(shared: &Shared, relay: &Relay, e: &CallError) -> Sent {
                 relay = relay.body.kind(),
                 "relay refused; dropped"
             );
-            Sent::Done(None)
+            Sent::Done(None, Vec::new())
         }
     }
 }
@@ -444,8 +450,23 @@ async fn send(
     thread: Option<i32>,
     markup: Option<InlineKeyboardMarkup>,
 ) -> Result<MessageId, CallError> {
+    send_parts(shared, chat, text, reply_to, thread, markup)
+        .await
+        .map(|(last, _)| last)
+}
+
+/// [`send`], with the ids of the earlier parts when the text was split.
+async fn send_parts(
+    shared: &Shared,
+    chat: ChatId,
+    text: String,
+    reply_to: Option<i32>,
+    thread: Option<i32>,
+    markup: Option<InlineKeyboardMarkup>,
+) -> Result<(MessageId, Vec<i32>), CallError> {
     let parts = keyboard::split_text(&text, shared.max_message_len);
     let last = parts.len().saturating_sub(1);
+    let mut earlier = Vec::new();
     let mut sent = MessageId(0);
     for (i, part) in parts.into_iter().enumerate() {
         let markup = if i == last { markup.clone() } else { None };
@@ -462,9 +483,12 @@ async fn send(
             }
         };
         shared.metrics.reply_sent();
+        if i != last {
+            earlier.push(message.id.0);
+        }
         sent = message.id;
     }
-    Ok(sent)
+    Ok((sent, earlier))
 }
 
 /// Acknowledges a caseworker's message: their answer reached the user.

@@ -599,7 +599,7 @@ fn an_answer_to_an_old_case_leaves_a_new_request_where_it_is() {
         message: Some(7),
         thread: None,
     };
-    app.store.relay_done(&opened[0], Some(posted)).unwrap();
+    app.store.relay_done(&opened[0], Some(posted), &[]).unwrap();
     run(&app, user, &[Input::Button(Action::CloseCase)]);
     assert_eq!(handover(&app), None);
     // A new request: the consent screen.

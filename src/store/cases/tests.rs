@@ -49,8 +49,12 @@ fn a_case_opens_with_its_record_and_relay_and_survives_a_reopen_until_sent() {
         message: Some(7),
         thread: None,
     };
-    store.relay_done(&relays[0], Some(posted)).unwrap();
+    // A long case message was split: parts 5 and 6 came before 7, and a caseworker may
+    // reply to any of them.
+    store.relay_done(&relays[0], Some(posted), &[5, 6]).unwrap();
     assert_eq!(store.relays().unwrap().len(), 1);
+    assert_eq!(store.case_at(-100, Some(5), None).unwrap(), CaseAt::Case(1));
+    assert_eq!(store.case_at(-100, Some(6), None).unwrap(), CaseAt::Case(1));
     assert_eq!(store.case(1).unwrap().unwrap().posted, Some(posted));
     assert_eq!(store.case_at(-100, Some(7), None).unwrap(), CaseAt::Case(1));
     assert_eq!(store.case_at(-100, Some(8), None).unwrap(), CaseAt::Nothing);
@@ -154,7 +158,7 @@ fn erasing_the_user_erases_their_cases_and_leaves_a_notice_without_them() {
         message: Some(3),
         thread: Some(2),
     };
-    store.relay_done(&relays[0], Some(posted)).unwrap();
+    store.relay_done(&relays[0], Some(posted), &[]).unwrap();
     store
         .relay_to_case(987_654_321, &record(open()), "unsent text")
         .unwrap();
