@@ -152,29 +152,10 @@ impl Store {
 
 /// Erases a user from every tree; see [`Store::delete`].
 fn delete_user(t: &Trees, user: u64) -> Result<bool, StoreError> {
-    let (existed, _index_readable) = tx(
-        "delete",
-        (&t.users, &t.reminders, &t.reminder_users, &t.in_flight).transaction(
-            |(users, due, index_tree, flight)| {
-                let existed = users.remove(&user.to_be_bytes()[..])?.is_some();
-                let (index, readable) = match index_tree.remove(&user.to_be_bytes()[..])? {
-                    Some(bytes) => match decode_index(&bytes) {
-                        Some(index) => (index, true),
-                        None => (UserReminders::default(), false),
-                    },
-                    None => (UserReminders::default(), true),
-                };
-                for (id, ms) in &index.pending {
-                    due.remove(due_key(*ms, user, id))?;
-                }
-                for id in index.sent.keys() {
-                    flight.remove(flight_key(user, id))?;
-                }
-                Ok((existed || !index.is_empty() || !readable, readable))
-            },
-        ),
-    )?;
-    inbox::forget_user(t, user)?;
+    // The record goes last (then the inbox): a crash in the middle leaves the record,
+    // still waiting for the confirmed deletion, and the update that confirmed it, which
+    // the next start hands over again, so the deletion is done again from the start and
+    // confirmed. Every step below can run twice.
     tx(
         "delete notices",
         (&t.notices, &t.notices_due, &t.notices_in_flight).transaction(|(n, d, f)| {
@@ -226,6 +207,29 @@ fn delete_user(t: &Trees, user: u64) -> Result<bool, StoreError> {
     for key in &quarantined {
         t.quarantine.remove(key).map_err(io("delete"))?;
     }
+    let (existed, _index_readable) = tx(
+        "delete",
+        (&t.users, &t.reminders, &t.reminder_users, &t.in_flight).transaction(
+            |(users, due, index_tree, flight)| {
+                let existed = users.remove(&user.to_be_bytes()[..])?.is_some();
+                let (index, readable) = match index_tree.remove(&user.to_be_bytes()[..])? {
+                    Some(bytes) => match decode_index(&bytes) {
+                        Some(index) => (index, true),
+                        None => (UserReminders::default(), false),
+                    },
+                    None => (UserReminders::default(), true),
+                };
+                for (id, ms) in &index.pending {
+                    due.remove(due_key(*ms, user, id))?;
+                }
+                for id in index.sent.keys() {
+                    flight.remove(flight_key(user, id))?;
+                }
+                Ok((existed || !index.is_empty() || !readable, readable))
+            },
+        ),
+    )?;
+    inbox::forget_user(t, user)?;
     Ok(existed || had_cases || !stray.is_empty() || !queued.is_empty() || !quarantined.is_empty())
 }
 
