@@ -172,14 +172,12 @@ impl App {
     /// replaces.
     pub fn swap_catalogue(&self, catalogue: Arc<Catalogue>) -> Arc<Catalogue> {
         let mut slot = self.catalogue.write().unwrap_or_else(|p| p.into_inner());
-        self.catalogue_kept
-            .store(false, std::sync::atomic::Ordering::SeqCst);
+        self.catalogue_kept.store(false, Ordering::SeqCst);
         std::mem::replace(&mut *slot, catalogue)
     }
 
     /// Makes sure the store keeps `catalogue`'s text before anyone is stamped with it.
     fn keep_catalogue(&self, catalogue: &Catalogue) -> Result<(), StoreError> {
-        use std::sync::atomic::Ordering;
         if self.catalogue_kept.swap(true, Ordering::SeqCst) {
             return Ok(());
         }
