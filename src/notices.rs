@@ -13,7 +13,9 @@
 //! queue and marked in flight on disk before it is sent, and leaves the store once
 //! delivered; what a crash left in flight is sent again at the next start, and nothing
 //! else, so a notice is sent at least once and never twice but for a crash in the very
-//! moment of sending. One at a time: Throttle paces them anyway.
+//! moment of sending. Up to [`WIDTH`] go at once: one at a time, each waiting for its
+//! round trip and Throttle's release, would send about four a second, and a change that
+//! concerns most users (the MCI each January) would take hours.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -34,6 +36,9 @@ use crate::text::Msg;
 
 /// How many due notices one round reads.
 const ROUND: usize = 100;
+/// How many notices are sent at once (each marked in flight on disk first); Throttle
+/// keeps them to Telegram's 30 a second.
+const WIDTH: usize = 8;
 /// The longest single sleep: a guard against wall-clock jumps, not a poll.
 const MAX_SLEEP: Duration = Duration::from_secs(300);
 /// The pause after a store error before trying again.
@@ -104,8 +109,8 @@ impl<S: ReminderSink, O: Fn(Observed) + Send> Sender<S, O> {
                 if !left.is_empty() {
                     tracing::info!(count = left.len(), "re-sending notices left in flight");
                 }
-                for notice in left {
-                    self.deliver(notice, shutdown).await?;
+                for group in left.chunks(WIDTH) {
+                    self.deliver_all(group.to_vec(), shutdown).await?;
                 }
                 look_in_flight = false;
             }
@@ -143,32 +148,50 @@ impl<S: ReminderSink, O: Fn(Observed) + Send> Sender<S, O> {
                     .await?;
                 continue;
             }
-            for user in users {
+            'round: for group in users.chunks(WIDTH) {
                 let now = self.app.clock.now();
                 if outside_quiet_hours(&self.app.config.reminders, now) > now {
                     break;
                 }
-                match self
-                    .store(move |app| app.store.take_notice(user, now))
-                    .await
-                {
-                    Some(Some(notice)) => self.deliver(notice, shutdown).await?,
-                    Some(None) => {}
-                    None => {
-                        look_in_flight = true;
-                        break;
+                let mut taken = Vec::new();
+                for &user in group {
+                    match self
+                        .store(move |app| app.store.take_notice(user, now))
+                        .await
+                    {
+                        Some(Some(notice)) => taken.push(notice),
+                        Some(None) => {}
+                        None => {
+                            look_in_flight = true;
+                            // What was taken is in flight; it goes with the re-send.
+                            break 'round;
+                        }
                     }
                 }
+                self.deliver_all(taken, shutdown).await?;
             }
         }
     }
 
-    /// Sends one in-flight notice and records what became of it.
-    async fn deliver<F: Future<Output = ()>>(
+    /// Sends in-flight notices at once and records what became of each; then waits as
+    /// long as Telegram asked (a 429), if it did.
+    async fn deliver_all<F: Future<Output = ()>>(
         &self,
-        notice: Notice,
+        notices: Vec<Notice>,
         shutdown: &mut Pin<&mut F>,
     ) -> Result<(), Stopping> {
+        // Abandoned at shutdown, they stay in flight and go at the next start.
+        let sends = futures::future::join_all(notices.into_iter().map(|n| self.deliver(n)));
+        let waits = or_stop(sends, shutdown).await?;
+        if let Some(wait) = waits.into_iter().flatten().max() {
+            self.pause(wait, shutdown).await?;
+        }
+        Ok(())
+    }
+
+    /// Sends one in-flight notice and records what became of it; how long to wait
+    /// before sending more when Telegram asked to.
+    async fn deliver(&self, notice: Notice) -> Option<Duration> {
         let user = notice.user;
         let n = notice.clone();
         let message = self
@@ -178,11 +201,9 @@ impl<S: ReminderSink, O: Fn(Observed) + Send> Sender<S, O> {
         let Some((lang, reply)) = message else {
             // Gone or blocked: nothing to send, nothing to keep.
             self.store(move |app| app.store.notice_done(user)).await;
-            return Ok(());
+            return None;
         };
-        // Abandoned at shutdown, it stays in flight and goes at the next start.
-        let result = or_stop(self.sink.deliver(user, lang, &reply), shutdown).await?;
-        match result {
+        match self.sink.deliver(user, lang, &reply).await {
             Delivery::Delivered => {
                 tracing::info!(user, "rule-change notice delivered");
                 self.store(move |app| app.store.notice_done(user)).await;
@@ -203,14 +224,14 @@ impl<S: ReminderSink, O: Fn(Observed) + Send> Sender<S, O> {
             Delivery::RetryAfter(d) => {
                 tracing::warn!(user, retry_after = ?d, "rate limited; the notice waits");
                 self.store(move |app| app.store.notice_retry(&notice)).await;
-                self.pause(d, shutdown).await?;
+                return Some(d);
             }
             Delivery::Rejected(why) => {
                 tracing::error!(user, why, "rule-change notice refused");
                 self.store(move |app| app.store.notice_done(user)).await;
             }
         }
-        Ok(())
+        None
     }
 
     /// Runs a store call on the blocking pool. `None` when it failed (logged).

@@ -553,3 +553,79 @@ fn a_notice_still_waiting_is_dropped_when_the_user_changes_their_answers() {
     let exported = second.store.export(OTHER_TURK).unwrap();
     assert_eq!(exported["rule_change_notices"], serde_json::json!([]));
 }
+
+/// A sink that takes a while per message, as Telegram does, and counts how many
+/// deliveries are under way at once.
+#[derive(Clone, Default)]
+struct SlowSink {
+    now: Arc<std::sync::atomic::AtomicUsize>,
+    most: Arc<std::sync::atomic::AtomicUsize>,
+    users: Arc<std::sync::Mutex<Vec<u64>>>,
+}
+
+impl jolserik::reminders::ReminderSink for SlowSink {
+    fn deliver(
+        &self,
+        user: u64,
+        _lang: Lang,
+        _reply: &jolserik::engine::Reply,
+    ) -> impl std::future::Future<Output = jolserik::reminders::Delivery> + Send {
+        use std::sync::atomic::Ordering::SeqCst;
+        let sink = self.clone();
+        async move {
+            let at_once = sink.now.fetch_add(1, SeqCst) + 1;
+            sink.most.fetch_max(at_once, SeqCst);
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            sink.now.fetch_sub(1, SeqCst);
+            sink.users.lock().unwrap().push(user);
+            jolserik::reminders::Delivery::Delivered
+        }
+    }
+}
+
+/// A change that concerns many users is sent several at a time (each still marked in
+/// flight first), not one round trip after the other.
+#[test]
+fn notices_to_many_users_go_several_at_a_time_each_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Clock::manual(at(NOW));
+    let users: Vec<u64> = (500..524).collect();
+    {
+        let first = start(dir.path(), &clock, "rules-base.toml");
+        for &user in &users {
+            run(&first, user, &visitor("TR"));
+        }
+        recheck::run_pass(&first).unwrap();
+    }
+    let second = start(dir.path(), &clock, "rules-r7-20.toml");
+    assert_eq!(recheck::run_pass(&second).unwrap().notified, 24);
+    let sink = SlowSink::default();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let task = tokio::spawn(jolserik::notices::run(
+            second.clone(),
+            sink.clone(),
+            |_| {},
+            async move {
+                let _ = stopped.await;
+            },
+        ));
+        crate::common::wait_for("every notice", Duration::from_secs(30), || {
+            sink.users.lock().unwrap().len() >= users.len()
+        })
+        .await;
+        let _ = stop.send(());
+        task.await.unwrap();
+    });
+    let mut told = sink.users.lock().unwrap().clone();
+    told.sort_unstable();
+    assert_eq!(told, users, "each user exactly once");
+    let most = sink.most.load(std::sync::atomic::Ordering::SeqCst);
+    assert!(most > 1, "one at a time: at most {most} under way at once");
+    assert_eq!(second.store.notices_pending(), 0);
+}
