@@ -115,24 +115,22 @@ impl Changes {
                 (None, b) => b,
             }
         }
-        let mut deadlines: BTreeMap<DeadlineKind, Moved<NaiveDate>> = BTreeMap::new();
-        let mut dropped = BTreeSet::new();
-        for d in self.deadlines.into_iter().chain(later.deadlines) {
-            match deadlines.remove(&d.kind) {
-                Some(earlier) => match earlier.then(d.dates) {
-                    Some(m) => {
-                        deadlines.insert(d.kind, m);
-                    }
+        // A later move continues an earlier one of the same kind when it starts where
+        // that one ended; a plan can hold two deadlines of one kind (two permits), so
+        // the kind alone does not say which.
+        let mut deadlines: Vec<DeadlineMove> = self.deadlines;
+        for d in later.deadlines {
+            let continued = deadlines
+                .iter()
+                .position(|e| e.kind == d.kind && e.dates.new == d.dates.old);
+            match continued {
+                Some(i) => match deadlines[i].dates.then(d.dates) {
+                    Some(dates) => deadlines[i].dates = dates,
                     None => {
-                        dropped.insert(d.kind);
+                        deadlines.remove(i);
                     }
                 },
-                None if dropped.remove(&d.kind) => {
-                    deadlines.insert(d.kind, d.dates);
-                }
-                None => {
-                    deadlines.insert(d.kind, d.dates);
-                }
+                None => deadlines.push(d),
             }
         }
         let mut added = self.steps_added;
@@ -163,10 +161,7 @@ impl Changes {
         Changes {
             last_legal_day: merge(self.last_legal_day, later.last_legal_day),
             stay_days: merge(self.stay_days, later.stay_days),
-            deadlines: deadlines
-                .into_iter()
-                .map(|(kind, dates)| DeadlineMove { kind, dates })
-                .collect(),
+            deadlines,
             steps_added: added,
             steps_removed: removed,
             costs,
@@ -458,6 +453,41 @@ mod tests {
         // And a change undone before it was told tells nothing at all.
         let back = compare(&b, &a, (None, None));
         assert!(first.then(back).is_empty());
+    }
+
+    #[test]
+    fn two_changes_to_two_deadlines_of_one_kind_stay_two_moves() {
+        // Two permits: the first change moves one, the second change the other.
+        let permits = |first: &str, second: &str| {
+            plan(
+                "2027-02-28",
+                &[
+                    (DeadlineKind::PermitEnd, first),
+                    (DeadlineKind::PermitEnd, second),
+                ],
+                vec![],
+            )
+        };
+        let a = permits("2026-12-10", "2027-01-20");
+        let b = permits("2026-12-05", "2027-01-20");
+        let c = permits("2026-12-05", "2027-01-15");
+        let both = compare(&a, &b, (None, None)).then(compare(&b, &c, (None, None)));
+        let mut moves: Vec<Moved<NaiveDate>> = both.deadlines.iter().map(|d| d.dates).collect();
+        moves.sort_by_key(|m| m.old);
+        assert_eq!(
+            moves,
+            [
+                Moved {
+                    old: Some(day("2026-12-10")),
+                    new: Some(day("2026-12-05"))
+                },
+                Moved {
+                    old: Some(day("2027-01-20")),
+                    new: Some(day("2027-01-15"))
+                },
+            ],
+            "{both:?}"
+        );
     }
 
     #[test]
