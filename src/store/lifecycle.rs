@@ -50,6 +50,9 @@ pub(super) struct Failure {
     error: sled::Error,
 }
 
+/// How long [`Store::open`] retries a lock error before reporting the store in use.
+const OPEN_WAIT: Duration = Duration::from_secs(1);
+
 impl Trees {
     fn open(path: &Path) -> Result<Trees, StoreError> {
         let db = sled_config(path).open().map_err(|source| {
@@ -88,7 +91,12 @@ impl Trees {
     /// moment after the last handle is dropped; so a lock error is retried for a
     /// while before it counts.
     fn open_again(path: &Path) -> Result<Trees, StoreError> {
-        let give_up = Instant::now() + Duration::from_secs(5);
+        Trees::open_waiting(path, Duration::from_secs(5))
+    }
+
+    /// [`Trees::open`], retrying a lock error for up to `wait` (see `open_again`).
+    fn open_waiting(path: &Path, wait: Duration) -> Result<Trees, StoreError> {
+        let give_up = Instant::now() + wait;
         loop {
             match Trees::open(path) {
                 Err(StoreError::InUse { .. }) if Instant::now() < give_up => {
@@ -119,7 +127,10 @@ impl Store {
     /// Opens (or creates) the store at `path`.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         finish_compaction(path);
-        let trees = Trees::open(path)?;
+        // A store this process has just closed (a command that reopens it, a test) can
+        // be held for a moment by sled's own threads; another process holding it is
+        // reported after this short wait.
+        let trees = Trees::open_waiting(path, OPEN_WAIT)?;
         Ok(Store {
             path: path.to_path_buf(),
             slot: RwLock::new(Some(Arc::new(trees))),
