@@ -43,6 +43,25 @@ fn start(dir: &Path, clock: &Clock, name: &str) -> Arc<App> {
     open_app(dir, clock, &extra)
 }
 
+/// Visitors (user, country) who made their plans under the base catalogue (the pass
+/// done, nobody told), then a start with the catalogue `changed`.
+fn planned_then_changed(
+    dir: &Path,
+    clock: &Clock,
+    visitors: &[(u64, &str)],
+    changed: &str,
+) -> Arc<App> {
+    {
+        let first = start(dir, clock, "rules-base.toml");
+        for &(user, country) in visitors {
+            run(&first, user, &visitor(country));
+        }
+        let report = recheck::run_pass(&first).unwrap();
+        assert_eq!(report.notified, 0, "{report:?}");
+    }
+    start(dir, clock, changed)
+}
+
 /// A visitor from `country` who entered on 1 November 2026 and has no documents.
 fn visitor(country: &str) -> Vec<Input> {
     vec![
@@ -216,13 +235,12 @@ fn citizens_of_a_country_moved_to_another_group_are_told_their_new_stay_limit() 
     let clock = Clock::manual(at(NOW));
     const TAJIK: u64 = 11;
     const TURK: u64 = 12;
-    let first = start(dir.path(), &clock, "rules-base.toml");
-    run(&first, TAJIK, &visitor("TJ"));
-    run(&first, TURK, &visitor("TR"));
-    recheck::run_pass(&first).unwrap();
-    drop(first);
-
-    let second = start(dir.path(), &clock, "rules-tj-moved.toml");
+    let second = planned_then_changed(
+        dir.path(),
+        &clock,
+        &[(TAJIK, "TJ"), (TURK, "TR")],
+        "rules-tj-moved.toml",
+    );
     let report = recheck::run_pass(&second).unwrap();
     assert_eq!(report.notified, 1, "{report:?}");
     let sent = deliver(&second, 1);
@@ -511,13 +529,12 @@ fn a_notice_still_waiting_is_dropped_when_the_user_changes_their_answers() {
     let clock = Clock::manual(at(NOW));
     const TURK: u64 = 1;
     const OTHER_TURK: u64 = 2;
-    {
-        let first = start(dir.path(), &clock, "rules-base.toml");
-        run(&first, TURK, &visitor("TR"));
-        run(&first, OTHER_TURK, &visitor("TR"));
-        recheck::run_pass(&first).unwrap();
-    }
-    let second = start(dir.path(), &clock, "rules-r7-20.toml");
+    let second = planned_then_changed(
+        dir.path(),
+        &clock,
+        &[(TURK, "TR"), (OTHER_TURK, "TR")],
+        "rules-r7-20.toml",
+    );
     let report = recheck::run_pass(&second).unwrap();
     assert_eq!(report.notified, 2, "{report:?}");
     // The notice holds their dates, so /export shows it while it waits.
@@ -590,14 +607,8 @@ fn notices_to_many_users_go_several_at_a_time_each_once() {
     let dir = tempfile::tempdir().unwrap();
     let clock = Clock::manual(at(NOW));
     let users: Vec<u64> = (500..524).collect();
-    {
-        let first = start(dir.path(), &clock, "rules-base.toml");
-        for &user in &users {
-            run(&first, user, &visitor("TR"));
-        }
-        recheck::run_pass(&first).unwrap();
-    }
-    let second = start(dir.path(), &clock, "rules-r7-20.toml");
+    let turks: Vec<(u64, &str)> = users.iter().map(|&u| (u, "TR")).collect();
+    let second = planned_then_changed(dir.path(), &clock, &turks, "rules-r7-20.toml");
     assert_eq!(recheck::run_pass(&second).unwrap().notified, 24);
     let sink = SlowSink::default();
     let runtime = tokio::runtime::Builder::new_multi_thread()
