@@ -703,6 +703,29 @@ async fn stats_answer_an_admin_and_look_unknown_to_anyone_else() {
         bot.record(&admin).is_none(),
         "/stats stores nothing about the admin"
     );
+    // Every rule was checked within the default 180 days.
+    let review = first_line(&bot.text(Lang::En, &Msg::new("changes-stale-rules")));
+    let review = review.split('(').next().unwrap().trim().to_owned();
+    assert!(!stats.text().contains(&review), "{}", stats.text());
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn stats_list_the_rules_due_for_review() {
+    // The catalogue's rules were checked on 15 November 2026; the clock is a few days on.
+    let mut setup = Setup::new().telegram("admins = [7001]");
+    setup.more.push_str("[rules]\nstale_after_days = 2\n");
+    let bot = setup.start().await;
+    let admin = bot.user(7001, Some("en"));
+    admin.send_text("/stats");
+    let stats = admin
+        .wait_text(
+            "Rules due for review (checked more than 2 days ago): R1",
+            WAIT,
+        )
+        .await
+        .expect("the rules due for review");
+    assert!(stats.text().contains("R7"), "{}", stats.text());
     bot.stop().await;
 }
 
