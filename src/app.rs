@@ -649,15 +649,10 @@ impl App {
             let traces = self.store.traces(user)?;
             let (facts, record) = match loaded {
                 Loaded::Found(record) => {
-                    let seen = record.meta.last_seen;
-                    let facts = retention::Facts {
-                        last_seen: (seen != DateTime::<Utc>::UNIX_EPOCH).then_some(seen),
-                        blocked: record.meta.blocked,
-                        has_record: true,
-                        last_deadline: self
-                            .last_deadline(&record.conversation)
-                            .max(traces.last_reminder_date),
-                    };
+                    let last_deadline = self
+                        .last_deadline(&record.conversation)
+                        .max(traces.last_reminder_date);
+                    let facts = record_facts(&record, last_deadline);
                     (facts, Some(record))
                 }
                 Loaded::New | Loaded::Unreadable(_) => {
@@ -702,11 +697,7 @@ impl App {
     /// The latest date among a conversation's deadlines and document end dates.
     pub fn last_deadline(&self, conv: &Conversation) -> Option<NaiveDate> {
         let plan = rules::assess(&self.catalogue(), &conv.profile, self.clock.today());
-        plan.deadlines
-            .iter()
-            .map(|d| d.date)
-            .chain(conv.profile.document_ends.values().copied())
-            .max()
+        latest_date(&plan, conv)
     }
 
     /// Renders a message in a language, as plain text.
@@ -736,4 +727,25 @@ pub struct SweepReport {
     pub erased: u64,
     /// Whether the store's files were rewritten to drop erased bytes.
     pub compacted: bool,
+}
+
+/// The latest date among a plan's deadlines and the conversation's document end dates:
+/// what the retention sweep and the re-assessment both count from.
+pub fn latest_date(plan: &rules::Plan, conv: &Conversation) -> Option<NaiveDate> {
+    plan.deadlines
+        .iter()
+        .map(|d| d.date)
+        .chain(conv.profile.document_ends.values().copied())
+        .max()
+}
+
+/// What the retention decision needs of a stored record, given its latest date.
+pub fn record_facts(record: &UserRecord, last_deadline: Option<NaiveDate>) -> retention::Facts {
+    let seen = record.meta.last_seen;
+    retention::Facts {
+        last_seen: (seen != DateTime::<Utc>::UNIX_EPOCH).then_some(seen),
+        blocked: record.meta.blocked,
+        has_record: true,
+        last_deadline,
+    }
 }

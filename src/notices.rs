@@ -23,8 +23,6 @@ use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::Duration;
 
-use chrono::{DateTime, Utc};
-
 use crate::app::App;
 use crate::domain::Lang;
 use crate::engine::{Action, Button, Reply};
@@ -33,6 +31,7 @@ use crate::reminders::plan::outside_quiet_hours;
 use crate::rules::changes::notice_msg;
 use crate::store::Notice;
 use crate::text::Msg;
+use crate::worker::{or_stop, until, Stopping};
 
 /// How many due notices one round reads.
 const ROUND: usize = 100;
@@ -52,9 +51,6 @@ pub struct Observed {
     /// Notices queued or in flight.
     pub pending: usize,
 }
-
-/// Shutdown was signalled.
-struct Stopping;
 
 /// The message of a notice in its user's language, as sent now: `None` when the user
 /// is gone or has blocked the bot.
@@ -275,20 +271,4 @@ impl<S: ReminderSink, O: Fn(Observed) + Send> Sender<S, O> {
     ) -> Result<(), Stopping> {
         or_stop(tokio::time::sleep(d), shutdown).await
     }
-}
-
-/// Waits for `work`, unless shutdown comes first.
-async fn or_stop<T, F: Future<Output = ()>>(
-    work: impl Future<Output = T>,
-    shutdown: &mut Pin<&mut F>,
-) -> Result<T, Stopping> {
-    tokio::select! {
-        done = work => Ok(done),
-        _ = shutdown.as_mut() => Err(Stopping),
-    }
-}
-
-/// The time from `now` to `then`, zero if it has passed.
-fn until(now: DateTime<Utc>, then: DateTime<Utc>) -> Duration {
-    (then - now).to_std().unwrap_or(Duration::ZERO)
 }

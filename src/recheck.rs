@@ -32,7 +32,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
-use crate::app::{App, AppError};
+use crate::app::{latest_date, record_facts, App, AppError};
 use crate::config::RemindersConfig;
 use crate::engine::state::reminders_enabled;
 use crate::reminders::plan::{local_instant, outside_quiet_hours};
@@ -86,18 +86,7 @@ pub fn judge(
     let conv = &record.conversation;
     let complete = reminders_enabled(conv);
     let new_plan = rules::assess(new, &conv.profile, today);
-    let seen = record.meta.last_seen;
-    let facts = retention::Facts {
-        last_seen: (seen != DateTime::<Utc>::UNIX_EPOCH).then_some(seen),
-        blocked: record.meta.blocked,
-        has_record: true,
-        last_deadline: new_plan
-            .deadlines
-            .iter()
-            .map(|d| d.date)
-            .chain(conv.profile.document_ends.values().copied())
-            .max(),
-    };
+    let facts = record_facts(record, latest_date(&new_plan, conv));
     if matches!(
         retention::decide(&facts, now, retention_days),
         retention::Verdict::Erase(_)

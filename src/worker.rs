@@ -92,8 +92,9 @@ pub const MAX_IN_FLIGHT: usize = 2_048;
 pub const GROW_AFTER: usize = 4;
 
 /// Shutdown was signalled: the worker starts nothing more and finishes what is under
-/// way. Carried by `?` out of whatever the worker was waiting for.
-struct Stopping;
+/// way. Carried by `?` out of whatever the worker was waiting for (the notice sender,
+/// `notices`, stops the same way).
+pub(crate) struct Stopping;
 
 /// The deliveries under way, and how many may be.
 struct Flight {
@@ -565,7 +566,7 @@ where
 
 /// Waits for `work`, unless shutdown comes first. `work` must be safe to drop half
 /// way (a `JoinSet` join, a sleep): whatever it was waiting for carries on.
-async fn or_stop<T, F>(
+pub(crate) async fn or_stop<T, F>(
     work: impl Future<Output = T>,
     shutdown: &mut Pin<&mut F>,
 ) -> Result<T, Stopping>
@@ -579,7 +580,7 @@ where
 }
 
 /// The time from `now` to `then`, zero if it has passed.
-fn until(now: DateTime<Utc>, then: DateTime<Utc>) -> Duration {
+pub(crate) fn until(now: DateTime<Utc>, then: DateTime<Utc>) -> Duration {
     (then - now).to_std().unwrap_or(Duration::ZERO)
 }
 
